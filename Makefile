@@ -1,0 +1,48 @@
+# Stages — the two commands of the README: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installe
+URSSAF := tools/urssaf
+URSSAF_STAMP := $(URSSAF)/node_modules/.installe
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test lint bench urssaf clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# URSSAF's published rules (npm modele-social + publicodes, pinned by package-lock.json),
+# used only by the differential test and the benchmark.
+$(URSSAF_STAMP): $(URSSAF)/package.json $(URSSAF)/package-lock.json
+	cd $(URSSAF) && npm ci --no-audit --no-fund --silent
+	touch $(URSSAF_STAMP)
+
+urssaf: $(URSSAF_STAMP)
+
+run: install
+	DEBUG=true $(PY) manage.py migrate --noinput
+	@DEBUG=true $(PY) manage.py help demo >/dev/null 2>&1 && DEBUG=true $(PY) manage.py demo || true
+	@echo "Stages : http://$(HOST):$(PORT)/"
+	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+test: install urssaf lint
+	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest
+
+bench: install urssaf
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) $(URSSAF)/node_modules .mypy_cache .pytest_cache .ruff_cache

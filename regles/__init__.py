@@ -1,0 +1,1 @@
+"""The law of stages as a pure Python package: no Django, no clock, dated parameters."""

@@ -1,0 +1,50 @@
+"""French formatting of the figures in findings: 1 234,56 €, 308,5 h, 05/03/2026."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+CENT = Decimal("0.01")
+
+
+def arrondi_centime(montant: Decimal) -> Decimal:
+    """Round to the cent, half-up (R-GRAT-6: the texts fix no rounding; this is ours)."""
+    return montant.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _groupes(entier: str) -> str:
+    groupes = []
+    while len(entier) > 3:
+        groupes.insert(0, entier[-3:])
+        entier = entier[:-3]
+    groupes.insert(0, entier)
+    return "\u202f".join(groupes)
+
+
+def nombre(valeur: Decimal | int, decimales: int = 2) -> str:
+    """Format with a thin space between thousands and a decimal comma; trailing ,00 kept."""
+    signe = "-" if valeur < 0 else ""
+    texte = f"{abs(Decimal(valeur)):.{decimales}f}"
+    entier, _, fraction = texte.partition(".")
+    return signe + _groupes(entier) + ("," + fraction if fraction else "")
+
+
+def euros(montant: Decimal) -> str:
+    return f"{nombre(montant)} €"
+
+
+def heures(minutes: int) -> str:
+    """308 h, 308,5 h, 7,25 h: hours with no useless decimals."""
+    valeur = Decimal(minutes) / 60
+    texte = nombre(valeur, 2).rstrip("0").rstrip(",")
+    return f"{texte} h"
+
+
+def heures_decimal(minutes: int) -> Decimal:
+    """Minutes as hours, exact to the hundredth when it is not a whole fraction."""
+    return (Decimal(minutes) / 60).quantize(CENT, rounding=ROUND_HALF_UP).normalize()
+
+
+def jour(valeur: date) -> str:
+    return valeur.strftime("%d/%m/%Y")

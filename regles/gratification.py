@@ -1,0 +1,23 @@
+"""Minimum gratification: rates, monthly schedules (real hours or smoothed), shortfalls."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from regles.parametres import Parametres, parametres
+
+
+def taux_minimal(signature: date, p: Parametres | None = None) -> Decimal:
+    """Share of the PHSS owed per hour, by the convention's signature date (R-GRAT-3)."""
+    return (p or parametres()).decimal("gratification.taux_minimal", signature)
+
+
+def plafond_horaire(mois: date, p: Parametres | None = None) -> Decimal:
+    """PHSS of the calendar year of `mois` (R-GRAT-5)."""
+    return (p or parametres()).decimal("securite_sociale.plafond_horaire", mois)
+
+
+def taux_horaire_minimal(*, signature: date, mois: date, p: Parametres | None = None) -> Decimal:
+    """Minimum gratification per hour of presence in `mois` (unrounded: 15 % × 30 = 4,50)."""
+    return taux_minimal(signature, p) * plafond_horaire(mois, p)

@@ -1,0 +1,149 @@
+"""Presence: planned minutes per day from the schedule, actual minutes from the host's log.
+
+R-PRES-1: the duration of a stage is its effective presence, counted in hours (7 h = 1 day,
+154 h = 1 month, D124-6). R-PRES-3: hours add up per student, per host legal entity (SIREN)
+and per school year, across every convention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from regles.calendrier import Calendrier
+from regles.modele import Convention, Minutes, Periode
+from regles.parametres import Parametres
+
+UN_JOUR = timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Jour:
+    jour: date
+    presence: Minutes  # effective presence: counted and gratified
+    assimile: Minutes = 0  # L124-13 leave: counted in the durations, not gratified
+    reel: bool = False  # True: read from the log; False: planned by the schedule
+
+    @property
+    def compte(self) -> Minutes:
+        return self.presence + self.assimile
+
+
+def _jours(periode: Periode, fin: date) -> Iterator[date]:
+    jour, dernier = periode.debut, min(periode.fin, fin)
+    while jour <= dernier:
+        yield jour
+        jour += UN_JOUR
+
+
+def jours_prevus(
+    convention: Convention, *, calendrier: Calendrier, fermetures: Iterable[Periode] = ()
+) -> dict[date, Minutes]:
+    """Planned minutes per day: the weekly schedule over the periods, public holidays and
+    host closures out (unless the convention plans work on public holidays), exceptions in.
+    """
+    fin = convention.fin  # an early end (rupture) cuts the schedule
+    fermes = [f for f in fermetures]
+    horaire = convention.horaire
+    exceptions = convention.exceptions
+    prevus: dict[date, Minutes] = {}
+    feries_par_annee: dict[int, dict[date, str]] = {}
+    for periode in convention.periodes:
+        for jour in _jours(periode, fin):
+            if jour in exceptions:
+                minutes = exceptions[jour]
+            else:
+                minutes = horaire[jour.weekday()]
+                if minutes and not convention.travail_feries:
+                    feries = feries_par_annee.get(jour.year)
+                    if feries is None:
+                        feries = feries_par_annee[jour.year] = calendrier.feries(jour.year)
+                    if jour in feries:
+                        minutes = 0
+                if minutes and fermes and any(f.contient(jour) for f in fermes):
+                    minutes = 0
+            if minutes:
+                prevus[jour] = minutes
+    return prevus
+
+
+def journal(
+    convention: Convention, *, calendrier: Calendrier, fermetures: Iterable[Periode] = ()
+) -> list[Jour]:
+    """Every day with counted time, in date order: the log where it has the day, else the plan."""
+    prevus = jours_prevus(convention, calendrier=calendrier, fermetures=fermetures)
+    if not convention.pointages:
+        return [Jour(jour, minutes) for jour, minutes in sorted(prevus.items())]
+    releves = {p.jour: p for p in convention.pointages}
+    jours = []
+    for jour in sorted(prevus.keys() | releves.keys()):
+        pointage = releves.get(jour)
+        if pointage is None:
+            jours.append(Jour(jour, prevus[jour]))
+            continue
+        assimile = (
+            pointage.absence_minutes
+            if pointage.absence is not None and pointage.absence.compte_dans_duree
+            else 0
+        )
+        if pointage.presence or assimile:
+            jours.append(Jour(jour, pointage.presence, assimile, reel=True))
+    return jours
+
+
+def annee_scolaire(jour: date, *, debut_mm_jj: str) -> int:
+    """The school year a day belongs to, named by the calendar year it starts in."""
+    mois, quantieme = (int(x) for x in debut_mm_jj.split("-"))
+    return jour.year if (jour.month, jour.day) >= (mois, quantieme) else jour.year - 1
+
+
+def debut_annee_scolaire(annee: int, *, debut_mm_jj: str) -> date:
+    mois, quantieme = (int(x) for x in debut_mm_jj.split("-"))
+    return date(annee, mois, quantieme)
+
+
+@dataclass(frozen=True, slots=True)
+class Seuils:
+    """Hour thresholds in minutes, derived from the dated parameters in force on a day."""
+
+    minutes_par_jour: Minutes
+    minutes_par_mois: Minutes
+    gratification: Minutes  # strictly more than this makes gratification mandatory
+    maximum: Minutes  # six months per host and school year
+
+    @classmethod
+    def au(cls, p: Parametres, le: date) -> Seuils:
+        par_jour = p.entier("presence.heures_par_jour", le) * 60
+        par_mois = par_jour * p.entier("presence.jours_par_mois", le)
+        return cls(
+            minutes_par_jour=par_jour,
+            minutes_par_mois=par_mois,
+            gratification=par_mois * p.entier("gratification.seuil_mois", le),
+            maximum=par_mois * p.entier("stage.duree_maximale_mois", le),
+        )
+
+
+def _quotient(minutes: Minutes, diviseur: Minutes) -> Decimal:
+    return (Decimal(minutes) / Decimal(diviseur)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def en_jours(minutes: Minutes, seuils: Seuils) -> Decimal:
+    """Days of stage: every 7 hours of presence, consecutive or not (D124-6)."""
+    return _quotient(minutes, seuils.minutes_par_jour)
+
+
+def en_mois(minutes: Minutes, seuils: Seuils) -> Decimal:
+    """Months of stage: every 22 days of presence (D124-6)."""
+    return _quotient(minutes, seuils.minutes_par_mois)
+
+
+def jour_franchissement(jours: Sequence[Jour], seuil: Minutes) -> date | None:
+    """The day the counted time first goes strictly beyond `seuil` (the "309th hour")."""
+    cumul = 0
+    for jour in jours:
+        cumul += jour.compte
+        if cumul > seuil:
+            return jour.jour
+    return None
