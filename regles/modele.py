@@ -11,11 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from types import MappingProxyType
 
 Minutes = int
 SEMAINE = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-_VIDE: Mapping[date, int] = MappingProxyType({})
 
 
 class TypeAbsence(StrEnum):
@@ -116,7 +114,7 @@ class Convention:
     tuteur: str | None = None
     date_effet_tuteur: date | None = None  # None: the first day of the stage
     poste: str | None = None  # identifies "the same post" for the waiting period
-    exceptions: Mapping[date, Minutes] = field(default=_VIDE)  # planned minutes on given days
+    exceptions: Mapping[date, Minutes] = field(default_factory=dict)  # planned minutes on days
     pointages: tuple[Pointage, ...] = ()
     gratification: Gratification = Gratification()
     rupture: Rupture | None = None
