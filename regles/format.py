@@ -41,9 +41,15 @@ def heures(minutes: int) -> str:
     return f"{texte} h"
 
 
-def heures_decimal(minutes: int) -> Decimal:
-    """Minutes as hours, exact to the hundredth when it is not a whole fraction."""
-    return (Decimal(minutes) / 60).quantize(CENT, rounding=ROUND_HALF_UP).normalize()
+def heures_texte(minutes: int) -> str:
+    """Minutes as decimal hours for machines: "308", "308.5", "7.25" (never an exponent)."""
+    return decimal_texte((Decimal(minutes) / 60).quantize(CENT, rounding=ROUND_HALF_UP))
+
+
+def decimal_texte(valeur: Decimal) -> str:
+    """A Decimal without trailing zeros nor exponent: 280.00 -> "280", 1.50 -> "1.5"."""
+    texte = format(valeur, "f")
+    return texte.rstrip("0").rstrip(".") if "." in texte else texte
 
 
 def jour(valeur: date) -> str:

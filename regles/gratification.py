@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from regles.format import arrondi_centime
 from regles.parametres import Parametres, parametres
 
 
@@ -21,3 +22,12 @@ def plafond_horaire(mois: date, p: Parametres | None = None) -> Decimal:
 def taux_horaire_minimal(*, signature: date, mois: date, p: Parametres | None = None) -> Decimal:
     """Minimum gratification per hour of presence in `mois` (unrounded: 15 % × 30 = 4,50)."""
     return taux_minimal(signature, p) * plafond_horaire(mois, p)
+
+
+def repartir(total: Decimal, parts: int) -> list[Decimal]:
+    """Split `total` into `parts` equal instalments to the cent; the last absorbs the rounding
+    so that the instalments add up to the total exactly (smoothing, R-GRAT-6)."""
+    if parts <= 0:
+        return []
+    base = arrondi_centime(total / parts)
+    return [base] * (parts - 1) + [total - base * (parts - 1)]

@@ -1,0 +1,64 @@
+"""Figures of the attestation de stage (D124-9; NDRC national model, referentiel-ndrc §2.2):
+total effective duration in hours, days (7 h), months (22 days), weeks, and the
+gratification paid."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from regles.format import heures_texte
+from regles.modele import Minutes
+from regles.parametres import Parametres
+from regles.presence import Jour, Seuils, en_jours, en_mois
+
+
+@dataclass(frozen=True, slots=True)
+class Attestation:
+    debut: date | None
+    fin: date | None
+    minutes: Minutes  # effective presence plus the L124-13 leave counted in the duration
+    jours: Decimal
+    mois: Decimal
+    semaines: Decimal
+    gratification: Decimal
+    complete: bool  # every day comes from the host's log (nothing only planned)
+
+    @property
+    def heures(self) -> Decimal:
+        return Decimal(self.minutes) / 60
+
+    def en_dict(self) -> dict[str, object]:
+        return {
+            "debut": self.debut.isoformat() if self.debut else None,
+            "fin": self.fin.isoformat() if self.fin else None,
+            "heures": heures_texte(self.minutes),
+            "jours": str(self.jours),
+            "mois": str(self.mois),
+            "semaines": str(self.semaines),
+            "gratification": str(self.gratification),
+            "gratification_texte": "néant" if self.gratification == 0 else None,
+            "complete": self.complete,
+        }
+
+
+def attestation(jours: Sequence[Jour], *, gratification: Decimal, p: Parametres) -> Attestation:
+    le = jours[0].jour if jours else date.min
+    if not jours:
+        return Attestation(None, None, 0, Decimal(0), Decimal(0), Decimal(0), gratification, True)
+    seuils = Seuils.au(p, le)
+    minutes = sum(j.compte for j in jours)
+    nb_jours = en_jours(minutes, seuils)
+    par_semaine = p.entier("reglages.jours_par_semaine", le)
+    return Attestation(
+        debut=jours[0].jour,
+        fin=jours[-1].jour,
+        minutes=minutes,
+        jours=nb_jours,
+        mois=en_mois(minutes, seuils),
+        semaines=(nb_jours / par_semaine).quantize(Decimal("0.01"), ROUND_HALF_UP),
+        gratification=gratification,
+        complete=all(j.reel for j in jours),
+    )

@@ -1,0 +1,188 @@
+"""Quotas and caps: interns per civil week (L124-8, R124-10, R124-12), interns per tutor
+(L124-10, R124-13) and the waiting period on the same post (L124-11)."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_CEILING, Decimal
+
+from regles.modele import Convention, Initiative, Organisme, Periode
+from regles.parametres import Parametres
+
+UNE_SEMAINE = timedelta(days=7)
+
+
+def lundi(jour: date) -> date:
+    return jour - timedelta(days=jour.weekday())
+
+
+def _mois_precedent(mois: date, n: int = 1) -> date:
+    index = mois.year * 12 + mois.month - 1 - n
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def effectif(organisme: Organisme, jour: date, *, mois_moyenne: int) -> Decimal | None:
+    """Headcount for a period starting on `jour` (R124-12): the higher of the persons employed
+    on the last day of the previous month and their average over the preceding months.
+    None when the host gave no figure for those months."""
+    precedent = _mois_precedent(jour.replace(day=1))
+    dernier = organisme.effectifs.get(precedent)
+    releves = [
+        v
+        for i in range(1, mois_moyenne + 1)
+        if (v := organisme.effectifs.get(_mois_precedent(jour.replace(day=1), i))) is not None
+    ]
+    if dernier is None and not releves:
+        return None
+    moyenne = Decimal(sum(releves)) / len(releves) if releves else Decimal(0)
+    return max(Decimal(dernier or 0), moyenne)
+
+
+def quota(effectif_: Decimal, *, p: Parametres, le: date) -> int:
+    """R124-10: 3 under 20 persons, else 15 % of the headcount rounded up."""
+    if effectif_ < p.entier("quota.seuil_effectif", le):
+        return p.entier("quota.plafond_petit_organisme", le)
+    part = effectif_ * p.decimal("quota.taux_effectif", le)
+    return int(part.to_integral_value(rounding=ROUND_CEILING))
+
+
+def semaines(periodes: Iterable[Periode], fin: date) -> Iterator[date]:
+    """Mondays of the civil weeks touched by the periods that count for the quota
+    (L124-15 prolongations do not), up to `fin` (an early end)."""
+    vues: set[date] = set()
+    for periode in periodes:
+        if periode.prolongation or periode.debut > fin:
+            continue
+        semaine, derniere = lundi(periode.debut), lundi(min(periode.fin, fin))
+        while semaine <= derniere:
+            if semaine not in vues:
+                vues.add(semaine)
+                yield semaine
+            semaine += UNE_SEMAINE
+
+
+@dataclass(frozen=True, slots=True)
+class Semaine:
+    lundi: date
+    conventions: int  # this school's conventions in force that week
+    autres: int  # interns from other schools declared by the host
+    quota: int
+    effectif: Decimal | None
+
+    @property
+    def total(self) -> int:
+        return self.conventions + self.autres
+
+    @property
+    def depasse(self) -> bool:
+        return self.total > self.quota
+
+
+class OccupationOrganismes:
+    """Interns per host and civil week, counted once for all conventions (linear in weeks)."""
+
+    def __init__(
+        self,
+        conventions: Iterable[Convention],
+        organismes: Mapping[str, Organisme],
+        *,
+        p: Parametres,
+    ) -> None:
+        self._organismes = organismes
+        self._p = p
+        self._comptes: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
+        self.semaines_par_convention: dict[str, list[date]] = {}
+        for c in conventions:
+            liste = list(semaines(c.periodes, c.fin))
+            self.semaines_par_convention[c.id] = liste
+            comptes = self._comptes[c.siren]
+            for s in liste:
+                comptes[s] += 1
+        self._quotas: dict[tuple[str, date], tuple[int, Decimal | None]] = {}
+
+    def _quota(self, siren: str, semaine: date) -> tuple[int, Decimal | None]:
+        cle = (siren, semaine.replace(day=1))
+        if cle not in self._quotas:
+            organisme = self._organismes.get(siren) or Organisme(siren=siren)
+            mois = self._p.entier("quota.mois_moyenne_effectif", semaine)
+            eff = effectif(organisme, semaine, mois_moyenne=mois)
+            # Unknown headcount: the smallest quota, which every host has (3 ≤ 15 % × 20).
+            q = (
+                self._p.entier("quota.plafond_petit_organisme", semaine)
+                if eff is None
+                else quota(eff, p=self._p, le=semaine)
+            )
+            self._quotas[cle] = (q, eff)
+        return self._quotas[cle]
+
+    def semaine(self, siren: str, lundi_: date) -> Semaine:
+        organisme = self._organismes.get(siren)
+        autres = organisme.autres_stagiaires.get(lundi_, 0) if organisme else 0
+        q, eff = self._quota(siren, lundi_)
+        return Semaine(lundi_, self._comptes[siren].get(lundi_, 0), autres, q, eff)
+
+    def semaines_de(self, convention: Convention) -> list[Semaine]:
+        return [self.semaine(convention.siren, s) for s in self.semaines_par_convention[convention.id]]
+
+    def calendrier_organisme(self, siren: str) -> list[Semaine]:
+        """Every week with interns at a host, in order: the host page's chart."""
+        return [self.semaine(siren, s) for s in sorted(self._comptes.get(siren, {}))]
+
+
+def en_vigueur(convention: Convention, jour: date) -> bool:
+    """Whether a stage period of the convention covers `jour` (an early end cuts it)."""
+    return jour <= convention.fin and any(p.contient(jour) for p in convention.periodes)
+
+
+def stagiaires_du_tuteur(
+    convention: Convention, autres: Sequence[Convention]
+) -> tuple[date, list[Convention]]:
+    """The date the designation takes effect and the tutor's other interns in force then."""
+    effet = convention.date_effet_tuteur or convention.debut
+    return effet, [
+        c for c in autres if c.id != convention.id and c.tuteur == convention.tuteur and en_vigueur(c, effet)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Carence:
+    precedente: Convention
+    delai_jours: int
+    premier_jour_possible: date
+
+
+def carence(
+    convention: Convention, precedentes: Iterable[Convention], *, p: Parametres
+) -> Carence | None:
+    """The waiting period breached by `convention` on its post, if any (L124-11).
+
+    Reading (R-CARENCE-1, a setting of ours): it concerns successive interns, so another
+    student's convention on the same post of the same host; its duration is in calendar days;
+    none is owed when the previous stage ended early at the intern's initiative.
+    """
+    if convention.poste is None:
+        return None
+    avant = [
+        c
+        for c in precedentes
+        if c.id != convention.id
+        and c.siren == convention.siren
+        and c.poste == convention.poste
+        and c.etudiant != convention.etudiant
+        and c.fin < convention.debut
+    ]
+    if not avant:
+        return None
+    precedente = max(avant, key=lambda c: c.fin)
+    if precedente.rupture is not None and precedente.rupture.initiative is Initiative.STAGIAIRE:
+        return None
+    duree = (precedente.fin - precedente.debut).days + 1
+    delai = math.ceil(duree / p.entier("carence.diviseur_duree", convention.debut))
+    possible = precedente.fin + timedelta(days=delai + 1)
+    if convention.debut >= possible:
+        return None
+    return Carence(precedente, delai, possible)
