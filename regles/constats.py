@@ -37,34 +37,34 @@ def _r(code: str, severite: Severite, titre: str, article: str, lien: str) -> Re
     return Regle(code, severite, titre, article, lien)
 
 
-B, A, I = Severite.BLOQUANT, Severite.AVERTISSEMENT, Severite.INFO
+BLOQ, AVERT, INFO = Severite.BLOQUANT, Severite.AVERTISSEMENT, Severite.INFO
 
 CATALOGUE: Mapping[str, Regle] = MappingProxyType(
     {
         r.code: r
         for r in (
-            _r("GRAT_OBLIGATOIRE", A, "Gratification obligatoire", "C. éduc. L124-6, D124-8", EDUC),
-            _r("GRAT_RAPPEL", B, "Rappel de gratification dû depuis la première heure", "C. éduc. L124-6, D124-8", EDUC),
-            _r("GRAT_INSUFFISANTE", B, "Gratification inférieure au minimum légal", "C. éduc. L124-6, D124-8 ; CSS D242-2-1", EDUC),
-            _r("GRAT_FACULTATIVE", I, "Gratification facultative", "C. éduc. D124-8 dernier al.", EDUC),
-            _r("QUOTA_DEPASSE", B, "Trop de stagiaires dans une semaine civile", "C. éduc. L124-8, R124-10, R124-12", EDUC),
-            _r("EFFECTIF_INCONNU", A, "Effectif de l'organisme non renseigné", "C. éduc. R124-12", EDUC),
-            _r("TUTEUR_PLAFOND", B, "Tuteur déjà en charge du nombre maximal de stagiaires", "C. éduc. L124-10, R124-13", EDUC),
-            _r("TUTEUR_ABSENT", B, "Aucun tuteur désigné", "C. éduc. L124-9", EDUC),
-            _r("DUREE_MAXIMALE", B, "Plus de six mois de stage dans le même organisme et la même année", "C. éduc. L124-5, D124-6", EDUC),
-            _r("CARENCE", B, "Délai de carence non respecté sur le même poste", "C. éduc. L124-11", EDUC),
-            _r("MINEUR_DUREE_JOUR", B, "Durée quotidienne excessive pour un stagiaire mineur", "C. trav. L3162-1 ; C. éduc. L124-14", TRAV),
-            _r("MINEUR_DUREE_SEMAINE", B, "Durée hebdomadaire excessive pour un stagiaire mineur", "C. trav. L3162-1 ; C. éduc. L124-14", TRAV),
-            _r("MINEUR_NUIT", B, "Présence de nuit interdite à un stagiaire mineur", "C. trav. L3163-1, L3163-2", TRAV),
-            _r("MINEUR_REPOS", B, "Deux jours de repos consécutifs non garantis à un stagiaire mineur", "C. trav. L3164-2", TRAV),
-            _r("MINEUR_DIMANCHE_FERIE", A, "Présence d'un mineur un dimanche ou un jour férié (dérogation nécessaire)", "C. trav. L3164-5, L3164-6", TRAV),
-            _r("REPOS_ETE", A, "Repos d'été insuffisant", "Référentiel BTS NDRC (règle de l'établissement)", REFERENTIEL),
-            _r("VACANCES_PROLONGATION", I, "Stage pendant les vacances scolaires", "Référentiel BTS NDRC (prolongation pendant les vacances)", REFERENTIEL),
-            _r("PROGRAMME_INSUFFISANT", A, "Jours de stage prévus inférieurs à l'objectif de la formation", "Référentiel BTS NDRC, annexe III b", REFERENTIEL),
-            _r("CONVENTION_INCOMPLETE", B, "Mentions obligatoires manquantes dans la convention", "C. éduc. D124-4", EDUC),
-            _r("PRESENCE_NON_PREVUE", A, "Présence la nuit, le dimanche ou un jour férié non prévue par la convention", "C. éduc. D124-4 6°, L124-14", EDUC),
-            _r("IMPOT_IMPOSABLE", I, "Gratifications au-delà de la limite d'exonération d'impôt", "CGI art. 81 bis", CGI),
-            _r("COTISATIONS_EXCEDENT", I, "Cotisations dues sur la part au-delà de la franchise", "CSS L242-4-1, D242-2-1", CSS),
+            _r("GRAT_OBLIGATOIRE", AVERT, "Gratification obligatoire", "C. éduc. L124-6, D124-8", EDUC),
+            _r("GRAT_RAPPEL", BLOQ, "Rappel de gratification dû depuis la première heure", "C. éduc. L124-6, D124-8", EDUC),
+            _r("GRAT_INSUFFISANTE", BLOQ, "Gratification inférieure au minimum légal", "C. éduc. L124-6, D124-8 ; CSS D242-2-1", EDUC),
+            _r("GRAT_FACULTATIVE", INFO, "Gratification facultative", "C. éduc. D124-8 dernier al.", EDUC),
+            _r("QUOTA_DEPASSE", BLOQ, "Trop de stagiaires dans une semaine civile", "C. éduc. L124-8, R124-10, R124-12", EDUC),
+            _r("EFFECTIF_INCONNU", AVERT, "Effectif de l'organisme non renseigné", "C. éduc. R124-12", EDUC),
+            _r("TUTEUR_PLAFOND", BLOQ, "Tuteur déjà en charge du nombre maximal de stagiaires", "C. éduc. L124-10, R124-13", EDUC),
+            _r("TUTEUR_ABSENT", BLOQ, "Aucun tuteur désigné", "C. éduc. L124-9", EDUC),
+            _r("DUREE_MAXIMALE", BLOQ, "Plus de six mois de stage dans le même organisme et la même année", "C. éduc. L124-5, D124-6", EDUC),
+            _r("CARENCE", BLOQ, "Délai de carence non respecté sur le même poste", "C. éduc. L124-11", EDUC),
+            _r("MINEUR_DUREE_JOUR", BLOQ, "Durée quotidienne excessive pour un stagiaire mineur", "C. trav. L3162-1 ; C. éduc. L124-14", TRAV),
+            _r("MINEUR_DUREE_SEMAINE", BLOQ, "Durée hebdomadaire excessive pour un stagiaire mineur", "C. trav. L3162-1 ; C. éduc. L124-14", TRAV),
+            _r("MINEUR_NUIT", BLOQ, "Présence de nuit interdite à un stagiaire mineur", "C. trav. L3163-1, L3163-2", TRAV),
+            _r("MINEUR_REPOS", BLOQ, "Deux jours de repos consécutifs non garantis à un stagiaire mineur", "C. trav. L3164-2", TRAV),
+            _r("MINEUR_DIMANCHE_FERIE", AVERT, "Présence d'un mineur un dimanche ou un jour férié (dérogation nécessaire)", "C. trav. L3164-5, L3164-6", TRAV),
+            _r("REPOS_ETE", AVERT, "Repos d'été insuffisant", "Référentiel BTS NDRC (règle de l'établissement)", REFERENTIEL),
+            _r("VACANCES_PROLONGATION", INFO, "Stage pendant les vacances scolaires", "Référentiel BTS NDRC (prolongation pendant les vacances)", REFERENTIEL),
+            _r("PROGRAMME_INSUFFISANT", AVERT, "Jours de stage prévus inférieurs à l'objectif de la formation", "Référentiel BTS NDRC, annexe III b", REFERENTIEL),
+            _r("CONVENTION_INCOMPLETE", BLOQ, "Mentions obligatoires manquantes dans la convention", "C. éduc. D124-4", EDUC),
+            _r("PRESENCE_NON_PREVUE", AVERT, "Présence la nuit, le dimanche ou un jour férié non prévue par la convention", "C. éduc. D124-4 6°, L124-14", EDUC),
+            _r("IMPOT_IMPOSABLE", INFO, "Gratifications au-delà de la limite d'exonération d'impôt", "CGI art. 81 bis", CGI),
+            _r("COTISATIONS_EXCEDENT", INFO, "Cotisations dues sur la part au-delà de la franchise", "CSS L242-4-1, D242-2-1", CSS),
         )
     }
 )

@@ -14,7 +14,7 @@ def arrondi_centime(montant: Decimal) -> Decimal:
 
 
 def _groupes(entier: str) -> str:
-    groupes = []
+    groupes: list[str] = []
     while len(entier) > 3:
         groupes.insert(0, entier[-3:])
         entier = entier[:-3]

@@ -148,7 +148,7 @@ def _mapping_sans_doublon(loader: _ChargeurStrict, node: yaml.MappingNode) -> di
 
 _ChargeurStrict.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    _mapping_sans_doublon,  # type: ignore[arg-type]
+    _mapping_sans_doublon,
 )
 
 

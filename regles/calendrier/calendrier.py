@@ -78,7 +78,10 @@ class Calendrier:
         self._fermetures = {
             j: p.libelle
             for p in _plages(
-                contenu.get("fermetures_etablissement"), "fermetures_etablissement", surcharges, None
+                contenu.get("fermetures_etablissement"),
+                "fermetures_etablissement",
+                surcharges,
+                None,
             )
             for j in p.jours()
         }
@@ -88,7 +91,7 @@ class Calendrier:
     @functools.lru_cache(maxsize=64)  # noqa: B019 - one calendar per zone, kept for the process
     def feries(self, annee: int) -> dict[date, str]:
         """Metropolitan public holidays of a year, with their French names."""
-        jours = dict(holidays.France(years=annee, language="fr").items())
+        jours = dict(holidays.country_holidays("FR", years=annee, language="fr").items())
         jours.update({j: nom for j, nom in self._feries_ajoutes.items() if j.year == annee})
         return jours
 

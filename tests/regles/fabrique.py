@@ -34,7 +34,8 @@ def convention(
         id=id,
         etudiant=etudiant,
         siren=siren,
-        periodes=tuple(Periode(d, f) for d, f in periodes) or (Periode(date(2026, 3, 2), date(2026, 3, 27)),),
+        periodes=tuple(Periode(d, f) for d, f in periodes)
+        or (Periode(date(2026, 3, 2), date(2026, 3, 27)),),
         horaire=horaire,
         tuteur=autres.pop("tuteur", f"tuteur-{id}"),
         gratification=gratification or Gratification(),

@@ -55,7 +55,9 @@ def test_m1_official_example_real_hours_and_smoothed() -> None:
     ],
     ids=["M2", "M4", "M5", "M6", "M7", "M8"],
 )
-def test_monthly_minimum(annee: int, mois: int, signature: date, total_heures: int, attendu: Decimal) -> None:
+def test_monthly_minimum(
+    annee: int, mois: int, signature: date, total_heures: int, attendu: Decimal
+) -> None:
     c = convention("m", (date(annee, mois, 1), date(annee, mois, 28)), date_signature=signature)
     plan = echeancier(c, jours_du_mois(annee, mois, total_heures), obligatoire=toujours)
     assert plan.mois[0].minimum_reel == attendu
@@ -72,7 +74,11 @@ def test_m11_shortfall_when_the_host_pays_less_than_the_minimum() -> None:
     """M11: mandatory, 154 h in a 2026 month, 600,00 paid: minimum 693,00, shortfall 93,00."""
     c = convention("m11", (date(2026, 3, 1), date(2026, 3, 31)), gratification=par_mois("600"))
     plan = echeancier(c, jours_du_mois(2026, 3, 154), obligatoire=toujours)
-    assert (plan.mois[0].minimum_reel, plan.mois[0].verse, plan.mois[0].ecart) == (D("693.00"), D("600"), D("93.00"))
+    assert (plan.mois[0].minimum_reel, plan.mois[0].verse, plan.mois[0].ecart) == (
+        D("693.00"),
+        D("600"),
+        D("93.00"),
+    )
 
 
 def test_m12_optional_stage_paying_nothing_is_compliant() -> None:
@@ -85,7 +91,12 @@ def test_m12_optional_stage_paying_nothing_is_compliant() -> None:
 def test_a_flat_rate_below_the_new_years_minimum_falls_short_from_january() -> None:
     """R-GRAT-5: 4,35 €/h signed in 2025 is short in January 2026 (PHSS 30 → 4,50)."""
     jours = jours_du_mois(2025, 12, 70) + jours_du_mois(2026, 1, 70)
-    c = convention("g", (date(2025, 12, 1), date(2026, 1, 31)), date_signature=date(2025, 11, 1), gratification=par_heure("4.35"))
+    c = convention(
+        "g",
+        (date(2025, 12, 1), date(2026, 1, 31)),
+        date_signature=date(2025, 11, 1),
+        gratification=par_heure("4.35"),
+    )
     plan = echeancier(c, jours, obligatoire=toujours)
     assert [m.ecart for m in plan.mois] == [D("0.00"), D("10.50")]
 
@@ -99,7 +110,9 @@ def test_a_flat_rate_below_the_new_years_minimum_falls_short_from_january() -> N
     ],
     ids=["S1", "S2", "S3"],
 )
-def test_franchise_and_excess_2026(heures_mois: int, verse: str, franchise: Decimal, excedent: Decimal) -> None:
+def test_franchise_and_excess_2026(
+    heures_mois: int, verse: str, franchise: Decimal, excedent: Decimal
+) -> None:
     c = convention("s", (date(2026, 3, 1), date(2026, 3, 31)), gratification=par_mois(verse))
     mois = echeancier(c, jours_du_mois(2026, 3, heures_mois), obligatoire=jamais).mois[0]
     assert (mois.franchise, mois.excedent) == (franchise, excedent)
@@ -121,9 +134,17 @@ def test_contributions_are_asked_only_for_an_excess() -> None:
         return D("1"), D("2")
 
     c = convention("s", (date(2026, 3, 1), date(2026, 4, 30)), gratification=par_mois("700"))
-    plan = echeancier(c, jours_du_mois(2026, 3, 140) + jours_du_mois(2026, 4, 156), obligatoire=jamais, cotiser=cotiser)
+    plan = echeancier(
+        c,
+        jours_du_mois(2026, 3, 140) + jours_du_mois(2026, 4, 156),
+        obligatoire=jamais,
+        cotiser=cotiser,
+    )
     assert appels == [(D("70.00"), date(2026, 3, 1))]
-    assert (plan.mois[0].cotisations_stagiaire, plan.mois[1].cotisations_organisme) == (D("1"), D("0"))
+    assert (plan.mois[0].cotisations_stagiaire, plan.mois[1].cotisations_organisme) == (
+        D("1"),
+        D("0"),
+    )
 
 
 mois_heures = st.lists(st.integers(min_value=1, max_value=200 * 60), min_size=1, max_size=14)
@@ -134,7 +155,9 @@ mois_heures = st.lists(st.integers(min_value=1, max_value=200 * 60), min_size=1,
 def test_smoothed_total_equals_real_hours_total(minutes_par_mois: list[int], annee: int) -> None:
     """Smoothing moves money between months, never changes the total (R-GRAT-6)."""
     jours = [Jour(date(annee + i // 12, i % 12 + 1, 1), m) for i, m in enumerate(minutes_par_mois)]
-    c = convention("p", (jours[0].jour, jours[-1].jour), gratification=minimum_legal(Methode.LISSEE))
+    c = convention(
+        "p", (jours[0].jour, jours[-1].jour), gratification=minimum_legal(Methode.LISSEE)
+    )
     plan = echeancier(c, jours, obligatoire=toujours)
     assert sum(m.minimum_lisse for m in plan.mois) == plan.minimum_total
     assert plan.verse_total == plan.minimum_total
@@ -143,8 +166,13 @@ def test_smoothed_total_equals_real_hours_total(minutes_par_mois: list[int], ann
 
 @settings(max_examples=200, deadline=None)
 @given(mois_heures, st.decimals(min_value=0, max_value=3000, places=2))
-def test_exempt_part_plus_excess_is_what_is_paid(minutes_par_mois: list[int], montant: Decimal) -> None:
-    jours = [Jour(date(2026, 1, 1) + timedelta(days=31 * i), m) for i, m in enumerate(minutes_par_mois[:12])]
+def test_exempt_part_plus_excess_is_what_is_paid(
+    minutes_par_mois: list[int], montant: Decimal
+) -> None:
+    jours = [
+        Jour(date(2026, 1, 1) + timedelta(days=31 * i), m)
+        for i, m in enumerate(minutes_par_mois[:12])
+    ]
     c = convention("p", (jours[0].jour, jours[-1].jour), gratification=par_mois(str(montant)))
     for mois in echeancier(c, jours, obligatoire=jamais).mois:
         assert mois.exonere + mois.excedent == mois.verse

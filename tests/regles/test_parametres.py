@@ -58,14 +58,30 @@ def test_it_refuses_a_day_before_the_first_value_or_after_repeal(tmp_path: Path)
     ("texte", "cle"),
     [
         (VALIDE.replace("description: Un paramètre\n", ""), "description"),
-        (VALIDE.replace("2024-01-01:\n      - title: Art. 2\n        href: https://example.org/2\n", ""), "metadata.reference.2024-01-01"),
-        (VALIDE.replace("  2025-01-01:\n    value: null\n", "  2020-01-01:\n    value: 3\n"), "(fichier)"),
+        (
+            VALIDE.replace(
+                "2024-01-01:\n      - title: Art. 2\n        href: https://example.org/2\n", ""
+            ),
+            "metadata.reference.2024-01-01",
+        ),
+        (
+            VALIDE.replace("  2025-01-01:\n    value: null\n", "  2020-01-01:\n    value: 3\n"),
+            "(fichier)",
+        ),
         (VALIDE.replace("2024-01-01:\n    value", "2024-13-01:\n    value"), "values.2024-13-01"),
         (VALIDE.replace("value: 10", "value: [1, 2]"), "values.2020-01-01"),
     ],
-    ids=["description manquante", "reference manquante", "date en double", "date invalide", "valeur invalide"],
+    ids=[
+        "description manquante",
+        "reference manquante",
+        "date en double",
+        "date invalide",
+        "valeur invalide",
+    ],
 )
-def test_it_stops_on_a_malformed_file_with_its_path_and_key(tmp_path: Path, texte: str, cle: str) -> None:
+def test_it_stops_on_a_malformed_file_with_its_path_and_key(
+    tmp_path: Path, texte: str, cle: str
+) -> None:
     fichier = ecrire(tmp_path / "g", "p", texte)
     with pytest.raises(ParametreInvalide) as erreur:
         charger(tmp_path)
@@ -85,7 +101,16 @@ def test_the_shipped_parameters_load_and_each_date_has_a_reference() -> None:
 
 @pytest.mark.parametrize(
     ("annee", "phss"),
-    [(2015, 24), (2017, 24), (2018, 25), (2020, 26), (2023, 27), (2024, 29), (2025, 29), (2026, 30)],
+    [
+        (2015, 24),
+        (2017, 24),
+        (2018, 25),
+        (2020, 26),
+        (2023, 27),
+        (2024, 29),
+        (2025, 29),
+        (2026, 30),
+    ],
 )
 def test_the_phss_table_matches_the_published_values(annee: int, phss: int) -> None:
     assert parametres().decimal("securite_sociale.plafond_horaire", date(annee, 6, 1)) == phss

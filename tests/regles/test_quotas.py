@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 
 from regles.modele import Initiative, Organisme, Periode, Rupture
 from regles.parametres import parametres
-from regles.quotas import OccupationOrganismes, carence, effectif, quota, semaines, stagiaires_du_tuteur
+from regles.quotas import (
+    OccupationOrganismes,
+    carence,
+    effectif,
+    quota,
+    semaines,
+    stagiaires_du_tuteur,
+)
 from tests.regles.fabrique import convention
 
 P = parametres()
@@ -21,7 +28,14 @@ LE = date(2026, 3, 2)
 @pytest.mark.parametrize(
     ("effectif_", "attendu"),
     [(12, 3), (19, 3), (20, 3), (21, 4), (45, 7), (100, 15)],
-    ids=["Q1 12 → 3", "Q2 19 → 3", "Q3 20 → 15 % = 3,0", "Q4 21 → 3,15 up to 4", "Q5 45 → 6,75 up to 7", "Q6 100 → 15"],
+    ids=[
+        "Q1 12 → 3",
+        "Q2 19 → 3",
+        "Q3 20 → 15 % = 3,0",
+        "Q4 21 → 3,15 up to 4",
+        "Q5 45 → 6,75 up to 7",
+        "Q6 100 → 15",
+    ],
 )
 def test_quota_by_headcount(effectif_: int, attendu: int) -> None:
     assert quota(Decimal(effectif_), p=P, le=LE) == attendu
@@ -39,7 +53,12 @@ def test_headcount_is_the_higher_of_last_month_and_the_twelve_month_average() ->
 def test_q8_one_quota_for_the_legal_entity_across_its_establishments() -> None:
     """Q8: 15 staff over 2 sites of one company → one quota of 3 (counted by SIREN)."""
     organisme = Organisme("111222333", effectifs={date(2026, 2, 1): 15})
-    conventions = [convention(f"c{i}", (date(2026, 3, 2), date(2026, 3, 6)), siren="111222333", etudiant=f"e{i}") for i in range(4)]
+    conventions = [
+        convention(
+            f"c{i}", (date(2026, 3, 2), date(2026, 3, 6)), siren="111222333", etudiant=f"e{i}"
+        )
+        for i in range(4)
+    ]
     occupation = OccupationOrganismes(conventions, {"111222333": organisme}, p=P)
     semaine = occupation.semaine("111222333", date(2026, 3, 2))
     assert (semaine.total, semaine.quota, semaine.depasse) == (4, 3, True)
@@ -48,7 +67,10 @@ def test_q8_one_quota_for_the_legal_entity_across_its_establishments() -> None:
 def test_q1_a_fourth_intern_in_a_week_of_three_is_refused() -> None:
     """Q1: headcount 12, 3 in force the week of 2 Mar 2026, a new one from Thu 5 Mar."""
     organisme = Organisme("1", effectifs={date(2026, 2, 1): 12})
-    existantes = [convention(f"c{i}", (date(2026, 2, 23), date(2026, 3, 3)), siren="1", etudiant=f"e{i}") for i in range(3)]
+    existantes = [
+        convention(f"c{i}", (date(2026, 2, 23), date(2026, 3, 3)), siren="1", etudiant=f"e{i}")
+        for i in range(3)
+    ]
     nouvelle = convention("n", (date(2026, 3, 5), date(2026, 3, 20)), siren="1", etudiant="en")
     occupation = OccupationOrganismes([*existantes, nouvelle], {"1": organisme}, p=P)
     assert [s.lundi for s in occupation.semaines_de(nouvelle) if s.depasse] == [date(2026, 3, 2)]
@@ -61,25 +83,46 @@ def test_q10_a_stage_ending_sunday_and_one_starting_monday_never_share_a_week() 
 
 
 def test_interns_declared_from_other_schools_count() -> None:
-    organisme = Organisme("1", effectifs={date(2026, 2, 1): 12}, autres_stagiaires={date(2026, 3, 2): 2})
-    conventions = [convention(f"c{i}", (date(2026, 3, 2), date(2026, 3, 6)), siren="1", etudiant=f"e{i}") for i in range(2)]
-    assert OccupationOrganismes(conventions, {"1": organisme}, p=P).semaine("1", date(2026, 3, 2)).depasse
+    organisme = Organisme(
+        "1", effectifs={date(2026, 2, 1): 12}, autres_stagiaires={date(2026, 3, 2): 2}
+    )
+    conventions = [
+        convention(f"c{i}", (date(2026, 3, 2), date(2026, 3, 6)), siren="1", etudiant=f"e{i}")
+        for i in range(2)
+    ]
+    assert (
+        OccupationOrganismes(conventions, {"1": organisme}, p=P)
+        .semaine("1", date(2026, 3, 2))
+        .depasse
+    )
 
 
 def test_prolongation_periods_are_out_of_the_quota_count() -> None:
     """L124-8: L124-15 prolongations do not count."""
     c = replace(
         convention("c"),
-        periodes=(Periode(date(2026, 3, 2), date(2026, 3, 6)), Periode(date(2026, 3, 9), date(2026, 3, 13), prolongation=True)),
+        periodes=(
+            Periode(date(2026, 3, 2), date(2026, 3, 6)),
+            Periode(date(2026, 3, 9), date(2026, 3, 13), prolongation=True),
+        ),
     )
     assert list(semaines(c.periodes, c.fin)) == [date(2026, 3, 2)]
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), min_size=1, max_size=12), st.integers(0, 60), st.integers(0, 30))
-def test_adding_a_convention_never_lowers_a_weeks_count(debuts: list[tuple[int, int]], debut: int, duree: int) -> None:
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), min_size=1, max_size=12),
+    st.integers(0, 60),
+    st.integers(0, 30),
+)
+def test_adding_a_convention_never_lowers_a_weeks_count(
+    debuts: list[tuple[int, int]], debut: int, duree: int
+) -> None:
     base = date(2026, 1, 5)
-    conventions = [convention(f"c{i}", (base + timedelta(d), base + timedelta(d + n))) for i, (d, n) in enumerate(debuts)]
+    conventions = [
+        convention(f"c{i}", (base + timedelta(d), base + timedelta(d + n)))
+        for i, (d, n) in enumerate(debuts)
+    ]
     avant = OccupationOrganismes(conventions, {}, p=P)
     nouvelle = convention("n", (base + timedelta(debut), base + timedelta(debut + duree)))
     apres = OccupationOrganismes([*conventions, nouvelle], {}, p=P)
@@ -94,7 +137,10 @@ def test_the_quota_never_falls_when_headcount_grows(effectif_: int, hausse: int)
 
 
 def test_q12_a_tutor_following_three_interns_on_the_date_of_effect_is_refused() -> None:
-    suivies = [convention(f"c{i}", (date(2026, 3, 2), date(2026, 4, 3)), tuteur="t", etudiant=f"e{i}") for i in range(3)]
+    suivies = [
+        convention(f"c{i}", (date(2026, 3, 2), date(2026, 4, 3)), tuteur="t", etudiant=f"e{i}")
+        for i in range(3)
+    ]
     nouvelle = convention("n", (date(2026, 3, 16), date(2026, 4, 10)), tuteur="t", etudiant="en")
     effet, autres = stagiaires_du_tuteur(nouvelle, [*suivies, nouvelle])
     assert effet == date(2026, 3, 16) and len(autres) == 3
@@ -105,18 +151,40 @@ def test_q12_a_tutor_following_three_interns_on_the_date_of_effect_is_refused() 
 def test_waiting_period_is_a_third_of_the_previous_stage_on_the_same_post() -> None:
     """L124-11: 1 Jan–30 Jun (181 days) → 61 days to wait."""
     avant = convention("a", (date(2026, 1, 1), date(2026, 6, 30)), poste="accueil", etudiant="e1")
-    trop_tot = convention("b", (date(2026, 8, 3), date(2026, 8, 28)), poste="accueil", etudiant="e2")
+    trop_tot = convention(
+        "b", (date(2026, 8, 3), date(2026, 8, 28)), poste="accueil", etudiant="e2"
+    )
     breche = carence(trop_tot, [avant], p=P)
-    assert breche is not None and breche.delai_jours == 61 and breche.premier_jour_possible == date(2026, 8, 31)
-    a_temps = convention("c", (date(2026, 8, 31), date(2026, 9, 25)), poste="accueil", etudiant="e2")
+    assert (
+        breche is not None
+        and breche.delai_jours == 61
+        and breche.premier_jour_possible == date(2026, 8, 31)
+    )
+    a_temps = convention(
+        "c", (date(2026, 8, 31), date(2026, 9, 25)), poste="accueil", etudiant="e2"
+    )
     assert carence(a_temps, [avant], p=P) is None
 
 
 def test_l5_no_waiting_period_when_the_previous_intern_left_on_their_own() -> None:
-    avant = convention("a", (date(2026, 1, 5), date(2026, 6, 30)), poste="accueil", etudiant="e1", rupture=Rupture(date(2026, 4, 30), Initiative.STAGIAIRE))
-    suivante = convention("b", (date(2026, 5, 4), date(2026, 5, 29)), poste="accueil", etudiant="e2")
+    avant = convention(
+        "a",
+        (date(2026, 1, 5), date(2026, 6, 30)),
+        poste="accueil",
+        etudiant="e1",
+        rupture=Rupture(date(2026, 4, 30), Initiative.STAGIAIRE),
+    )
+    suivante = convention(
+        "b", (date(2026, 5, 4), date(2026, 5, 29)), poste="accueil", etudiant="e2"
+    )
     assert carence(suivante, [avant], p=P) is None
-    renvoye = convention("a", (date(2026, 1, 5), date(2026, 6, 30)), poste="accueil", etudiant="e1", rupture=Rupture(date(2026, 4, 30), Initiative.ORGANISME))
+    renvoye = convention(
+        "a",
+        (date(2026, 1, 5), date(2026, 6, 30)),
+        poste="accueil",
+        etudiant="e1",
+        rupture=Rupture(date(2026, 4, 30), Initiative.ORGANISME),
+    )
     assert carence(suivante, [renvoye], p=P) is not None
 
 
