@@ -44,7 +44,7 @@ from regles.parametres import parametres
 pytestmark = pytest.mark.urssaf
 
 URSSAF = Path(__file__).resolve().parents[2] / "tools" / "urssaf"
-CAS = 300
+CAS = 200
 GRAINE = 20260101
 EFFECTIFS = (None, 1, 4, 10, 11, 12, 19, 20, 49, 50, 51, 120, 249)
 # Float noise in their sums stays far below this; a rate error does not.
