@@ -8,10 +8,10 @@ would only measure that gap. So both get the same base: `tools/urssaf/cotisation
 the gross pay to our excess + URSSAF's franchise, their contribution base is then our excess,
 and the intern's and host's totals must agree to the cent.
 
-Two known differences are asserted apart instead of being compared:
+Two known differences are kept out of the comparison:
 - above the PSS, modele-social charges the Agirc-Arrco CET to an intern (its stage rule makes
   the complementary pension and the CEG non applicable, not the CET): its amounts are
-  subtracted from theirs;
+  subtracted from theirs, and a test of its own pins the behaviour;
 - from 250 staff, their contribution supplémentaire à l'apprentissage depends on the share
   of work-study contracts, which we do not model: the headcounts drawn stay below 250.
 
