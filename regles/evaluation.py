@@ -25,10 +25,15 @@ from regles.echeancier import Cotiser, Echeancier, echeancier
 from regles.impot import limite_exoneration, part_imposable
 from regles.mineurs import verifier_mineur
 from regles.modele import Convention, Etudiant, Organisme
-from regles.parametres import Parametres, parametres
+from regles.parametres import ParametreNonEnVigueur, Parametres, parametres
 from regles.presence import Jour, Seuils, jour_franchissement, journal
 from regles.programme import Progression, constats_programme, progression
-from regles.quotas import OccupationOrganismes, carence, effectif, stagiaires_du_tuteur
+from regles.quotas import (
+    OccupationOrganismes,
+    SuiviTuteurs,
+    carence,
+    effectif,
+)
 from regles.repos_ete import verifier_repos_ete, verifier_vacances
 
 ZERO = Decimal(0)
@@ -101,7 +106,7 @@ class ResultatEtudiant:
     etudiant: str
     progression: Progression
     gratifications_par_annee: dict[int, Decimal]
-    imposable_par_annee: dict[int, Decimal]
+    imposable_par_annee: dict[int, Decimal | None]  # None: limit not published yet
     constats: list[Constat] = field(default_factory=list)
 
     def en_dict(self) -> dict[str, object]:
@@ -112,7 +117,7 @@ class ResultatEtudiant:
                 {
                     "annee": annee,
                     "gratifications": str(montant),
-                    "part_imposable": str(self.imposable_par_annee[annee]),
+                    "part_imposable": _texte(self.imposable_par_annee[annee]),
                 }
                 for annee, montant in sorted(self.gratifications_par_annee.items())
             ],
@@ -140,6 +145,10 @@ class Evaluation:
             "cumuls": [c.en_dict() for c in self.cumuls],
             "etudiants": [r.en_dict() for r in self.etudiants.values()],
         }
+
+
+def _texte(montant: Decimal | None) -> str | None:
+    return str(montant) if montant is not None else None
 
 
 def _iso(jour: date | None) -> str | None:
@@ -173,19 +182,22 @@ def evaluer(
         organisme = organismes.get(c.siren)
         jours = journal(c, calendrier=cal, fermetures=organisme.fermetures if organisme else ())
         jours_par_convention[c.id] = jours
-        par_annee: dict[int, list[Jour]] = defaultdict(list)
-        for j in jours:
-            par_annee[annee_de(j.jour)].append(j)
+        if not jours:
+            continue
+        if annee_de(jours[0].jour) == annee_de(jours[-1].jour):
+            par_annee = {annee_de(jours[0].jour): jours}
+        else:  # a convention across the school-year boundary: split its days
+            par_annee = defaultdict(list)
+            for j in jours:
+                par_annee[annee_de(j.jour)].append(j)
         for annee, liste in par_annee.items():
             perimetres[(c.etudiant, c.siren, annee)].append((c, liste))
 
     cumuls = {cle: _cumul(cle, membres, p) for cle, membres in perimetres.items()}
     occupation = OccupationOrganismes(conventions, organismes, p=p)
-    par_tuteur: dict[str, list[Convention]] = defaultdict(list)
+    tuteurs = SuiviTuteurs(conventions)
     par_poste: dict[tuple[str, str], list[Convention]] = defaultdict(list)
     for c in conventions:
-        if c.tuteur:
-            par_tuteur[c.tuteur].append(c)
         if c.poste:
             par_poste[(c.siren, c.poste)].append(c)
 
@@ -193,9 +205,11 @@ def evaluer(
     for c in conventions:
         jours = jours_par_convention[c.id]
         organisme = organismes.get(c.siren) or Organisme(siren=c.siren)
+        annees = range(annee_de(jours[0].jour), annee_de(jours[-1].jour) + 1) if jours else ()
         cumuls_c = {
-            annee: cumuls[(c.etudiant, c.siren, annee)]
-            for annee in {annee_de(j.jour) for j in jours}
+            annee: cumuls[cle]
+            for annee in annees
+            if (cle := (c.etudiant, c.siren, annee)) in cumuls
         }
         annees_obligatoires = {annee for annee, cu in cumuls_c.items() if cu.obligatoire}
 
@@ -216,10 +230,10 @@ def evaluer(
             attestation=attestation(jours, gratification=plan.verse_total, p=p),
         )
         constats = resultat.constats
-        constats += _constats_gratification(c, jours, plan, cumuls_c)
+        constats += _constats_gratification(c, jours, plan, cumuls_c, p)
         constats += _constats_duree(c, jours, cumuls_c, mois_rentree)
         constats += _constats_quota(c, occupation)
-        constats += _constats_tuteur(c, par_tuteur, p)
+        constats += _constats_tuteur(c, tuteurs, p)
         if c.poste:
             breche = carence(c, par_poste[(c.siren, c.poste)], p=p)
             if breche:
@@ -266,9 +280,7 @@ def _cumul(
     franchissement = maximum = None
     if comptees > seuils.gratification:
         jours = (
-            membres[0][1]
-            if len(membres) == 1
-            else sorted((j for _, liste in membres for j in liste), key=attrgetter("jour"))
+            membres[0][1] if len(membres) == 1 else sorted(j for _, liste in membres for j in liste)
         )
         franchissement = jour_franchissement(jours, seuils.gratification)
         if comptees > seuils.maximum:
@@ -303,12 +315,23 @@ def _cotiser(organisme: Organisme, p: Parametres) -> Cotiser:
     return cotiser
 
 
+PHSS_PARAMETRE = "securite_sociale.plafond_horaire"
+
+
+def _annee_effet(p: Parametres, nom: str, mois: date) -> int:
+    return p[nom].date_effet(mois).year
+
+
 def _annee_texte(annee: int) -> str:
     return f"{annee}-{annee + 1}"
 
 
 def _constats_gratification(
-    c: Convention, jours: list[Jour], plan: Echeancier, cumuls: Mapping[int, Cumul]
+    c: Convention,
+    jours: list[Jour],
+    plan: Echeancier,
+    cumuls: Mapping[int, Cumul],
+    p: Parametres,
 ) -> list[Constat]:
     constats = []
     for annee, cu in sorted(cumuls.items()):
@@ -341,6 +364,21 @@ def _constats_gratification(
                 seuil=fmt.heures_texte(cu.seuils.gratification),
                 jour_franchissement=cu.jour_franchissement.isoformat(),
                 conventions=", ".join(cu.conventions),
+            )
+        )
+    plafond = PHSS_PARAMETRE
+    provisoires = [m.mois for m in plan.mois if _annee_effet(p, plafond, m.mois) < m.mois.year]
+    if provisoires:
+        connu = _annee_effet(p, plafond, provisoires[0])
+        constats.append(
+            constat(
+                "PARAMETRE_PROVISOIRE",
+                f"Le plafond horaire de la sécurité sociale de {provisoires[0].year} n'est pas "
+                f"encore dans les paramètres : les montants de {len(provisoires)} mois sont "
+                f"calculés avec celui de {connu}, à revoir quand il sera publié.",
+                convention=c.id,
+                annee_connue=connu,
+                mois=", ".join(m.strftime("%m/%Y") for m in provisoires),
             )
         )
     manque = plan.ecart_total
@@ -444,28 +482,25 @@ def _constats_quota(c: Convention, occupation: OccupationOrganismes) -> list[Con
     return constats
 
 
-def _constats_tuteur(
-    c: Convention, par_tuteur: Mapping[str, list[Convention]], p: Parametres
-) -> list[Constat]:
+def _constats_tuteur(c: Convention, tuteurs: SuiviTuteurs, p: Parametres) -> list[Constat]:
     if not c.tuteur:
         return [
             constat("TUTEUR_ABSENT", "La convention ne désigne pas de tuteur.", convention=c.id)
         ]
-    effet, autres = stagiaires_du_tuteur(c, par_tuteur.get(c.tuteur, []))
+    effet, nombre = tuteurs.autres(c)
     maximum = p.entier("quota.stagiaires_par_tuteur", effet)
-    if len(autres) < maximum:
+    if nombre < maximum:
         return []
     return [
         constat(
             "TUTEUR_PLAFOND",
-            f"Le {fmt.jour(effet)}, le tuteur suit déjà {len(autres)} stagiaires ; "
+            f"Le {fmt.jour(effet)}, le tuteur suit déjà {nombre} stagiaires ; "
             f"{maximum} au plus en même temps.",
             convention=c.id,
             tuteur=c.tuteur,
             date_effet=effet.isoformat(),
-            stagiaires=len(autres),
+            stagiaires=nombre,
             maximum=maximum,
-            conventions=", ".join(a.id for a in autres),
         )
     ]
 
@@ -478,9 +513,11 @@ def _constats_presence_non_prevue(
         if c.travail_dimanche
         else [j.jour for j in jours if j.presence and j.jour.weekday() == DIMANCHE]
     )
-    feries = (
-        [] if c.travail_feries else [j.jour for j in jours if j.presence and cal.est_ferie(j.jour)]
-    )
+    feries: list[date] = []
+    if not c.travail_feries and jours:
+        annees = range(jours[0].jour.year, jours[-1].jour.year + 1)
+        jours_feries = {f for annee in annees for f in cal.feries(annee)}
+        feries = [j.jour for j in jours if j.presence and j.jour in jours_feries]
     if not dimanches and not feries:
         return []
     premier = min(dimanches + feries)
@@ -536,17 +573,19 @@ def _etudiants(
         for c in siennes:
             for m in resultats[c.id].echeancier.mois:
                 gratifications[m.mois.year] += m.verse
-        imposable = {
-            annee: part_imposable(annee=annee, gratifications=montant, p=p)
-            for annee, montant in gratifications.items()
-        }
+        imposable: dict[int, Decimal | None] = {}
+        for annee, montant in gratifications.items():
+            try:
+                imposable[annee] = part_imposable(annee=annee, gratifications=montant, p=p)
+            except ParametreNonEnVigueur:
+                imposable[annee] = None  # the SMIC of that 1 January is not in the data yet
         for annee, part in sorted(imposable.items()):
-            if part > 0:
+            if part:
                 constats.append(
                     constat(
                         "IMPOT_IMPOSABLE",
-                        f"Gratifications de {annee} : {fmt.euros(gratifications[annee])}, au-delà de "
-                        f"la limite d'exonération de {fmt.euros(limite_exoneration(annee, p))} ; "
+                        f"Gratifications de {annee} : {fmt.euros(gratifications[annee])}, au-delà "
+                        f"de la limite d'exonération de {fmt.euros(limite_exoneration(annee, p))} ; "
                         f"{fmt.euros(part)} sont imposables.",
                         annee=annee,
                         part_imposable=str(part),

@@ -98,10 +98,12 @@ def verifier_mineur(
     """
     if etudiant.date_naissance is None or not jours:
         return []
-    premier_jour = min(j.jour for j in jours)
+    premier_jour = min(jours[0].jour, jours[-1].jour)  # sorted: the first day, cheaply
     majorite = date_majorite(
         etudiant.date_naissance, age=p.entier("mineurs.age_majorite", premier_jour)
     )
+    if majorite <= premier_jour:
+        return []  # an adult from the first day: most students, no day to look at
     mineurs = [j for j in jours if j.jour < majorite and j.presence > 0]
     if not mineurs:
         return []

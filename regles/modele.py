@@ -122,23 +122,21 @@ class Convention:
     travail_dimanche: bool = False
     travail_feries: bool = False
     contenus: Mapping[str, str] = field(default_factory=dict)  # D124-4 clause texts
+    # Derived once (checks read them millions of times in an audit): the first day, and the
+    # last day, cut by an early end.
+    debut: date = field(init=False, compare=False)
+    fin: date = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         if len(self.horaire) != 7:
             raise ValueError("L'horaire hebdomadaire doit donner 7 jours, du lundi au dimanche")
         if not self.periodes:
             raise ValueError(f"La convention {self.id} n'a aucune période")
-
-    @property
-    def debut(self) -> date:
-        return min(p.debut for p in self.periodes)
-
-    @property
-    def fin(self) -> date:
         fin = max(p.fin for p in self.periodes)
         if self.rupture is not None:
-            return min(fin, self.rupture.dernier_jour)
-        return fin
+            fin = min(fin, self.rupture.dernier_jour)
+        object.__setattr__(self, "debut", min(p.debut for p in self.periodes))
+        object.__setattr__(self, "fin", fin)
 
     @property
     def signature_ou_debut(self) -> date:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -62,11 +62,18 @@ class Parametre:
     references: Mapping[date, tuple[Reference, ...]]
     derniere_verification: date | None
     fichier: Path
+    # Lookups by day, remembered: an audit asks the same few days hundreds of thousands of times.
+    _memo: dict[date, int] = field(default_factory=dict, compare=False, repr=False)
 
     def _index(self, le: date) -> int:
+        try:
+            return self._memo[le]
+        except KeyError:
+            pass
         i = bisect.bisect_right(self.dates, le) - 1
         if i < 0 or self.valeurs[i] is None:
             raise ParametreNonEnVigueur(self.nom, le)
+        self._memo[le] = i
         return i
 
     def valeur(self, le: date) -> Valeur:
@@ -91,6 +98,8 @@ class Parametres(Mapping[str, Parametre]):
 
     def __init__(self, parametres: Mapping[str, Parametre]) -> None:
         self._parametres = dict(parametres)
+        # Values derived from parameters on a day (thresholds…), remembered by their builders.
+        self.memo: dict[tuple[str, date], object] = {}
 
     def __getitem__(self, nom: str) -> Parametre:
         try:

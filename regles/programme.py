@@ -15,6 +15,7 @@ flag `origine_deduite`, shown to the user.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +25,7 @@ from regles import format as fr
 from regles.constats import Constat, constat
 from regles.modele import Etudiant, Minutes
 from regles.parametres import Parametres
-from regles.presence import Jour, Seuils, annee_scolaire, en_jours
+from regles.presence import Jour, Seuils, annee_scolaire, debut_annee_scolaire, en_jours
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,19 +120,19 @@ def progression(etudiant: Etudiant, jours: Sequence[Jour], *, p: Parametres) -> 
 
     realisees = [0] * nombre_annees
     prevues = [0] * nombre_annees
-    hors = 0
-    # The school year of a day only changes with its calendar year and whether it is before
-    # the start day: compare (month, day) once, without re-parsing the setting per day.
-    mois, quantieme = (int(x) for x in debut_mm_jj.split("-"))
-    for j in jours:
-        annee = j.jour.year - (1 if (j.jour.month, j.jour.day) < (mois, quantieme) else 0)
-        rang = annee - premiere
-        if 0 <= rang < nombre_annees:
-            prevues[rang] += j.compte
-            if j.reel:
-                realisees[rang] += j.compte
-        else:
-            hors += j.compte
+    # The days are in date order: cut them at each school year's first day by binary search
+    # and add up each slice, rather than asking every day which year it belongs to.
+    jours = sorted(jours)  # already in order from the evaluation: a linear pass then
+    dates = [j.jour for j in jours]
+    bornes = [
+        bisect.bisect_left(dates, debut_annee_scolaire(premiere + rang, debut_mm_jj=debut_mm_jj))
+        for rang in range(nombre_annees + 1)
+    ]
+    for rang in range(nombre_annees):
+        tranche = jours[bornes[rang] : bornes[rang + 1]]
+        prevues[rang] = sum(j.presence + j.assimile for j in tranche)
+        realisees[rang] = sum(j.presence + j.assimile for j in tranche if j.reel)
+    hors = sum(j.presence + j.assimile for j in jours) - sum(prevues)
 
     objectif_minutes = par_annee * seuils.minutes_par_jour
     annees = tuple(

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -25,17 +27,21 @@ def _mois_precedent(mois: date, n: int = 1) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
+@functools.cache
+def _mois_precedents(annee: int, mois: int, nombre: int) -> tuple[date, ...]:
+    """The first days of the `nombre` months before (annee, mois), the nearest first."""
+    debut = date(annee, mois, 1)
+    return tuple(_mois_precedent(debut, i) for i in range(1, nombre + 1))
+
+
 def effectif(organisme: Organisme, jour: date, *, mois_moyenne: int) -> Decimal | None:
     """Headcount for a period starting on `jour` (R124-12): the higher of the persons employed
     on the last day of the previous month and their average over the preceding months.
     None when the host gave no figure for those months."""
-    precedent = _mois_precedent(jour.replace(day=1))
-    dernier = organisme.effectifs.get(precedent)
-    releves = [
-        v
-        for i in range(1, mois_moyenne + 1)
-        if (v := organisme.effectifs.get(_mois_precedent(jour.replace(day=1), i))) is not None
-    ]
+    mois = _mois_precedents(jour.year, jour.month, mois_moyenne)
+    effectifs = organisme.effectifs
+    dernier = effectifs.get(mois[0])
+    releves = [v for m in mois if (v := effectifs.get(m)) is not None]
     if dernier is None and not releves:
         return None
     moyenne = Decimal(sum(releves)) / len(releves) if releves else Decimal(0)
@@ -103,6 +109,7 @@ class OccupationOrganismes:
             for s in liste:
                 comptes[s] += 1
         self._quotas: dict[tuple[str, date], tuple[int, Decimal | None]] = {}
+        self._semaines: dict[tuple[str, date], Semaine] = {}
 
     def _quota(self, siren: str, semaine: date) -> tuple[int, Decimal | None]:
         cle = (siren, semaine.replace(day=1))
@@ -120,13 +127,22 @@ class OccupationOrganismes:
         return self._quotas[cle]
 
     def semaine(self, siren: str, lundi_: date) -> Semaine:
+        cle = (siren, lundi_)
+        semaine = self._semaines.get(cle)
+        if semaine is None:
+            semaine = self._semaines[cle] = self._semaine(siren, lundi_)
+        return semaine
+
+    def _semaine(self, siren: str, lundi_: date) -> Semaine:
         organisme = self._organismes.get(siren)
         autres = organisme.autres_stagiaires.get(lundi_, 0) if organisme else 0
         q, eff = self._quota(siren, lundi_)
         return Semaine(lundi_, self._comptes[siren].get(lundi_, 0), autres, q, eff)
 
     def semaines_de(self, convention: Convention) -> list[Semaine]:
-        return [self.semaine(convention.siren, s) for s in self.semaines_par_convention[convention.id]]
+        return [
+            self.semaine(convention.siren, s) for s in self.semaines_par_convention[convention.id]
+        ]
 
     def calendrier_organisme(self, siren: str) -> list[Semaine]:
         """Every week with interns at a host, in order: the host page's chart."""
@@ -144,8 +160,45 @@ def stagiaires_du_tuteur(
     """The date the designation takes effect and the tutor's other interns in force then."""
     effet = convention.date_effet_tuteur or convention.debut
     return effet, [
-        c for c in autres if c.id != convention.id and c.tuteur == convention.tuteur and en_vigueur(c, effet)
+        c
+        for c in autres
+        if c.id != convention.id and c.tuteur == convention.tuteur and en_vigueur(c, effet)
     ]
+
+
+class SuiviTuteurs:
+    """How many interns each tutor follows on a day, by binary search over the tutor's
+    periods: an interval contains the day when it starts on or before it and does not end
+    before it, so the count is (starts ≤ day) − (ends < day). Cost: log of the tutor's load."""
+
+    def __init__(self, conventions: Iterable[Convention]) -> None:
+        debuts: dict[str, list[date]] = defaultdict(list)
+        fins: dict[str, list[date]] = defaultdict(list)
+        self._conventions: dict[str, list[Convention]] = defaultdict(list)
+        for c in conventions:
+            if not c.tuteur:
+                continue
+            self._conventions[c.tuteur].append(c)
+            for periode in c.periodes:
+                if periode.debut <= c.fin:
+                    debuts[c.tuteur].append(periode.debut)
+                    fins[c.tuteur].append(min(periode.fin, c.fin))
+        self._debuts = {t: sorted(v) for t, v in debuts.items()}
+        self._fins = {t: sorted(v) for t, v in fins.items()}
+
+    def nombre(self, tuteur: str, jour: date) -> int:
+        debuts, fins = self._debuts.get(tuteur, []), self._fins.get(tuteur, [])
+        return bisect.bisect_right(debuts, jour) - bisect.bisect_left(fins, jour)
+
+    def autres(self, convention: Convention) -> tuple[date, int]:
+        """The date of effect of `convention`'s tutor and how many other interns they follow."""
+        effet = convention.date_effet_tuteur or convention.debut
+        assert convention.tuteur
+        nombre = self.nombre(convention.tuteur, effet)
+        return effet, nombre - (1 if en_vigueur(convention, effet) else 0)
+
+    def conventions(self, tuteur: str) -> list[Convention]:
+        return self._conventions.get(tuteur, [])
 
 
 @dataclass(frozen=True, slots=True)

@@ -118,6 +118,7 @@ class Calendrier:
     def nom_vacances(self, jour: date) -> str | None:
         return self.vacances(jour.year).get(jour)
 
+    @functools.lru_cache(maxsize=64)  # noqa: B019
     def vacances_ete(self, annee: int) -> Plage | None:
         """The summer holidays that start in `annee`, as listed for the zone."""
         jours = sorted(j for j, nom in self.vacances(annee).items() if nom.lower() == ETE.lower())

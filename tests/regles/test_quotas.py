@@ -13,6 +13,7 @@ from regles.modele import Initiative, Organisme, Periode, Rupture
 from regles.parametres import parametres
 from regles.quotas import (
     OccupationOrganismes,
+    SuiviTuteurs,
     carence,
     effectif,
     quota,
@@ -192,3 +193,18 @@ def test_the_same_student_coming_back_owes_no_waiting_period() -> None:
     avant = convention("a", (date(2026, 1, 5), date(2026, 2, 27)), poste="accueil")
     retour = convention("b", (date(2026, 3, 2), date(2026, 3, 27)), poste="accueil")
     assert carence(retour, [avant], p=P) is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 90), st.integers(0, 40), st.integers(0, 2)), min_size=1, max_size=15))
+def test_the_tutor_index_counts_like_a_plain_scan(stages: list[tuple[int, int, int]]) -> None:
+    """SuiviTuteurs (binary search) agrees with reading every convention of the tutor."""
+    base = date(2026, 1, 5)
+    conventions = [
+        convention(f"c{i}", (base + timedelta(d), base + timedelta(d + n)), tuteur=f"t{t}", etudiant=f"e{i}")
+        for i, (d, n, t) in enumerate(stages)
+    ]
+    suivi = SuiviTuteurs(conventions)
+    for c in conventions:
+        effet, nombre = suivi.autres(c)
+        assert (effet, nombre) == (effet, len(stagiaires_du_tuteur(c, conventions)[1]))
