@@ -26,7 +26,7 @@ from regles.impot import limite_exoneration, part_imposable
 from regles.mineurs import verifier_mineur
 from regles.modele import Convention, Etudiant, Organisme
 from regles.parametres import ParametreNonEnVigueur, Parametres, parametres
-from regles.presence import Jour, Seuils, jour_franchissement, journal
+from regles.presence import Jour, Seuils, en_jours, en_mois, jour_franchissement, journal
 from regles.programme import Progression, constats_programme, progression
 from regles.quotas import (
     OccupationOrganismes,
@@ -73,6 +73,8 @@ class Cumul:
             "annee_scolaire": f"{self.annee_scolaire}-{self.annee_scolaire + 1}",
             "heures": fmt.heures_texte(self.minutes_comptees),
             "heures_presence": fmt.heures_texte(self.minutes_presence),
+            "jours": str(en_jours(self.minutes_comptees, self.seuils)),
+            "mois": str(en_mois(self.minutes_comptees, self.seuils)),
             "gratification_obligatoire": self.obligatoire,
             "jour_309e_heure": _iso(self.jour_franchissement),
             "jour_depassement_maximum": _iso(self.jour_maximum),
