@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from regles.calendrier import Calendrier
-from regles.modele import Convention, Minutes, Periode
+from regles.modele import Convention, Minutes, Periode, Pointage
 from regles.parametres import Parametres
 
 UN_JOUR = timedelta(days=1)
@@ -42,10 +42,15 @@ def _jours(periode: Periode, fin: date) -> Iterator[date]:
 
 
 def jours_prevus(
-    convention: Convention, *, calendrier: Calendrier, fermetures: Iterable[Periode] = ()
+    convention: Convention,
+    *,
+    calendrier: Calendrier,
+    fermetures: Iterable[Periode] = (),
+    apres: date | None = None,
 ) -> dict[date, Minutes]:
     """Planned minutes per day: the weekly schedule over the periods, public holidays and
-    host closures out (unless the convention plans work on public holidays), exceptions in.
+    host closures out (unless the convention plans work on public holidays), exceptions in;
+    only the days after `apres` when it is given.
     """
     fin = convention.fin  # an early end (rupture) cuts the schedule
     fermes = [f for f in fermetures]
@@ -54,6 +59,10 @@ def jours_prevus(
     prevus: dict[date, Minutes] = {}
     feries_par_annee: dict[int, dict[date, str]] = {}
     for periode in convention.periodes:
+        if apres is not None:
+            if periode.fin <= apres:
+                continue
+            periode = Periode(max(periode.debut, apres + UN_JOUR), periode.fin)
         for jour in _jours(periode, fin):
             if jour in exceptions:
                 minutes = exceptions[jour]
@@ -75,25 +84,32 @@ def jours_prevus(
 def journal(
     convention: Convention, *, calendrier: Calendrier, fermetures: Iterable[Periode] = ()
 ) -> list[Jour]:
-    """Every day with counted time, in date order: the log where it has the day, else the plan."""
-    prevus = jours_prevus(convention, calendrier=calendrier, fermetures=fermetures)
+    """Every day with counted time, in date order.
+
+    The host's log (L124-14) is the record: up to its last day, a day is what the log says,
+    and a planned day it does not mention had no presence. After its last day, the schedule
+    stands in for what is still to come.
+    """
     if not convention.pointages:
+        prevus = jours_prevus(convention, calendrier=calendrier, fermetures=fermetures)
         return [Jour(jour, minutes) for jour, minutes in sorted(prevus.items())]
-    releves = {p.jour: p for p in convention.pointages}
+    releves = sorted(convention.pointages, key=_jour_du_pointage)
     jours = []
-    for jour in sorted(prevus.keys() | releves.keys()):
-        pointage = releves.get(jour)
-        if pointage is None:
-            jours.append(Jour(jour, prevus[jour]))
-            continue
-        assimile = (
-            pointage.absence_minutes
-            if pointage.absence is not None and pointage.absence.compte_dans_duree
-            else 0
+    for p in releves:
+        assimile = p.absence_minutes if p.absence is not None and p.absence.compte_dans_duree else 0
+        if p.presence or assimile:
+            jours.append(Jour(p.jour, p.presence, assimile, True))
+    dernier = releves[-1].jour
+    if dernier < convention.fin:
+        prevus = jours_prevus(
+            convention, calendrier=calendrier, fermetures=fermetures, apres=dernier
         )
-        if pointage.presence or assimile:
-            jours.append(Jour(jour, pointage.presence, assimile, reel=True))
+        jours.extend(Jour(jour, minutes) for jour, minutes in sorted(prevus.items()))
     return jours
+
+
+def _jour_du_pointage(pointage: Pointage) -> date:
+    return pointage.jour
 
 
 def annee_scolaire(jour: date, *, debut_mm_jj: str) -> int:

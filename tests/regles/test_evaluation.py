@@ -159,3 +159,18 @@ def test_host_closures_and_public_holidays_are_not_planned() -> None:
     assert evaluer(Situation([c], organismes={"123456789": organisme})).conventions[
         "h"
     ].attestation.minutes == heures(112)
+
+
+def test_the_log_is_the_record_up_to_its_last_day_then_the_plan_stands_in() -> None:
+    """L124-14: 2–27 Mar 2026 planned at 7 h a day; the host logged 2, 3 and 5 March only.
+    4 March (not logged, before the last logged day) had no presence; from 6 March the plan
+    counts: 3 × 7 h + 16 planned days × 7 h = 133 h (19 days, not the 20 planned)."""
+    c = convention(
+        "log",
+        (date(2026, 3, 2), date(2026, 3, 27)),
+        pointages=tuple(Pointage(date(2026, 3, d), heures(7)) for d in (2, 3, 5)),
+    )
+    resultat = evaluer(Situation([c])).conventions["log"]
+    assert resultat.attestation.minutes == heures(133)
+    assert date(2026, 3, 4) not in {j.jour for j in resultat.jours}
+    assert resultat.en_dict()["jours_pointes"] == 3
