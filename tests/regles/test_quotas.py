@@ -196,12 +196,23 @@ def test_the_same_student_coming_back_owes_no_waiting_period() -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 90), st.integers(0, 40), st.integers(0, 2)), min_size=1, max_size=15))
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 90), st.integers(0, 40), st.integers(0, 2)),
+        min_size=1,
+        max_size=15,
+    )
+)
 def test_the_tutor_index_counts_like_a_plain_scan(stages: list[tuple[int, int, int]]) -> None:
     """SuiviTuteurs (binary search) agrees with reading every convention of the tutor."""
     base = date(2026, 1, 5)
     conventions = [
-        convention(f"c{i}", (base + timedelta(d), base + timedelta(d + n)), tuteur=f"t{t}", etudiant=f"e{i}")
+        convention(
+            f"c{i}",
+            (base + timedelta(d), base + timedelta(d + n)),
+            tuteur=f"t{t}",
+            etudiant=f"e{i}",
+        )
         for i, (d, n, t) in enumerate(stages)
     ]
     suivi = SuiviTuteurs(conventions)
