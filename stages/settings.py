@@ -29,14 +29,22 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "widget_tweaks",
+    "dsfr",
     "comptes",
     "core",
+    "referentiel",
+    "etablissement",
+    "organismes",
 ]
 
 AUTH_USER_MODEL = "comptes.Utilisateur"
+LOGIN_URL = "comptes:connexion"
+LOGIN_REDIRECT_URL = "accueil"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -57,6 +65,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "core.context_processors.interface",
             ],
         },
     },
@@ -99,3 +108,16 @@ DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Stages <stages@localhost>")
 
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# Only our own origin: the DSFR assets are served from STATIC_URL, never from a CDN.
+# data: images are the DSFR's inline SVG icons; no inline script or style attribute.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+X_FRAME_OPTIONS = "DENY"
+
+# django-dsfr marks the content of its alerts and tables safe unless told otherwise: a
+# message quoting what a user typed must stay escaped.
+DSFR_CONTENT_IS_SAFE = False

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OrganismesConfig(AppConfig):
+    name = "organismes"
+    verbose_name = "Organismes d'accueil"
