@@ -1,0 +1,52 @@
+"""Login and password forms: Django's, with the DSFR markup and our French wording."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+
+from core.forms import DsfrForm
+
+_ADRESSE_INVALIDE = {"invalid": "Saisissez une adresse e-mail valide, au format nom@domaine.fr."}
+
+
+class ConnexionForm(DsfrForm, AuthenticationForm):
+    username = forms.EmailField(
+        label="Adresse e-mail",
+        help_text="Format attendu : nom@domaine.fr",
+        error_messages=_ADRESSE_INVALIDE,
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+    password = forms.CharField(
+        label="Mot de passe",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    error_messages = {
+        # Never say which of the two was wrong: that would tell who has an account.
+        "invalid_login": (
+            "Adresse e-mail ou mot de passe incorrect. Vérifiez les deux (le mot de passe "
+            "distingue majuscules et minuscules), ou choisissez « Mot de passe oublié ? »."
+        ),
+        "inactive": "Ce compte est désactivé. Adressez-vous à l'administrateur de la section.",
+    }
+
+    def clean_username(self) -> str:
+        # Addresses are stored in lower case (comptes.models); people type them as they like.
+        email: str = self.cleaned_data["username"]
+        return email.lower()
+
+
+class MotDePasseOublieForm(DsfrForm, PasswordResetForm):
+    email = forms.EmailField(
+        label="Adresse e-mail",
+        help_text="Celle de votre compte. Format attendu : nom@domaine.fr",
+        error_messages=_ADRESSE_INVALIDE,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+    )
+
+
+class NouveauMotDePasseForm(DsfrForm, SetPasswordForm):  # type: ignore[type-arg]
+    pass

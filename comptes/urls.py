@@ -1,0 +1,53 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+from comptes import views
+from comptes.forms import ConnexionForm, MotDePasseOublieForm, NouveauMotDePasseForm
+
+app_name = "comptes"
+
+urlpatterns = [
+    path(
+        "connexion/",
+        auth_views.LoginView.as_view(
+            template_name="comptes/connexion.html",
+            form_class=ConnexionForm,
+            redirect_authenticated_user=True,
+        ),
+        name="connexion",
+    ),
+    path("deconnexion/", views.deconnexion, name="deconnexion"),
+    # Password reset by e-mail, in four steps: ask, "sent", choose a new one, done.
+    path(
+        "mot-de-passe/oublie/",
+        auth_views.PasswordResetView.as_view(
+            template_name="comptes/mot_de_passe_oublie.html",
+            form_class=MotDePasseOublieForm,
+            subject_template_name="comptes/email/mot_de_passe_oublie_sujet.txt",
+            email_template_name="comptes/email/mot_de_passe_oublie.txt",
+            success_url=reverse_lazy("comptes:mot_de_passe_envoye"),
+        ),
+        name="mot_de_passe_oublie",
+    ),
+    path(
+        "mot-de-passe/envoye/",
+        auth_views.PasswordResetDoneView.as_view(template_name="comptes/mot_de_passe_envoye.html"),
+        name="mot_de_passe_envoye",
+    ),
+    path(
+        "mot-de-passe/nouveau/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="comptes/mot_de_passe_nouveau.html",
+            form_class=NouveauMotDePasseForm,
+            success_url=reverse_lazy("comptes:mot_de_passe_modifie"),
+        ),
+        name="mot_de_passe_nouveau",
+    ),
+    path(
+        "mot-de-passe/modifie/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="comptes/mot_de_passe_modifie.html"
+        ),
+        name="mot_de_passe_modifie",
+    ),
+]

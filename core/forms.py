@@ -1,0 +1,17 @@
+"""The project's base form: django-dsfr's markup, without its per-render warnings."""
+
+from typing import Any
+
+from django import forms
+from dsfr.forms import DsfrBaseForm
+
+
+class DsfrForm(DsfrBaseForm):  # type: ignore[misc]  # django-dsfr ships no type hints
+    """Render fields the DSFR way; mix it in first: `class MyForm(DsfrForm, AuthenticationForm)`."""
+
+    def get_context(self) -> dict[str, Any]:
+        # DsfrBaseForm.get_context only warns, on every render, that a future major version
+        # will mark optional fields instead of required ones; its rendering reads the
+        # DSFR_MARK_OPTIONAL_FIELDS setting, not this context. Until then, required fields
+        # carry the asterisk (the library's label "(Optional)" has no French translation).
+        return forms.Form.get_context(self)

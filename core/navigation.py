@@ -1,0 +1,48 @@
+"""The main menu of the header, as data: add a section here, not in the templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+from comptes.acces import PERSONNEL, peut_acceder
+from comptes.models import Role
+
+
+@dataclass(frozen=True)
+class Rubrique:
+    libelle: str
+    url_name: str
+    roles: frozenset[Role] = PERSONNEL
+
+
+RUBRIQUES = (
+    Rubrique("Tableau de bord", "accueil"),
+    Rubrique("Étudiants", "etablissement:etudiants"),
+    Rubrique("Organismes", "organismes:liste"),
+    Rubrique("Conventions", "conventions:liste"),
+)
+
+
+@dataclass(frozen=True)
+class Lien:
+    libelle: str
+    url: str
+    actif: bool
+
+
+def liens_du_menu(request: HttpRequest) -> list[Lien]:
+    """The sections this user may open, skipping the screens not built yet."""
+    liens = []
+    for rubrique in RUBRIQUES:
+        if not peut_acceder(request.user, rubrique.roles):
+            continue
+        try:
+            url = reverse(rubrique.url_name)
+        except NoReverseMatch:
+            continue  # its app has no such page yet: the menu grows as the screens arrive
+        actif = request.path == url if url == "/" else request.path.startswith(url)
+        liens.append(Lien(rubrique.libelle, url, actif))
+    return liens
