@@ -1,0 +1,59 @@
+"""Who gets what, page by page: THE table of access rights, checked by test_matrice.py.
+
+Every URL of the project must have a line here, or test_matrice fails and names it. For
+each persona, write the expected answer: an HTTP status (200, 403, 405…) or CONNEXION (sent
+to the login page, `next` pointing back). A page with arguments in its URL gives `kwargs`,
+a dict or a function building the objects it shows (called inside the test, with the
+database); without them it is listed but not requested (`non_parcourue` says why).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+CONNEXION = "connexion"  # redirected to settings.LOGIN_URL?next=<the page>
+
+Attendu = int | Literal["connexion"]
+
+
+@dataclass(frozen=True)
+class Acces:
+    anonyme: Attendu
+    administrateur: Attendu
+    enseignant: Attendu
+    etudiant: Attendu
+    kwargs: Mapping[str, Any] | Callable[[], Mapping[str, Any]] | None = None
+    methode: Literal["get", "post"] = "get"
+    non_parcourue: str = ""  # why a page with URL arguments is not requested
+
+
+# The usual lines, to keep the table readable.
+PUBLIQUE = Acces(anonyme=200, administrateur=200, enseignant=200, etudiant=200)
+PERSONNEL = Acces(anonyme=CONNEXION, administrateur=200, enseignant=200, etudiant=403)
+ADMINISTRATION = Acces(anonyme=CONNEXION, administrateur=200, enseignant=403, etudiant=403)
+ETUDIANTS = Acces(anonyme=CONNEXION, administrateur=403, enseignant=403, etudiant=200)
+CONNECTES = Acces(anonyme=CONNEXION, administrateur=200, enseignant=200, etudiant=200)
+
+MATRICE: dict[str, Acces] = {
+    "accueil": PUBLIQUE,
+    # Logged-in users asking for the login page are sent on to LOGIN_REDIRECT_URL.
+    "comptes:connexion": Acces(anonyme=200, administrateur=302, enseignant=302, etudiant=302),
+    "comptes:deconnexion": Acces(anonyme=405, administrateur=405, enseignant=405, etudiant=405),
+    "comptes:mot_de_passe_oublie": PUBLIQUE,
+    "comptes:mot_de_passe_envoye": PUBLIQUE,
+    # A forged link: everybody gets the "link expired" page, nobody a form.
+    "comptes:mot_de_passe_nouveau": Acces(
+        anonyme=200,
+        administrateur=200,
+        enseignant=200,
+        etudiant=200,
+        kwargs={"uidb64": "MQ", "token": "lien-invente"},
+    ),
+    "comptes:mot_de_passe_modifie": PUBLIQUE,
+}
+
+# Parts of the URLconf the table does not cover: Django's admin has its own staff-only
+# login, and static or media files are no pages.
+ESPACES_IGNORES = frozenset({"admin"})
