@@ -6,8 +6,8 @@ import re
 
 from django.core.exceptions import ValidationError
 
-# La Poste registered its thousands of post offices under one SIREN before the Luhn key was
-# enforced: their SIRETs only satisfy "the sum of the digits is a multiple of 5" (INSEE).
+# La Poste's thousands of post offices share one SIREN; INSEE numbers their SIRETs with
+# another key: the sum of the 14 digits is a multiple of 5.
 SIREN_LA_POSTE = "356000000"
 
 _NAF = re.compile(r"[0-9]{2}\.[0-9]{2}[A-Z]")
@@ -59,11 +59,9 @@ def valider_siret(valeur: str) -> None:
             code="siret_format",
             params={"valeur": valeur},
         )
-    if valeur.startswith(SIREN_LA_POSTE):
-        valide = sum(int(c) for c in valeur) % 5 == 0
-    else:
-        valide = luhn_valide(valeur)
-    if not valide:
+    # Its head office (35600000000048) passes the Luhn key as well: accept either.
+    la_poste = valeur.startswith(SIREN_LA_POSTE) and sum(int(c) for c in valeur) % 5 == 0
+    if not (luhn_valide(valeur) or la_poste):
         raise ValidationError(
             "Le SIRET « %(valeur)s » est erroné : sa clé de contrôle ne correspond pas. "
             "Vérifiez-le sur l'annuaire des entreprises.",

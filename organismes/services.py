@@ -1,0 +1,150 @@
+"""Writes on host organisations: each service normalises what people type, then full_clean()."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from organismes.models import (
+    ContactOrganisme,
+    EffectifMensuel,
+    EtablissementAccueil,
+    FermetureOrganisme,
+    OrganismeAccueil,
+    RoleContact,
+    StagiairesAutresEcoles,
+    Tuteur,
+)
+from organismes.validators import normaliser_naf, normaliser_numero
+
+
+def organisme_creer(
+    *,
+    siren: str,
+    raison_sociale: str,
+    naf: str = "",
+    adresse: str = "",
+    code_postal: str = "",
+    ville: str = "",
+    taux_atmp: Decimal | None = None,
+    taux_versement_mobilite: Decimal = Decimal(0),
+) -> OrganismeAccueil:
+    organisme = OrganismeAccueil(
+        siren=normaliser_numero(siren),
+        raison_sociale=raison_sociale.strip(),
+        naf=normaliser_naf(naf) if naf else "",
+        adresse=adresse.strip(),
+        code_postal=code_postal.strip(),
+        ville=ville.strip(),
+        taux_atmp=taux_atmp,
+        taux_versement_mobilite=taux_versement_mobilite,
+    )
+    organisme.full_clean()
+    organisme.save()
+    return organisme
+
+
+def etablissement_accueil_creer(
+    *,
+    organisme: OrganismeAccueil,
+    siret: str,
+    adresse: str,
+    ville: str,
+    code_postal: str = "",
+    enseigne: str = "",
+) -> EtablissementAccueil:
+    etablissement = EtablissementAccueil(
+        organisme=organisme,
+        siret=normaliser_numero(siret),
+        adresse=adresse.strip(),
+        ville=ville.strip(),
+        code_postal=code_postal.strip(),
+        enseigne=enseigne.strip(),
+    )
+    etablissement.full_clean()
+    etablissement.save()
+    return etablissement
+
+
+def effectif_enregistrer(
+    *, organisme: OrganismeAccueil, mois: date, personnes: int
+) -> EffectifMensuel:
+    """Record (or correct) the headcount of the month of `mois`, any day of it."""
+    effectif = EffectifMensuel.objects.filter(
+        organisme=organisme, mois=mois.replace(day=1)
+    ).first() or EffectifMensuel(organisme=organisme, mois=mois.replace(day=1))
+    effectif.personnes = personnes
+    effectif.full_clean()
+    effectif.save()
+    return effectif
+
+
+def autres_stagiaires_declarer(
+    *, organisme: OrganismeAccueil, semaine: date, nombre: int
+) -> StagiairesAutresEcoles:
+    """Record (or correct) the other schools' interns of the civil week of `semaine`."""
+    lundi = semaine - timedelta(days=semaine.weekday())
+    declaration = StagiairesAutresEcoles.objects.filter(
+        organisme=organisme, lundi=lundi
+    ).first() or StagiairesAutresEcoles(organisme=organisme, lundi=lundi)
+    declaration.nombre = nombre
+    declaration.full_clean()
+    declaration.save()
+    return declaration
+
+
+def fermeture_ajouter(
+    *, organisme: OrganismeAccueil, debut: date, fin: date, libelle: str = ""
+) -> FermetureOrganisme:
+    fermeture = FermetureOrganisme(
+        organisme=organisme, debut=debut, fin=fin, libelle=libelle.strip()
+    )
+    fermeture.full_clean()
+    fermeture.save()
+    return fermeture
+
+
+def tuteur_creer(
+    *,
+    organisme: OrganismeAccueil,
+    nom: str,
+    prenom: str,
+    fonction: str = "",
+    email: str = "",
+    telephone: str = "",
+) -> Tuteur:
+    tuteur = Tuteur(
+        organisme=organisme,
+        nom=nom.strip(),
+        prenom=prenom.strip(),
+        fonction=fonction.strip(),
+        email=email.strip().lower(),
+        telephone=telephone.strip(),
+    )
+    tuteur.full_clean()
+    tuteur.save()
+    return tuteur
+
+
+def contact_creer(
+    *,
+    organisme: OrganismeAccueil,
+    nom: str,
+    prenom: str = "",
+    fonction: str = "",
+    email: str = "",
+    telephone: str = "",
+    role: RoleContact = RoleContact.AUTRE,
+) -> ContactOrganisme:
+    contact = ContactOrganisme(
+        organisme=organisme,
+        nom=nom.strip(),
+        prenom=prenom.strip(),
+        fonction=fonction.strip(),
+        email=email.strip().lower(),
+        telephone=telephone.strip(),
+        role=role,
+    )
+    contact.full_clean()
+    contact.save()
+    return contact
