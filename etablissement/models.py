@@ -217,8 +217,9 @@ class PeriodePromotion(models.Model):
             return
         premier, dernier = promotion.bornes_annee(self.annee_formation)
         if not (premier <= self.debut and self.fin <= dernier):
+            rang = "1re" if self.annee_formation == 1 else f"{self.annee_formation}e"
             raise ValidationError(
-                f"Une période de {self.annee_formation}e année doit se situer dans l'année scolaire "
+                f"Une période de {rang} année doit se situer dans l'année scolaire "
                 f"{premier.year}-{dernier.year}, du {premier:%d/%m/%Y} au {dernier:%d/%m/%Y}."
             )
 
