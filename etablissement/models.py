@@ -19,6 +19,7 @@ from django.db.models import Q
 from comptes.models import Role
 from etablissement.validators import valider_ine, valider_uai
 from referentiel.models import Formation, VersionReferentiel
+from referentiel.selectors import version_en_vigueur
 from regles.mineurs import date_majorite
 from regles.parametres import parametres
 from regles.presence import debut_annee_scolaire
@@ -91,6 +92,9 @@ class Promotion(models.Model):
         on_delete=models.PROTECT,
         related_name="promotions",
         verbose_name="version du référentiel",
+        # Blank in a form: clean() takes the version that governs the cohort's exam session.
+        blank=True,
+        help_text="Vide : la version qui régit la session d'examen de la promotion.",
     )
     libelle = models.CharField(
         "libellé", max_length=100, unique=True, help_text="Par exemple NDRC 2025-2027."
@@ -156,8 +160,20 @@ class Promotion(models.Model):
             self.objectif_jours_par_annee = parametres().entier(
                 "reglages.ndrc_jours_par_annee", self.debut_formation
             )
-        if self.formation_id is None or self.version_referentiel_id is None:
+        if self.formation_id is None:
             return
+        if self.version_referentiel_id is None:
+            en_vigueur = version_en_vigueur(formation=self.formation, session=self.session_examen)
+            if en_vigueur is None:
+                raise ValidationError(
+                    {
+                        "version_referentiel": (
+                            f"Aucune version du référentiel de la formation {self.formation.code} "
+                            f"ne régit la session {self.session_examen}."
+                        )
+                    }
+                )
+            self.version_referentiel = en_vigueur
         version = self.version_referentiel
         if version.formation_id != self.formation_id:
             raise ValidationError(

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
-
 from comptes.models import Utilisateur
 from etablissement.models import Enseignant, Etudiant, PeriodePromotion, Promotion
 from etablissement.validators import normaliser_code
 from referentiel.models import Formation, VersionReferentiel
-from referentiel.selectors import version_en_vigueur
 
 
 def promotion_creer(
@@ -30,19 +27,8 @@ def promotion_creer(
     )
     if objectif_jours_par_annee is not None:  # else clean() reads the setting
         promotion.objectif_jours_par_annee = objectif_jours_par_annee
-    version = version_referentiel or version_en_vigueur(
-        formation=formation, session=promotion.session_examen
-    )
-    if version is None:
-        raise ValidationError(
-            {
-                "version_referentiel": (
-                    f"Aucune version du référentiel de la formation {formation.code} ne régit "
-                    f"la session {promotion.session_examen}."
-                )
-            }
-        )
-    promotion.version_referentiel = version
+    if version_referentiel is not None:  # else clean() takes the one of the exam session
+        promotion.version_referentiel = version_referentiel
     promotion.full_clean()
     promotion.save()
     return promotion
