@@ -1,10 +1,12 @@
 from django.contrib import admin
+from django.db import models
 
 from etablissement.models import Enseignant, Etablissement, Etudiant, PeriodePromotion, Promotion
 
 
 @admin.register(Etablissement)
 class EtablissementAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # Django 6 default
     list_display = ("nom", "uai", "ville", "telephone", "chef_travaux_nom")
     search_fields = ("nom", "uai", "ville")
     fieldsets = (
