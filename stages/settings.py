@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "referentiel",
     "etablissement",
     "organismes",
+    "conventions",
 ]
 
 AUTH_USER_MODEL = "comptes.Utilisateur"

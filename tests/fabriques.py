@@ -11,10 +11,12 @@ gets fresh identifiers (SIREN, SIRET, INE, e-mail) unless told.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from conventions.models import Convention
+from conventions.services import PeriodeSaisie, convention_creer
 from etablissement import services as etablissement_services
 from etablissement.models import Enseignant, Etudiant, Promotion
 from etablissement.validators import cle_uai
@@ -186,3 +188,45 @@ def tuteur(
     champs.setdefault("fonction", "Responsable commerciale")
     champs.setdefault("email", f"tuteur{next(_numeros)}@example.org")
     return organismes_services.tuteur_creer(organisme=organisme, nom=nom, prenom=prenom, **champs)
+
+
+CLAUSES = {
+    "formation": "BTS NDRC, 1re année, 30 h d'enseignement par semaine",
+    "competences": "Cibler et prospecter la clientèle",
+    "activites": "Campagne de phoning, relance des devis",
+    "suivi": "Un appel du référent par semaine, une visite",
+    "protection_sociale": "Régime étudiant ; accidents du travail : CSS L412-8 2°",
+    "absences_conges": "Absences pour les convocations de l'établissement",
+    "suspension_resiliation": "Par accord des parties, après information du référent",
+    "validation_interruption": "Validation ou report en cas d'interruption (L124-15)",
+    "avantages": "Restaurant d'entreprise, 50 % de l'abonnement de transport",
+    "reglement_interieur": "Règlement intérieur remis au stagiaire",
+    "attestation": "Délivrée par l'organisme à la fin de chaque période",
+}
+
+
+def convention(
+    *,
+    etudiant_: Etudiant | None = None,
+    organisme_: OrganismeAccueil | None = None,
+    tuteur_: Tuteur | None | bool = True,
+    periodes: Sequence[tuple[date, date]] = ((date(2026, 3, 2), date(2026, 3, 27)),),
+    auteur: Any = None,
+    **champs: Any,
+) -> Convention:
+    """A complete draft (every D124-4 clause), Monday to Friday 7 h, with a new student, host
+    and tutor unless given."""
+    org = organisme_ or organisme()
+    champs.setdefault("contenus", dict(CLAUSES))
+    if tuteur_ is True:
+        tuteur_ = tuteur(organisme=org)
+    eleve = etudiant_ or etudiant()
+    champs.setdefault("referent", enseignant())
+    return convention_creer(
+        auteur=auteur,
+        etudiant=eleve,
+        etablissement_accueil=org.etablissements.first(),
+        tuteur=tuteur_ or None,
+        periodes=[PeriodeSaisie(d, f) for d, f in periodes],
+        **champs,
+    )

@@ -1,0 +1,328 @@
+"""Writes on conventions: creation, the one transition function, acknowledgements, the
+presence log, avenants. Each runs in a transaction, writes its audit row and sends its
+e-mails after the commit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from comptes.models import Utilisateur
+from conventions.models import (
+    Acquittement,
+    Avenant,
+    Convention,
+    EvenementConvention,
+    PeriodeConvention,
+    Pointage,
+    Statut,
+)
+from conventions.moteur import evaluer_convention
+from conventions.notifications import notifier_transition
+from conventions.workflow import TRANSITIONS
+from regles.constats import Constat
+
+
+class TransitionRefusee(Exception):
+    """A transition that cannot happen, with the reasons a person can act on."""
+
+    def __init__(self, message: str, constats: Sequence[Constat] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.constats = list(constats)
+
+
+@dataclass(frozen=True)
+class PeriodeSaisie:
+    debut: date
+    fin: date
+    prolongation: bool = False
+
+
+def _journaliser(
+    convention: Convention,
+    *,
+    action: str,
+    auteur: Utilisateur | None,
+    avant: str = "",
+    apres: str = "",
+    commentaire: str = "",
+    donnees: dict[str, Any] | None = None,
+) -> EvenementConvention:
+    return EvenementConvention.objects.create(
+        convention=convention,
+        action=action,
+        statut_avant=avant,
+        statut_apres=apres,
+        auteur=auteur,
+        commentaire=commentaire,
+        donnees=donnees or {},
+    )
+
+
+def _enregistrer_periodes(convention: Convention, periodes: Sequence[PeriodeSaisie]) -> None:
+    if not periodes:
+        raise ValidationError({"periodes": "Indiquez au moins une période de stage."})
+    objets = [
+        PeriodeConvention(
+            convention=convention, debut=p.debut, fin=p.fin, prolongation=p.prolongation
+        )
+        for p in periodes
+    ]
+    for objet in objets:
+        objet.full_clean(exclude=["convention"])
+    ordonnees = sorted(objets, key=lambda p: p.debut)
+    for precedente, suivante in zip(ordonnees, ordonnees[1:], strict=False):
+        if suivante.debut <= precedente.fin:
+            raise ValidationError({"periodes": "Deux périodes de la convention se chevauchent."})
+    convention.periodes.all().delete()
+    PeriodeConvention.objects.bulk_create(objets)
+
+
+@transaction.atomic
+def convention_creer(
+    *,
+    auteur: Utilisateur | None,
+    periodes: Sequence[PeriodeSaisie],
+    missions: Sequence[Any] = (),
+    competences: Sequence[Any] = (),
+    **champs: Any,
+) -> Convention:
+    convention = Convention(**champs)
+    convention.full_clean()
+    convention.save()
+    _enregistrer_periodes(convention, periodes)
+    convention.missions.set(missions)
+    convention.competences.set(competences)
+    _journaliser(convention, action="creation", auteur=auteur, apres=convention.statut)
+    return convention
+
+
+@transaction.atomic
+def convention_modifier(
+    *,
+    convention: Convention,
+    auteur: Utilisateur | None,
+    periodes: Sequence[PeriodeSaisie] | None = None,
+    **champs: Any,
+) -> Convention:
+    """Edit a convention still in preparation; a signed one changes through an avenant."""
+    if convention.statut not in (Statut.BROUILLON, Statut.A_VALIDER):
+        raise TransitionRefusee(
+            "Une convention validée ne se modifie plus directement : renvoyez-la en brouillon "
+            "ou, si elle est signée, faites un avenant."
+        )
+    for champ, valeur in champs.items():
+        setattr(convention, champ, valeur)
+    convention.full_clean()
+    convention.save()
+    if periodes is not None:
+        _enregistrer_periodes(convention, periodes)
+    _journaliser(
+        convention, action="modification", auteur=auteur, donnees={"champs": sorted(champs)}
+    )
+    return convention
+
+
+def _verifier(convention: Convention, *, acquitter: bool) -> None:
+    verdict = evaluer_convention(convention)
+    if verdict.bloquants:
+        raise TransitionRefusee(
+            "La convention ne respecte pas le droit des stages : "
+            + " ; ".join(k.regle.titre.lower() for k in verdict.bloquants)
+            + ".",
+            verdict.bloquants,
+        )
+    if acquitter:
+        acquittes = set(convention.acquittements.values_list("code", flat=True))
+        restants = [k for k in verdict.avertissements if k.code not in acquittes]
+        if restants:
+            raise TransitionRefusee(
+                "Des avertissements doivent d'abord être pris en compte par une personne nommée : "
+                + " ; ".join(k.regle.titre.lower() for k in restants)
+                + ".",
+                restants,
+            )
+
+
+def convention_transition(
+    *, convention: Convention, action: str, auteur: Utilisateur, motif: str = ""
+) -> Convention:
+    """Move a convention along its life cycle, or say why not."""
+    transition = TRANSITIONS.get(action)
+    if transition is None:
+        raise TransitionRefusee(f"Action inconnue : {action}.")
+    if transition.administrateur and not auteur.est_administrateur:
+        raise PermissionDenied(
+            "Seul un administrateur de la section peut « " + transition.libelle.lower() + " »."
+        )
+    motif = motif.strip()
+    if transition.motif_requis and not motif:
+        raise TransitionRefusee(f"Indiquez le motif pour « {transition.libelle.lower()} ».")
+    if action == "rompre" and not (
+        convention.rupture_dernier_jour and convention.rupture_initiative
+    ):
+        raise TransitionRefusee(
+            "Indiquez le dernier jour du stage et qui a pris l'initiative d'y mettre fin."
+        )
+    with transaction.atomic():
+        verrouillee = Convention.objects.select_for_update().get(pk=convention.pk)
+        if verrouillee.statut not in transition.depuis:
+            raise TransitionRefusee(
+                f"Impossible de « {transition.libelle.lower()} » une convention "
+                f"« {verrouillee.get_statut_display().lower()} »."
+            )
+        if transition.verifier_droit:
+            _verifier(verrouillee, acquitter=transition.acquitter)
+        avant = verrouillee.statut
+        verrouillee.statut = transition.vers
+        verrouillee.save(update_fields=["statut", "modifie_le"])
+        _journaliser(
+            verrouillee,
+            action=action,
+            auteur=auteur,
+            avant=avant,
+            apres=transition.vers,
+            commentaire=motif,
+        )
+        transaction.on_commit(partial(notifier_transition, verrouillee, transition, motif))
+    convention.refresh_from_db()
+    return convention
+
+
+@transaction.atomic
+def convention_acquitter(
+    *, convention: Convention, codes: Sequence[str], auteur: Utilisateur
+) -> list[Acquittement]:
+    """Record that `auteur` has read and accepted these warnings of the engine."""
+    verdict = evaluer_convention(convention)
+    avertissements = {k.code: k for k in verdict.avertissements}
+    inconnus = sorted(set(codes) - set(avertissements))
+    if inconnus:
+        raise ValidationError(
+            f"Ces avertissements ne concernent pas la convention : {', '.join(inconnus)}."
+        )
+    faits = []
+    for code in codes:
+        acquittement, cree = Acquittement.objects.get_or_create(
+            convention=convention,
+            code=code,
+            defaults={"message": avertissements[code].message, "auteur": auteur},
+        )
+        if cree:
+            faits.append(acquittement)
+    if faits:
+        _journaliser(
+            convention,
+            action="acquittement",
+            auteur=auteur,
+            commentaire=" ; ".join(a.message for a in faits),
+            donnees={"codes": [a.code for a in faits]},
+        )
+    return faits
+
+
+@transaction.atomic
+def pointage_enregistrer(
+    *,
+    convention: Convention,
+    jour: date,
+    minutes_presence: int,
+    auteur: Utilisateur | None,
+    absence: str = "",
+    minutes_absence: int = 0,
+) -> Pointage:
+    pointage = Pointage.objects.filter(convention=convention, jour=jour).first() or Pointage(
+        convention=convention, jour=jour
+    )
+    pointage.minutes_presence = minutes_presence
+    pointage.absence = absence
+    pointage.minutes_absence = minutes_absence
+    pointage.saisi_par = auteur
+    pointage.full_clean()
+    pointage.save()
+    return pointage
+
+
+AVENANT_CHAMPS = (
+    "tuteur",
+    "date_effet_tuteur",
+    "minutes_lundi",
+    "minutes_mardi",
+    "minutes_mercredi",
+    "minutes_jeudi",
+    "minutes_vendredi",
+    "minutes_samedi",
+    "minutes_dimanche",
+    "gratification_mode",
+    "gratification_montant",
+    "gratification_methode",
+)
+
+
+def _texte(valeur: Any) -> Any:
+    if hasattr(valeur, "pk"):
+        return {"id": valeur.pk, "libelle": str(valeur)}
+    return valeur if isinstance(valeur, int | bool | str | None) else str(valeur)
+
+
+def avenant_creer(
+    *,
+    convention: Convention,
+    auteur: Utilisateur,
+    date_effet: date,
+    motif: str,
+    periodes: Sequence[PeriodeSaisie] | None = None,
+    **changements: Any,
+) -> Avenant:
+    """Change dates, tutor, schedule or gratification of a signed convention. The change is
+    checked by the engine like a new convention; the before/after stays in the avenant."""
+    if convention.statut not in (Statut.SIGNEE, Statut.EN_COURS):
+        raise TransitionRefusee("Un avenant modifie une convention signée ou en cours.")
+    if not motif.strip():
+        raise TransitionRefusee("Indiquez le motif de l'avenant.")
+    inconnus = sorted(set(changements) - set(AVENANT_CHAMPS))
+    if inconnus:
+        raise ValidationError(f"Un avenant ne peut pas changer : {', '.join(inconnus)}.")
+    with transaction.atomic():
+        convention = Convention.objects.select_for_update().get(pk=convention.pk)
+        diff: dict[str, Any] = {}
+        for champ, valeur in changements.items():
+            avant = getattr(convention, champ)
+            if avant != valeur:
+                diff[champ] = {"avant": _texte(avant), "apres": _texte(valeur)}
+                setattr(convention, champ, valeur)
+        if periodes is not None:
+            anciennes = [(str(p.debut), str(p.fin)) for p in convention.periodes.all()]
+            nouvelles = [(str(p.debut), str(p.fin)) for p in periodes]
+            if anciennes != nouvelles:
+                diff["periodes"] = {"avant": anciennes, "apres": nouvelles}
+                _enregistrer_periodes(convention, periodes)
+        if not diff:
+            raise TransitionRefusee("L'avenant ne change rien à la convention.")
+        convention.full_clean()
+        convention.save()
+        _verifier(convention, acquitter=False)  # a refusal rolls the whole avenant back
+        numero = convention.avenants.count() + 1
+        avenant = Avenant.objects.create(
+            convention=convention,
+            numero=numero,
+            date_effet=date_effet,
+            motif=motif.strip(),
+            changements=diff,
+            auteur=auteur,
+        )
+        _journaliser(
+            convention,
+            action="avenant",
+            auteur=auteur,
+            commentaire=motif.strip(),
+            donnees={"numero": numero, "changements": diff},
+        )
+    return avenant

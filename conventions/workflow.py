@@ -1,0 +1,81 @@
+"""The life cycle of a convention as data: which action moves it from which status to which,
+who may do it, and what it demands (a reason, a clean bill from the engine)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from conventions.models import Statut
+
+S = Statut
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str
+    libelle: str
+    depuis: tuple[Statut, ...]
+    vers: Statut
+    motif_requis: bool = False  # sending back, refusing, cancelling: say why
+    verifier_droit: bool = False  # refused while the engine has a blocking finding
+    acquitter: bool = False  # warnings must be acknowledged by a named user first
+    administrateur: bool = False  # the whole section's decision (chef de travaux)
+
+
+TRANSITIONS: dict[str, Transition] = {
+    t.action: t
+    for t in (
+        Transition(
+            "soumettre", "Soumettre à validation", (S.BROUILLON,), S.A_VALIDER, verifier_droit=False
+        ),
+        Transition(
+            "renvoyer",
+            "Renvoyer en brouillon",
+            (S.A_VALIDER, S.VALIDEE),
+            S.BROUILLON,
+            motif_requis=True,
+        ),
+        Transition(
+            "valider",
+            "Valider",
+            (S.A_VALIDER,),
+            S.VALIDEE,
+            verifier_droit=True,
+            acquitter=True,
+            administrateur=True,
+        ),
+        Transition(
+            "refuser", "Refuser", (S.A_VALIDER,), S.ANNULEE, motif_requis=True, administrateur=True
+        ),
+        Transition(
+            "envoyer_signature",
+            "Envoyer en signature",
+            (S.VALIDEE,),
+            S.EN_SIGNATURE,
+            verifier_droit=True,
+            acquitter=True,
+        ),
+        Transition(
+            "enregistrer_signatures",
+            "Enregistrer les signatures",
+            (S.EN_SIGNATURE,),
+            S.SIGNEE,
+            verifier_droit=True,
+        ),
+        Transition("demarrer", "Marquer en cours", (S.SIGNEE,), S.EN_COURS),
+        Transition("terminer", "Marquer terminée", (S.EN_COURS,), S.TERMINEE),
+        Transition("attester", "Enregistrer l'attestation", (S.TERMINEE, S.ROMPUE), S.ATTESTEE),
+        Transition(
+            "annuler",
+            "Annuler",
+            (S.BROUILLON, S.A_VALIDER, S.VALIDEE, S.EN_SIGNATURE, S.SIGNEE),
+            S.ANNULEE,
+            motif_requis=True,
+        ),
+        Transition("rompre", "Mettre fin au stage", (S.EN_COURS,), S.ROMPUE, motif_requis=True),
+    )
+}
+
+
+def actions_possibles(statut: str) -> list[Transition]:
+    return [t for t in TRANSITIONS.values() if statut in t.depuis]
