@@ -22,21 +22,10 @@ from etablissement.models import Enseignant, Etudiant, Promotion
 from etablissement.validators import cle_uai
 from organismes import services as organismes_services
 from organismes.models import EtablissementAccueil, OrganismeAccueil, Tuteur
+from organismes.validators import cle_luhn
 from referentiel.models import Formation
 
 _numeros = itertools.count(1)
-
-
-def cle_luhn(chiffres: str) -> str:
-    """The digit that makes `chiffres` + digit pass the Luhn check (SIREN, SIRET)."""
-    for cle in "0123456789":
-        total = 0
-        for rang, caractere in enumerate(reversed(chiffres + cle)):
-            chiffre = int(caractere) * (2 if rang % 2 else 1)
-            total += chiffre - 9 if chiffre > 9 else chiffre
-        if total % 10 == 0:
-            return cle
-    raise AssertionError("unreachable: one of ten digits always completes a Luhn number")
 
 
 def siren_valide(numero: int | None = None) -> str:
