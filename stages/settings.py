@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "etablissement",
     "organismes",
     "conventions",
+    "echanges",
 ]
 
 AUTH_USER_MODEL = "comptes.Utilisateur"
