@@ -38,7 +38,7 @@ def jour(valeur: date | None) -> str:
 
 
 @register.filter
-def heures(minutes: int | None) -> str:
+def heures(minutes: int | str | None) -> str:
     """Minutes as hours: 420 → 7 h, 450 → 7,5 h."""
     if minutes is None or minutes == "":
         return ""

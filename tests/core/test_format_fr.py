@@ -15,7 +15,7 @@ def test_it_prints_amounts_dates_hours_and_months_in_french() -> None:
     assert rendre("{{ j|jour }}", j=date(2026, 3, 5)) == "05/03/2026"
     assert rendre("{{ n|heures }}", n=450) == "7,5 h"
     assert rendre("{{ j|mois }}", j=date(2026, 8, 1)) == "août 2026"
-    assert rendre("{{ x|nombre }}", x=Decimal("18.925")) == "18,93"
+    assert rendre("{{ x|nombre }}", x=Decimal("18.9")) == "18,90"
 
 
 def test_a_missing_figure_prints_nothing() -> None:
