@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet
 
 from conventions.models import STATUTS_EN_VIGUEUR, Convention, PeriodeConvention
+from organismes.models import EtablissementAccueil
 from regles import modele
 from regles.constats import Constat, Severite
 from regles.evaluation import Evaluation, ResultatConvention, Situation, evaluer
@@ -91,20 +92,41 @@ def _etudiant(c: Convention) -> modele.Etudiant:
     )
 
 
-def _voisines(c: Convention, debut: date, fin: date) -> QuerySet[Convention]:
-    """Conventions in force that the law compares with `c`: same host legal entity, same
-    student or same tutor, with a period within the window around `c`'s periods."""
-    lien = Q(etablissement_accueil__organisme_id=c.etablissement_accueil.organisme_id) | Q(
-        etudiant_id=c.etudiant_id
+def voisines(
+    *,
+    organisme_id: int,
+    etudiant_id: int,
+    tuteur_id: int | None,
+    debut: date,
+    fin: date,
+    sauf: int | None = None,
+) -> list[int]:
+    """Ids of the conventions in force that the law compares with a convention of this
+    student at this host with this tutor, from `debut` to `fin`: same host legal entity,
+    same student or same tutor, with a period within the window.
+
+    One UNION of a query per link, each on an indexed column of the convention table (an OR
+    of them lets SQLite's planner pick the status index and scan the whole académie), the
+    window as an EXISTS rather than a join + DISTINCT."""
+    dans_la_fenetre = PeriodeConvention.objects.filter(
+        convention=OuterRef("pk"), debut__lte=fin + FENETRE, fin__gte=debut - FENETRE
     )
-    if c.tuteur_id:
-        lien |= Q(tuteur_id=c.tuteur_id)
-    return (
-        Convention.objects.filter(lien, statut__in=STATUTS_EN_VIGUEUR)
-        .filter(periodes__debut__lte=fin + FENETRE, periodes__fin__gte=debut - FENETRE)
-        .exclude(pk=c.pk)
-        .distinct()
+    en_vigueur = (
+        Convention.objects.filter(statut__in=STATUTS_EN_VIGUEUR)
+        .filter(Exists(dans_la_fenetre))
+        .exclude(pk=sauf or 0)
+        .order_by()
     )
+    # The host's sites as a list of values: as a subquery, SQLite's planner (without
+    # statistics) scans the status index instead of the site index.
+    sites = list(
+        EtablissementAccueil.objects.filter(organisme_id=organisme_id).values_list("pk", flat=True)
+    )
+    liens = [Q(etablissement_accueil_id__in=sites), Q(etudiant_id=etudiant_id)]
+    if tuteur_id:
+        liens.append(Q(tuteur_id=tuteur_id))
+    requetes = [en_vigueur.filter(lien).values_list("pk", flat=True) for lien in liens]
+    return list(requetes[0].union(*requetes[1:]))
 
 
 @dataclass
@@ -123,16 +145,29 @@ class Verdict:
 
 
 def evaluer_convention(convention: Convention) -> Verdict:
-    """Evaluate `convention` (whatever its status, a draft included) against the others."""
+    """Evaluate `convention` (whatever its status, a draft included) against the others, in
+    a constant number of queries: its links and dates, the ids of its neighbours, then all
+    of them with their details, then their hosts."""
     from organismes.selectors import organismes_pour_regles
 
-    c = _avec_details(Convention.objects.filter(pk=convention.pk)).get()
-    periodes = list(c.periodes.all())
-    if not periodes:
+    cle = (
+        Convention.objects.filter(pk=convention.pk)
+        .values("etudiant_id", "tuteur_id", "etablissement_accueil__organisme_id")
+        .annotate(debut=Min("periodes__debut"), fin=Max("periodes__fin"))
+        .get()
+    )
+    if cle["debut"] is None:
         raise ValueError("La convention n'a aucune période : rien à évaluer.")
-    debut, fin = min(p.debut for p in periodes), max(p.fin for p in periodes)
-    autres = list(_avec_details(_voisines(c, debut, fin)))
-    toutes = [c, *autres]
+    autres = voisines(
+        organisme_id=cle["etablissement_accueil__organisme_id"],
+        etudiant_id=cle["etudiant_id"],
+        tuteur_id=cle["tuteur_id"],
+        debut=cle["debut"],
+        fin=cle["fin"],
+        sauf=convention.pk,
+    )
+    toutes = list(_avec_details(Convention.objects.filter(pk__in=[convention.pk, *autres])))
+    c = next(x for x in toutes if x.pk == convention.pk)
     organismes = organismes_pour_regles({x.etablissement_accueil.organisme for x in toutes})
     situation = Situation(
         conventions=[vers_regles(x) for x in toutes],

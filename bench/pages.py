@@ -1,0 +1,144 @@
+"""`make bench` (back office): median server time of the main pages and of checking one new
+convention against all of its host's, on an académie-scale database, SQLite then PostgreSQL.
+
+Each database is measured in its own process (`python -m bench.pages --base URL`), since
+Django binds its database at start-up."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+BASES = {
+    "SQLite": f"sqlite:///{Path(os.environ.get('TMPDIR', '/tmp')) / 'stages-bench.sqlite3'}",
+    "PostgreSQL": "postgres://postgres@127.0.0.1:5432/stages_bench",
+}
+PAGES = [
+    ("tableau de bord", "pilotage:tableau_de_bord", None),
+    ("liste des conventions", "conventions:liste", None),
+    ("liste des étudiants", "etablissement:etudiants", None),
+    ("liste des organismes", "organismes:liste", None),
+    ("recherche de conventions", "conventions:liste", {"q": "Entreprise 42"}),
+]
+REPETITIONS = 15
+
+
+def _mediane_ms(fonction: Callable[[], object], repetitions: int = REPETITIONS) -> float:
+    fonction()  # warm the caches, as a running server would be
+    durees = []
+    for _ in range(repetitions):
+        debut = time.perf_counter()
+        fonction()
+        durees.append(time.perf_counter() - debut)
+    return statistics.median(durees) * 1000
+
+
+def mesurer(nom_base: str) -> None:
+    import django
+    from django.core.management import call_command
+    from django.db.models import Count
+
+    django.setup()
+    from django.test import Client
+    from django.urls import NoReverseMatch, reverse
+
+    from bench.base_academie import EMAIL_ADMIN, peupler
+    from comptes.models import Utilisateur
+    from conventions.models import Convention
+    from conventions.moteur import evaluer_convention
+    from conventions.services import PeriodeSaisie, convention_creer
+
+    call_command("migrate", verbosity=0)
+    admin = Utilisateur.objects.filter(email=EMAIL_ADMIN).first()
+    if admin is None:
+        debut = time.perf_counter()
+        admin = peupler()
+        print(f"  {nom_base} : base remplie en {time.perf_counter() - debut:.0f} s")
+    client = Client()
+    client.force_login(admin)
+    for libelle, nom_url, parametres in PAGES:
+        try:
+            url = reverse(nom_url)
+        except NoReverseMatch:
+            print(f"  {nom_base} : {libelle} — page absente, non mesurée")
+            continue
+
+        def page(url: str = url, parametres: dict[str, str] | None = parametres) -> object:
+            reponse = client.get(url, parametres or {})
+            assert reponse.status_code == 200, (url, reponse.status_code)
+            return reponse
+
+        print(f"  {nom_base} : {libelle} — médiane {_mediane_ms(page):.0f} ms (objectif < 150 ms)")
+
+    # The host with the most conventions: the worst case for a new convention's check.
+    plus_grand = (
+        Convention.objects.values("etablissement_accueil")
+        .order_by()
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .first()
+    )
+    assert plus_grand is not None
+    modele = Convention.objects.filter(
+        etablissement_accueil=plus_grand["etablissement_accueil"]
+    ).first()
+    assert modele is not None
+    nouvelle = convention_creer(
+        auteur=admin,
+        etudiant=modele.etudiant,
+        etablissement_accueil=modele.etablissement_accueil,
+        tuteur=modele.tuteur,
+        referent=modele.referent,
+        contenus=modele.contenus,
+        periodes=[PeriodeSaisie(date(2026, 11, 16), date(2026, 12, 11))],
+    )
+    duree = _mediane_ms(lambda: evaluer_convention(nouvelle))
+    print(
+        f"  {nom_base} : vérifier une nouvelle convention contre les {plus_grand['n']} de son "
+        f"organisme — médiane {duree:.1f} ms (objectif < 20 ms)"
+    )
+    nouvelle.delete()
+
+
+def main() -> None:
+    print(
+        "Back-office à l'échelle d'une académie (12 000 étudiants, 20 000 conventions, présence quotidienne)"
+    )
+    for nom, url in BASES.items():
+        env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "stages.settings_test"}
+        if nom == "PostgreSQL":
+            subprocess.run(
+                [
+                    "psql",
+                    "-h",
+                    "127.0.0.1",
+                    "-U",
+                    "postgres",
+                    "-qc",
+                    "CREATE DATABASE stages_bench",
+                ],
+                capture_output=True,
+                check=False,  # already there: reuse it
+            )
+        resultat = subprocess.run(
+            [sys.executable, "-m", "bench.pages", "--base", nom], env=env, check=False
+        )
+        if resultat.returncode:
+            print(f"  {nom} : la mesure a échoué (code {resultat.returncode})")
+
+
+if __name__ == "__main__":
+    arguments = argparse.ArgumentParser()
+    arguments.add_argument("--base", choices=list(BASES))
+    choix = arguments.parse_args()
+    if choix.base:
+        mesurer(choix.base)
+    else:
+        main()
