@@ -41,12 +41,11 @@ def audit() -> None:
 
 
 def main() -> None:
+    from bench import cotisations, pages
+
     audit()
-    try:
-        from bench import cotisations
-    except ImportError:
-        return
     cotisations.main()
+    pages.main()
 
 
 if __name__ == "__main__":
