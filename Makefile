@@ -8,7 +8,7 @@ URSSAF_STAMP := $(URSSAF)/node_modules/.installe
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint bench urssaf clean
+.PHONY: install run test lint bench urssaf navigateur clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ $(URSSAF_STAMP): $(URSSAF)/package.json $(URSSAF)/package-lock.json
 
 urssaf: $(URSSAF_STAMP)
 
+# Debian's Chromium and its driver, for the browser journeys (root on these machines).
+navigateur:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		(apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null)
+
 run: install
 	DEBUG=true $(PY) manage.py migrate --noinput
 	@DEBUG=true $(PY) manage.py help demo >/dev/null 2>&1 && DEBUG=true $(PY) manage.py demo || true
@@ -37,7 +42,7 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
-test: install urssaf lint
+test: install urssaf navigateur lint
 	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
 
