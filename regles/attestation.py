@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from regles.format import heures_texte
 from regles.modele import Minutes
 from regles.parametres import Parametres
-from regles.presence import Jour, Seuils, en_jours, en_mois
+from regles.presence import Jour, Seuils, en_jours, en_mois, totaliser
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +49,8 @@ def attestation(jours: Sequence[Jour], *, gratification: Decimal, p: Parametres)
     if not jours:
         return Attestation(None, None, 0, Decimal(0), Decimal(0), Decimal(0), gratification, True)
     seuils = Seuils.au(p, le)
-    minutes = sum(j.compte for j in jours)
+    totaux = totaliser(jours)
+    minutes = totaux.compte
     nb_jours = en_jours(minutes, seuils)
     par_semaine = p.entier("reglages.jours_par_semaine", le)
     return Attestation(
@@ -60,5 +61,5 @@ def attestation(jours: Sequence[Jour], *, gratification: Decimal, p: Parametres)
         mois=en_mois(minutes, seuils),
         semaines=(nb_jours / par_semaine).quantize(Decimal("0.01"), ROUND_HALF_UP),
         gratification=gratification,
-        complete=all(j.reel for j in jours),
+        complete=totaux.tout_reel,
     )

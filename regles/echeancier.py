@@ -20,7 +20,7 @@ from regles.franchise import ventiler
 from regles.gratification import repartir, taux_horaire_minimal
 from regles.modele import Convention, Methode, Minutes, ModeGratification
 from regles.parametres import Parametres
-from regles.presence import Jour
+from regles.presence import Jour, totaliser
 
 ZERO = Decimal(0)
 # Estimated contributions (intern, host) on an excess paid in a month.
@@ -102,19 +102,6 @@ class Echeancier:
         }
 
 
-def _par_mois(jours: Sequence[Jour]) -> dict[date, list[Minutes]]:
-    totaux: dict[tuple[int, int], list[Minutes]] = {}
-    for j in jours:
-        cle = (j.jour.year, j.jour.month)
-        cumul = totaux.get(cle)
-        if cumul is None:
-            totaux[cle] = [j.presence, j.compte]
-        else:
-            cumul[0] += j.presence
-            cumul[1] += j.compte
-    return {date(a, m, 1): v for (a, m), v in sorted(totaux.items())}
-
-
 def echeancier(
     convention: Convention,
     jours: Sequence[Jour],
@@ -128,7 +115,7 @@ def echeancier(
     terms = convention.gratification
     lisse = terms.methode is Methode.LISSEE
     signature = convention.signature_ou_debut
-    mois = [(m, v) for m, v in _par_mois(jours).items() if v[0] > 0 or v[1] > 0]
+    mois = [(m, v) for m, v in totaliser(jours).par_mois.items() if v[0] > 0 or v[1] > 0]
     taux = [taux_horaire_minimal(signature=signature, mois=m, p=p) for m, _ in mois]
     # Minimum for real hours; the franchise is the same product (R-SOC-1).
     reels = [arrondi_centime(Decimal(v[0]) * t / 60) for (_, v), t in zip(mois, taux, strict=True)]

@@ -26,7 +26,16 @@ from regles.impot import limite_exoneration, part_imposable
 from regles.mineurs import verifier_mineur
 from regles.modele import Convention, Etudiant, Organisme
 from regles.parametres import ParametreNonEnVigueur, Parametres, parametres
-from regles.presence import Jour, Seuils, en_jours, en_mois, jour_franchissement, journal
+from regles.presence import (
+    Jour,
+    Journal,
+    Seuils,
+    en_jours,
+    en_mois,
+    jour_franchissement,
+    journal,
+    totaliser,
+)
 from regles.programme import Progression, constats_programme, progression
 from regles.quotas import (
     OccupationOrganismes,
@@ -178,7 +187,7 @@ def evaluer(
         return jour.year if jour.month >= mois_rentree else jour.year - 1
 
     organismes = situation.organismes
-    jours_par_convention: dict[str, list[Jour]] = {}
+    jours_par_convention: dict[str, Journal] = {}
     perimetres: dict[tuple[str, str, int], list[tuple[Convention, list[Jour]]]] = defaultdict(list)
     for c in conventions:
         organisme = organismes.get(c.siren)
@@ -186,12 +195,12 @@ def evaluer(
         jours_par_convention[c.id] = jours
         if not jours:
             continue
+        par_annee: dict[int, list[Jour]] = {}
         if annee_de(jours[0].jour) == annee_de(jours[-1].jour):
-            par_annee = {annee_de(jours[0].jour): jours}
+            par_annee[annee_de(jours[0].jour)] = jours
         else:  # a convention across the school-year boundary: split its days
-            par_annee = defaultdict(list)
             for j in jours:
-                par_annee[annee_de(j.jour)].append(j)
+                par_annee.setdefault(annee_de(j.jour), []).append(j)
         for annee, liste in par_annee.items():
             perimetres[(c.etudiant, c.siren, annee)].append((c, liste))
 
@@ -255,7 +264,7 @@ def evaluer(
         etudiant = situation.etudiants.get(c.etudiant)
         if etudiant is not None:
             constats += verifier_mineur(c, etudiant, jours, calendrier=cal, p=p)
-        minutes = sum(j.compte for j in jours)
+        minutes = totaliser(jours).compte
         seuil = Seuils.au(p, c.debut).gratification
         constats += verifier_contenus(c, minutes_total=minutes, seuil=seuil)
         constats += _constats_presence_non_prevue(c, jours, cal)
@@ -277,8 +286,9 @@ def _cumul(
     etudiant, siren, annee = cle
     premier = min(liste[0].jour for _, liste in membres)
     seuils = Seuils.au(p, premier)
-    presence = sum(j.presence for _, liste in membres for j in liste)
-    comptees = sum(j.compte for _, liste in membres for j in liste)
+    totaux = [totaliser(liste) for _, liste in membres]
+    presence = sum(t.presence for t in totaux)
+    comptees = sum(t.compte for t in totaux)
     franchissement = maximum = None
     if comptees > seuils.gratification:
         jours = (

@@ -34,6 +34,53 @@ class Jour(NamedTuple):
         return self.presence + self.assimile
 
 
+class Totaux(NamedTuple):
+    presence: Minutes
+    compte: Minutes
+    tout_reel: bool  # every day comes from the host's log
+    par_mois: dict[date, tuple[Minutes, Minutes]]  # first of month → (presence, counted)
+
+
+class Journal(list[Jour]):
+    """The days of one convention, in date order, with their totals worked out once: the
+    schedule, the attestation and the checks all need them."""
+
+    __slots__ = ("_totaux",)
+
+    @property
+    def totaux(self) -> Totaux:
+        try:
+            return self._totaux
+        except AttributeError:
+            self._totaux: Totaux = _calculer(self)
+            return self._totaux
+
+
+def totaliser(jours: Sequence[Jour]) -> Totaux:
+    """Totals of the days, whether all are logged, and the totals per month (once for a
+    Journal)."""
+    return jours.totaux if isinstance(jours, Journal) else _calculer(jours)
+
+
+def _calculer(jours: Sequence[Jour]) -> Totaux:
+    presence = compte = 0
+    tout_reel = True
+    mois: dict[tuple[int, int], list[Minutes]] = {}
+    for jour, p, a, reel in jours:
+        presence += p
+        compte += p + a
+        tout_reel = tout_reel and reel
+        cle = (jour.year, jour.month)
+        cumul = mois.get(cle)
+        if cumul is None:
+            mois[cle] = [p, p + a]
+        else:
+            cumul[0] += p
+            cumul[1] += p + a
+    par_mois = {date(an, m, 1): (v[0], v[1]) for (an, m), v in sorted(mois.items())}
+    return Totaux(presence, compte, tout_reel, par_mois)
+
+
 def _jours(periode: Periode, fin: date) -> Iterator[date]:
     jour, dernier = periode.debut, min(periode.fin, fin)
     while jour <= dernier:
@@ -83,7 +130,7 @@ def jours_prevus(
 
 def journal(
     convention: Convention, *, calendrier: Calendrier, fermetures: Iterable[Periode] = ()
-) -> list[Jour]:
+) -> Journal:
     """Every day with counted time, in date order.
 
     The host's log (L124-14) is the record: up to its last day, a day is what the log says,
@@ -92,9 +139,9 @@ def journal(
     """
     if not convention.pointages:
         prevus = jours_prevus(convention, calendrier=calendrier, fermetures=fermetures)
-        return [Jour(jour, minutes) for jour, minutes in sorted(prevus.items())]
+        return Journal(Jour(jour, minutes) for jour, minutes in sorted(prevus.items()))
     releves = sorted(convention.pointages, key=_jour_du_pointage)
-    jours = []
+    jours = Journal()
     for p in releves:
         assimile = p.absence_minutes if p.absence is not None and p.absence.compte_dans_duree else 0
         if p.presence or assimile:
