@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "organismes",
     "conventions",
     "echanges",
+    "documents",
 ]
 
 AUTH_USER_MODEL = "comptes.Utilisateur"
@@ -97,6 +98,9 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Generated PDFs (documents/) and the school's logo; never served by Django in production.
+MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
+MEDIA_URL = "media/"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # E-mail: console in development, SMTP (or any Django backend) in production.

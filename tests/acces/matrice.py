@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from tests.documents import constructeurs as _docs
+
 CONNEXION = "connexion"  # redirected to settings.LOGIN_URL?next=<the page>
 
 Attendu = int | Literal["connexion"]
@@ -52,6 +54,20 @@ MATRICE: dict[str, Acces] = {
         kwargs={"uidb64": "MQ", "token": "lien-invente"},
     ),
     "comptes:mot_de_passe_modifie": PUBLIQUE,
+    # Documents (issue 5): staff read and download; the student's référent and administrators
+    # generate (the persona teacher follows nobody); the clause templates are the
+    # administrators'. Generating is a POST answered with the PDF.
+    "documents:convention": Acces(CONNEXION, 200, 200, 403, kwargs=_docs.convention),
+    "documents:convention_pdf": Acces(
+        CONNEXION, 200, 403, 403, kwargs=_docs.convention, methode="post"
+    ),
+    "documents:avenant_pdf": Acces(CONNEXION, 200, 403, 403, kwargs=_docs.avenant, methode="post"),
+    "documents:attestation_pdf": Acces(
+        CONNEXION, 200, 403, 403, kwargs=_docs.periode, methode="post"
+    ),
+    "documents:telecharger": Acces(CONNEXION, 200, 200, 403, kwargs=_docs.document),
+    "documents:modeles": ADMINISTRATION,
+    "documents:modele": Acces(CONNEXION, 200, 403, 403, kwargs=_docs.modele),
 }
 
 # Parts of the URLconf the table does not cover: Django's admin has its own staff-only

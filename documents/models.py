@@ -1,0 +1,87 @@
+"""The clause templates the section edits (`ModeleDocument`, one row per version) and every PDF
+generated from a convention (`Document`): its file, its number among the documents of the same
+kind, the template version it was written with and its SHA-256.
+
+Nothing is overwritten: a new template version or a new generation adds a row, so a document
+sent to a host can always be shown again exactly as it was."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class TypeDocument(models.TextChoices):
+    CONVENTION = "convention", "Convention de stage"
+    AVENANT = "avenant", "Avenant"
+    ATTESTATION = "attestation", "Attestation de stage"
+
+
+class ModeleDocument(models.Model):
+    """One version of the editable text of a kind of document (Django template syntax,
+    rendered against plain data only: see documents/bac_a_sable.py)."""
+
+    type = models.CharField("document", max_length=20, choices=TypeDocument.choices)
+    version = models.PositiveIntegerField("version")
+    corps = models.TextField(
+        "texte",
+        help_text="Variables entre doubles accolades, par exemple {{ etudiant.nom }}.",
+    )
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    cree_le = models.DateTimeField("créé le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "modèle de document"
+        verbose_name_plural = "modèles de documents"
+        ordering = ("type", "-version")
+        constraints = [
+            models.UniqueConstraint(fields=["type", "version"], name="modele_version_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_type_display()}, version {self.version}"
+
+
+def _chemin(document: Document, nom: str) -> str:
+    # One folder per convention: the documents of a stage stay together on disk.
+    return f"documents/convention-{document.convention_id}/{nom}"
+
+
+class Document(models.Model):
+    convention = models.ForeignKey(
+        "conventions.Convention", on_delete=models.PROTECT, related_name="documents"
+    )
+    type = models.CharField("document", max_length=20, choices=TypeDocument.choices)
+    # What the document is about within its convention: "" for the convention itself, the
+    # avenant's number or the period's id; each subject has its own numbering of versions.
+    objet = models.CharField("objet", max_length=40, blank=True)
+    version = models.PositiveIntegerField("version")
+    modele = models.ForeignKey(
+        ModeleDocument, on_delete=models.PROTECT, related_name="documents", verbose_name="modèle"
+    )
+    fichier = models.FileField("fichier", upload_to=_chemin)
+    sha256 = models.CharField("empreinte SHA-256", max_length=64)
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    cree_le = models.DateTimeField("généré le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "document"
+        verbose_name_plural = "documents"
+        ordering = ("convention", "type", "objet", "-version")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["convention", "type", "objet", "version"], name="document_version_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_type_display()} v{self.version} — convention n° {self.convention_id}"
+
+    @property
+    def nom_fichier(self) -> str:
+        suffixe = f"-{self.objet}" if self.objet else ""
+        return f"{self.type}-{self.convention_id}{suffixe}-v{self.version}.pdf"

@@ -1,0 +1,190 @@
+"""Generating documents (writes): a PDF is rendered, stored with its version, the template
+version and its SHA-256, and never replaced; editing a clause template adds a version."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+
+from comptes.models import Utilisateur
+from conventions.models import Avenant, Convention, PeriodeConvention
+from conventions.moteur import Verdict, evaluer_convention
+from documents import bac_a_sable
+from documents.contexte import Sujet, donnees
+from documents.defauts import CORPS_PAR_DEFAUT
+from documents.models import Document, ModeleDocument, TypeDocument
+from documents.rendu import logo_en_data_uri, pdf_depuis_gabarit
+from etablissement.models import Etablissement
+from regles.contenus import PAR_CODE
+
+GABARITS: dict[str, str] = {
+    TypeDocument.CONVENTION: "documents/pdf/convention.html",
+    TypeDocument.AVENANT: "documents/pdf/avenant.html",
+    TypeDocument.ATTESTATION: "documents/pdf/attestation.html",
+}
+
+
+class ContenusManquants(Exception):
+    """The convention lacks mandatory contents of D124-4: no PDF until they are written."""
+
+    def __init__(self, manquants: list[str]) -> None:
+        self.manquants = manquants
+        super().__init__("Il manque à la convention : " + " ; ".join(manquants))
+
+
+def modele_en_vigueur(type_: str) -> ModeleDocument:
+    """The latest version of the clause template of `type_` (the default one, as version 1,
+    the first time)."""
+    modele = ModeleDocument.objects.filter(type=type_).order_by("-version").first()
+    if modele is None:
+        modele, _ = ModeleDocument.objects.get_or_create(
+            type=type_, version=1, defaults={"corps": CORPS_PAR_DEFAUT[type_]}
+        )
+    return modele
+
+
+def verifier_corps(corps: str) -> None:
+    """Refuse a template that does not compile or names an undocumented variable."""
+    try:
+        inconnues = bac_a_sable.variables_inconnues(corps)
+    except bac_a_sable.TemplateSyntaxError as erreur:
+        raise ValidationError({"corps": f"Le modèle ne se lit pas : {erreur}"}) from erreur
+    if inconnues:
+        raise ValidationError(
+            {"corps": "Variables inconnues : " + ", ".join("{{ " + v + " }}" for v in inconnues)}
+        )
+
+
+@transaction.atomic
+def modele_enregistrer(*, type_: str, corps: str, auteur: Utilisateur | None) -> ModeleDocument:
+    """A new version of the clause template of `type_`; the previous ones stay, and so do the
+    documents written with them."""
+    if type_ not in TypeDocument.values:
+        raise ValidationError(f"Type de document inconnu : {type_}")
+    verifier_corps(corps)
+    courant = modele_en_vigueur(type_)  # the default becomes version 1 before any edit
+    if corps == courant.corps:
+        return courant
+    derniere = (
+        ModeleDocument.objects.select_for_update()
+        .filter(type=type_)
+        .aggregate(v=Max("version"))["v"]
+    )
+    modele = ModeleDocument(type=type_, version=(derniere or 0) + 1, corps=corps, auteur=auteur)
+    modele.full_clean()
+    modele.save()
+    return modele
+
+
+def manquants(verdict: Verdict) -> list[str]:
+    """The missing D124-4 items, read from the engine's CONVENTION_INCOMPLETE finding (one
+    source of truth with the validation of the convention)."""
+    liste: list[str] = []
+    for constat in verdict.constats:
+        if constat.code != "CONVENTION_INCOMPLETE":
+            continue
+        for code in str(constat.chiffres.get("manquants", "")).split(", "):
+            if code in PAR_CODE:
+                liste.append(f"{PAR_CODE[code].numero}° {PAR_CODE[code].libelle}")
+    return liste
+
+
+def _etablissement() -> Etablissement | None:
+    return Etablissement.objects.order_by("pk").first()
+
+
+def _enregistrer(
+    *,
+    convention: Convention,
+    type_: str,
+    objet: str,
+    contexte: dict[str, Any],
+    auteur: Utilisateur | None,
+) -> Document:
+    modele = modele_en_vigueur(type_)
+    etablissement = _etablissement()
+    pdf = pdf_depuis_gabarit(
+        GABARITS[type_],
+        {
+            "d": contexte,
+            "clauses_generales": bac_a_sable.rendre_corps(modele.corps, contexte),
+            "logo": logo_en_data_uri(etablissement),
+            "modele": {"version": modele.version},
+        },
+    )
+    with transaction.atomic():
+        # The convention's row as a lock: two clicks cannot take the same version number.
+        Convention.objects.select_for_update().filter(pk=convention.pk).first()
+        derniere = Document.objects.filter(
+            convention=convention, type=type_, objet=objet
+        ).aggregate(v=Max("version"))["v"]
+        document = Document(
+            convention=convention,
+            type=type_,
+            objet=objet,
+            version=(derniere or 0) + 1,
+            modele=modele,
+            sha256=hashlib.sha256(pdf).hexdigest(),
+            auteur=auteur,
+        )
+        document.fichier.save(document.nom_fichier, ContentFile(pdf), save=False)
+        document.save()
+    return document
+
+
+def convention_pdf_generer(
+    *, convention: Convention, auteur: Utilisateur | None, le: date
+) -> Document:
+    """The convention's PDF; refused (ContenusManquants) while a D124-4 content is missing."""
+    verdict = evaluer_convention(convention)
+    absents = manquants(verdict)
+    if absents:
+        raise ContenusManquants(absents)
+    contexte = donnees(convention, verdict, etablissement=_etablissement(), le=le)
+    return _enregistrer(
+        convention=convention,
+        type_=TypeDocument.CONVENTION,
+        objet="",
+        contexte=contexte,
+        auteur=auteur,
+    )
+
+
+def avenant_pdf_generer(*, avenant: Avenant, auteur: Utilisateur | None, le: date) -> Document:
+    convention = avenant.convention
+    verdict = evaluer_convention(convention)
+    contexte = donnees(
+        convention, verdict, etablissement=_etablissement(), le=le, sujet=Sujet(avenant=avenant)
+    )
+    return _enregistrer(
+        convention=convention,
+        type_=TypeDocument.AVENANT,
+        objet=f"avenant-{avenant.numero}",
+        contexte=contexte,
+        auteur=auteur,
+    )
+
+
+def attestation_pdf_generer(
+    *, periode: PeriodeConvention, auteur: Utilisateur | None, le: date
+) -> Document:
+    """The attestation of one period (the NDRC model: one per place and period), its figures
+    computed by the engine from the presence log."""
+    convention = periode.convention
+    verdict = evaluer_convention(convention)
+    contexte = donnees(
+        convention, verdict, etablissement=_etablissement(), le=le, sujet=Sujet(periode=periode)
+    )
+    return _enregistrer(
+        convention=convention,
+        type_=TypeDocument.ATTESTATION,
+        objet=f"periode-{periode.pk}",
+        contexte=contexte,
+        auteur=auteur,
+    )

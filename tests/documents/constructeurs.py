@@ -1,0 +1,51 @@
+"""URL arguments for the access table (tests/acces/matrice.py): a convention of a student the
+persona teacher does not follow, with an avenant, and one generated document."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+
+def convention() -> Mapping[str, Any]:
+    from tests import fabriques  # the database exists only inside the test
+
+    return {"pk": fabriques.convention().pk}
+
+
+def avenant() -> Mapping[str, Any]:
+    from conventions.models import Avenant
+    from tests import fabriques
+
+    c = fabriques.convention()
+    changements = {"minutes_lundi": {"avant": 420, "apres": 360}}
+    Avenant.objects.create(
+        convention=c,
+        numero=1,
+        date_effet=date(2026, 3, 9),
+        motif="Horaire",
+        changements=changements,
+    )
+    return {"pk": c.pk, "numero": 1}
+
+
+def periode() -> Mapping[str, Any]:
+    from tests import fabriques
+
+    c = fabriques.convention()
+    return {"pk": c.pk, "periode": c.periodes.get().pk}
+
+
+def document() -> Mapping[str, Any]:
+    from documents.services import convention_pdf_generer
+    from tests import fabriques
+
+    doc = convention_pdf_generer(
+        convention=fabriques.convention(), auteur=None, le=date(2026, 2, 2)
+    )
+    return {"pk": doc.pk}
+
+
+def modele() -> Mapping[str, Any]:
+    return {"type_": "attestation"}
