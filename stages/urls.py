@@ -5,5 +5,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("core.urls")),
     path("", include("comptes.urls")),
+    path("entreprises/", include("public.urls")),
     path("", include("documents.urls")),
 ]

@@ -54,6 +54,10 @@ MATRICE: dict[str, Acces] = {
         kwargs={"uidb64": "MQ", "token": "lien-invente"},
     ),
     "comptes:mot_de_passe_modifie": PUBLIQUE,
+    # The public space for companies (issue 4): no login.
+    "public:section": PUBLIQUE,
+    "public:simulateur": PUBLIQUE,
+    "public:simulateur_pdf": PUBLIQUE,
     # Documents (issue 5): staff read and download; the student's référent and administrators
     # generate (the persona teacher follows nobody); the clause templates are the
     # administrators'. Generating is a POST answered with the PDF.

@@ -1,0 +1,103 @@
+"""Reads for the public pages: the section's coming stage periods and its mission catalogue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from etablissement.models import PeriodePromotion
+from referentiel.models import Bloc, Formation, Mission, MissionCompetence, VersionReferentiel
+from referentiel.selectors import blocs_avec_competences, catalogue_missions, version_en_vigueur
+from regles.parametres import parametres
+from regles.presence import debut_annee_scolaire
+
+FORMATION = "BTS-NDRC"
+
+
+def periodes_a_venir(*, le: date) -> list[PeriodePromotion]:
+    """The cohorts' stage periods not over on `le`, in date order (one query)."""
+    return list(
+        PeriodePromotion.objects.filter(fin__gte=le)
+        .select_related("promotion")
+        .order_by("debut", "promotion__annee_debut")
+    )
+
+
+def choix_periodes(periodes: list[PeriodePromotion]) -> list[tuple[int, str, date, date]]:
+    """The periods as the simulator offers them: (id, label, first day, last day)."""
+    return [
+        (
+            p.pk,
+            f"{p.libelle} — {p.promotion.libelle}, {p.annee_formation}re année"
+            if p.annee_formation == 1
+            else f"{p.libelle} — {p.promotion.libelle}, {p.annee_formation}e année",
+            p.debut,
+            p.fin,
+        )
+        for p in periodes
+    ]
+
+
+@dataclass(frozen=True)
+class MissionPublique:
+    libelle: str
+    description: str
+    blocs: list[Bloc]  # the blocs whose competences the mission trains
+
+
+@dataclass(frozen=True)
+class FamillePublique:
+    libelle: str
+    missions: list[MissionPublique]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    version: VersionReferentiel
+    blocs: list[Bloc]
+    familles: list[FamillePublique]
+
+
+def catalogue_public(*, le: date) -> Catalogue | None:
+    """The active missions by family, with the version of the referential a student who
+    starts this school year is examined on; None before the referential is seeded."""
+    formation = Formation.objects.filter(code=FORMATION).first()
+    if formation is None:
+        return None
+    p = parametres()
+    annees = p.entier("reglages.ndrc_annees", le)
+    debut_mm_jj = p.texte("reglages.annee_scolaire_debut", le)
+    rentree = (
+        le.year if le >= debut_annee_scolaire(le.year, debut_mm_jj=debut_mm_jj) else le.year - 1
+    )
+    version = (
+        version_en_vigueur(formation=formation, session=rentree + annees)
+        or formation.versions.order_by("-session_debut").first()
+    )
+    if version is None:
+        return None
+    blocs = list(blocs_avec_competences(version))
+    par_id = {b.pk: b for b in blocs}
+    familles = [
+        FamillePublique(
+            libelle=famille.libelle,
+            missions=[
+                MissionPublique(
+                    libelle=mission.libelle,
+                    description=mission.description,
+                    blocs=sorted(
+                        {par_id[lien.competence.bloc_id] for lien in _liens(mission)},
+                        key=lambda b: b.code,
+                    ),
+                )
+                for mission in famille.missions.all()
+            ],
+        )
+        for famille in catalogue_missions(formation=formation, version=version)
+    ]
+    return Catalogue(version=version, blocs=blocs, familles=[f for f in familles if f.missions])
+
+
+def _liens(mission: Mission) -> list[MissionCompetence]:
+    # Prefetched by catalogue_missions, with their competence: no query here.
+    return list(mission.liens_competences.all())
