@@ -14,7 +14,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from comptes.acces import personnel_requis, role_requis
 from comptes.models import Role, Utilisateur
 from conventions.models import Avenant, Convention, PeriodeConvention
-from core.forms import reporter_erreurs
 from documents import services
 from documents.acces import exiger_generation, peut_generer
 from documents.forms import ModeleForm
@@ -133,7 +132,7 @@ def modele(request: HttpRequest, type_: str) -> HttpResponse:
                 type_=type_, corps=form.cleaned_data["corps"], auteur=_auteur(request)
             )
         except ValidationError as erreur:
-            reporter_erreurs(form, erreur)
+            form.add_error(None, erreur)  # a dict error lands under its field
         else:
             return redirect("documents:modeles")
     return render(
