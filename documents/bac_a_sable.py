@@ -23,7 +23,7 @@ from django.template.base import VariableNode
 from django.template.defaulttags import ForNode, IfNode
 from django.utils.html import linebreaks
 
-from documents.variables import RACINES
+from documents.variables import VARIABLES
 
 Donnee = str | int | bool | None | list["Donnee"] | dict[str, "Donnee"]
 
@@ -64,10 +64,11 @@ def compiler(corps: str) -> Template:
 
 
 def variables_inconnues(corps: str) -> list[str]:
-    """The variables of `corps` whose first name is not documented (a typo, or an attempt to
-    reach something else), in order of appearance; raises TemplateSyntaxError."""
+    """The variables of `corps` that are not documented (a typo, or an attempt to reach
+    something else), in order of appearance; a {% for %} variable walks freely (it only
+    walks a documented list). Raises TemplateSyntaxError."""
     gabarit = compiler(corps)
-    boucles: set[str] = set()
+    boucles: set[str] = {"forloop"}
     noeuds = _noeuds(gabarit.nodelist, boucles)
     inconnues: list[str] = []
     for noeud in noeuds:
@@ -75,7 +76,7 @@ def variables_inconnues(corps: str) -> list[str]:
         if not isinstance(var, str):
             continue  # a literal
         racine = var.split(".")[0]
-        if racine not in RACINES and racine not in boucles and var not in inconnues:
+        if var not in VARIABLES and racine not in boucles and var not in inconnues:
             inconnues.append(var)
     return inconnues
 

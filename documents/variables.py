@@ -45,6 +45,3 @@ VARIABLES: dict[str, str] = {
     "date_du_jour": "date de génération du document (JJ/MM/AAAA)",
     "lieu": "ville du lycée, pour « Fait à … »",
 }
-
-# The first names a template may start a variable with (plus its own {% for %} variables).
-RACINES = frozenset(nom.split(".")[0] for nom in VARIABLES) | {"forloop"}
