@@ -4,13 +4,20 @@ constant number of queries, then evaluated by `regles`."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet
 
-from conventions.models import STATUTS_EN_VIGUEUR, Convention, PeriodeConvention
+from conventions.models import (
+    STATUTS_EN_VIGUEUR,
+    Convention,
+    ExceptionHoraire,
+    PeriodeConvention,
+    Pointage,
+)
 from organismes.models import EtablissementAccueil
 from regles import modele
 from regles.constats import Constat, Severite
@@ -35,9 +42,35 @@ def _avec_details(qs: QuerySet[Convention]) -> QuerySet[Convention]:
     )
 
 
-def vers_regles(c: Convention) -> modele.Convention:
-    """The engine's view of a convention (its periods, exceptions and log prefetched)."""
-    periodes = tuple(modele.Periode(p.debut, p.fin, p.prolongation) for p in c.periodes.all())
+# The id of a convention not saved yet; it shows in the engine's sentences.
+BROUILLON = "en préparation"
+
+
+def _pointage(p: Pointage) -> modele.Pointage:
+    return modele.Pointage(
+        p.jour,
+        p.minutes_presence,
+        modele.TypeAbsence(p.absence) if p.absence else None,
+        p.minutes_absence,
+    )
+
+
+def vers_regles(
+    c: Convention,
+    *,
+    ident: str | None = None,
+    periodes: Sequence[modele.Periode] | None = None,
+    exceptions: Mapping[date, int] | None = None,
+    pointages: Sequence[modele.Pointage] | None = None,
+) -> modele.Convention:
+    """The engine's view of a convention (its periods, exceptions and log prefetched), or of
+    a draft not saved, whose id, periods, exceptions and log are given."""
+    if periodes is None:
+        periodes = [modele.Periode(p.debut, p.fin, p.prolongation) for p in c.periodes.all()]
+    if exceptions is None:
+        exceptions = {e.jour: e.minutes for e in c.exceptions.all()}
+    if pointages is None:
+        pointages = [_pointage(p) for p in c.pointages.all()]
     contenus = {k: str(v) for k, v in (c.contenus or {}).items() if v}
     if c.referent_id and c.tuteur_id and "encadrants" not in contenus:
         contenus["encadrants"] = f"Référent : {c.referent} ; tuteur : {c.tuteur}"
@@ -50,25 +83,17 @@ def vers_regles(c: Convention) -> modele.Convention:
         else None
     )
     return modele.Convention(
-        id=str(c.pk),
+        id=ident or str(c.pk),
         etudiant=str(c.etudiant_id),
         siren=c.etablissement_accueil.organisme.siren,
-        periodes=periodes,
+        periodes=tuple(periodes),
         horaire=c.horaire,
         date_signature=c.date_signature,
         tuteur=str(c.tuteur_id) if c.tuteur_id else None,
         date_effet_tuteur=c.date_effet_tuteur,
         poste=c.poste or None,
-        exceptions={e.jour: e.minutes for e in c.exceptions.all()},
-        pointages=tuple(
-            modele.Pointage(
-                p.jour,
-                p.minutes_presence,
-                modele.TypeAbsence(p.absence) if p.absence else None,
-                p.minutes_absence,
-            )
-            for p in c.pointages.all()
-        ),
+        exceptions=exceptions,
+        pointages=tuple(pointages),
         gratification=modele.Gratification(
             modele.ModeGratification(c.gratification_mode),
             Decimal(c.gratification_montant),
@@ -148,8 +173,6 @@ def evaluer_convention(convention: Convention) -> Verdict:
     """Evaluate `convention` (whatever its status, a draft included) against the others, in
     a constant number of queries: its links and dates, the ids of its neighbours, then all
     of them with their details, then their hosts."""
-    from organismes.selectors import organismes_pour_regles
-
     cle = (
         Convention.objects.filter(pk=convention.pk)
         .values("etudiant_id", "tuteur_id", "etablissement_accueil__organisme_id")
@@ -167,14 +190,60 @@ def evaluer_convention(convention: Convention) -> Verdict:
         sauf=convention.pk,
     )
     toutes = list(_avec_details(Convention.objects.filter(pk__in=[convention.pk, *autres])))
-    c = next(x for x in toutes if x.pk == convention.pk)
+    return _juger(str(convention.pk), [vers_regles(x) for x in toutes], toutes)
+
+
+def evaluer_brouillon(brouillon: Convention, *, periodes: Sequence[modele.Periode]) -> Verdict:
+    """Evaluate a convention as its form stands, before anything is saved.
+
+    `brouillon` is an unsaved instance carrying the form's fields (student, host site,
+    tutor, référent… loaded with their promotion, formation and organisme to spare queries);
+    it has the pk of the convention being edited, if any, whose saved schedule exceptions
+    and presence log then count too. `periodes` are the form's periods. The neighbours, the
+    engine and the constant number of queries are those of `evaluer_convention`."""
+    if not periodes:
+        raise ValueError("Le brouillon n'a aucune période : rien à évaluer.")
+    autres = voisines(
+        organisme_id=brouillon.etablissement_accueil.organisme_id,
+        etudiant_id=brouillon.etudiant_id,
+        tuteur_id=brouillon.tuteur_id,
+        debut=min(p.debut for p in periodes),
+        fin=max(p.fin for p in periodes),
+        sauf=brouillon.pk,
+    )
+    voisins = list(_avec_details(Convention.objects.filter(pk__in=autres)))
+    exceptions: dict[date, int] = {}
+    pointages: list[modele.Pointage] = []
+    if brouillon.pk is not None:
+        exceptions = dict(
+            ExceptionHoraire.objects.filter(convention=brouillon.pk).values_list("jour", "minutes")
+        )
+        pointages = [_pointage(p) for p in Pointage.objects.filter(convention=brouillon.pk)]
+    projet = vers_regles(
+        brouillon,
+        ident=str(brouillon.pk) if brouillon.pk else BROUILLON,
+        periodes=periodes,
+        exceptions=exceptions,
+        pointages=pointages,
+    )
+    return _juger(projet.id, [projet, *(vers_regles(x) for x in voisins)], [brouillon, *voisins])
+
+
+def _juger(
+    ident: str, conventions: list[modele.Convention], toutes: Sequence[Convention]
+) -> Verdict:
+    """Evaluate `conventions` (read from `toutes`, whose hosts and students the engine also
+    needs) and keep the verdict on convention `ident`."""
+    from organismes.selectors import organismes_pour_regles
+
     organismes = organismes_pour_regles({x.etablissement_accueil.organisme for x in toutes})
     situation = Situation(
-        conventions=[vers_regles(x) for x in toutes],
+        conventions=conventions,
         organismes={o.siren: o for o in organismes},
         etudiants={str(x.etudiant_id): _etudiant(x) for x in toutes},
     )
     evaluation = evaluer(situation)
-    resultat = evaluation.conventions[str(c.pk)]
-    propres = list(resultat.constats) + list(evaluation.etudiants[str(c.etudiant_id)].constats)
+    resultat = evaluation.conventions[ident]
+    etudiant = resultat.convention.etudiant
+    propres = list(resultat.constats) + list(evaluation.etudiants[etudiant].constats)
     return Verdict(evaluation=evaluation, resultat=resultat, constats=propres)

@@ -197,6 +197,24 @@ def convention_transition(
 
 
 @transaction.atomic
+def convention_rompre(
+    *,
+    convention: Convention,
+    auteur: Utilisateur,
+    dernier_jour: date,
+    initiative: str,
+    motif: str,
+) -> Convention:
+    """End a stage early: its last day and who took the initiative (which decides the
+    waiting period of the next intern) are recorded with the transition, or neither is."""
+    convention.rupture_dernier_jour = dernier_jour
+    convention.rupture_initiative = initiative
+    convention.full_clean()
+    convention.save(update_fields=["rupture_dernier_jour", "rupture_initiative", "modifie_le"])
+    return convention_transition(convention=convention, action="rompre", auteur=auteur, motif=motif)
+
+
+@transaction.atomic
 def convention_acquitter(
     *, convention: Convention, codes: Sequence[str], auteur: Utilisateur
 ) -> list[Acquittement]:

@@ -79,3 +79,33 @@ TRANSITIONS: dict[str, Transition] = {
 
 def actions_possibles(statut: str) -> list[Transition]:
     return [t for t in TRANSITIONS.values() if statut in t.depuis]
+
+
+@dataclass(frozen=True)
+class Attente:
+    """Who the convention waits for in its current status, and for what."""
+
+    qui: str  # a key of ACTEURS
+    quoi: str
+
+
+ACTEURS = {
+    "section": "La section",
+    "signataires": "Les signataires",
+    "organisme": "L'organisme d'accueil",
+}
+
+ATTENTES: dict[str, Attente] = {
+    S.BROUILLON: Attente("section", "Le référent complète la convention et la soumet."),
+    S.A_VALIDER: Attente("section", "Un administrateur la valide ou la renvoie."),
+    S.VALIDEE: Attente("section", "Le secrétariat l'envoie en signature."),
+    S.EN_SIGNATURE: Attente("signataires", "Étudiant, organisme et établissement la signent."),
+    S.SIGNEE: Attente("organisme", "Le stage commence à la date prévue."),
+    S.EN_COURS: Attente("organisme", "L'organisme tient le relevé de présence."),
+    S.TERMINEE: Attente("organisme", "L'organisme délivre l'attestation de stage."),
+    S.ROMPUE: Attente("organisme", "L'organisme délivre l'attestation de stage."),
+}
+
+
+def statuts_en_attente_de(qui: str) -> list[str]:
+    return [statut for statut, attente in ATTENTES.items() if attente.qui == qui]

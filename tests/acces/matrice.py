@@ -31,6 +31,13 @@ class Acces:
     non_parcourue: str = ""  # why a page with URL arguments is not requested
 
 
+def _convention() -> Mapping[str, Any]:
+    """A draft convention of a student the persona teacher does not follow."""
+    from tests import fabriques  # the database exists only inside the test
+
+    return {"pk": fabriques.convention().pk}
+
+
 # The usual lines, to keep the table readable.
 PUBLIQUE = Acces(anonyme=200, administrateur=200, enseignant=200, etudiant=200)
 PERSONNEL = Acces(anonyme=CONNEXION, administrateur=200, enseignant=200, etudiant=403)
@@ -72,6 +79,17 @@ MATRICE: dict[str, Acces] = {
     "documents:telecharger": Acces(CONNEXION, 200, 200, 403, kwargs=_docs.document),
     "documents:modeles": ADMINISTRATION,
     "documents:modele": Acces(CONNEXION, 200, 403, 403, kwargs=_docs.modele),
+    # Conventions (issue 3): staff read all; only the student's référent and administrators
+    # write, and the persona teacher follows nobody. A bare POST is refused with a reason.
+    "conventions:liste": PERSONNEL,
+    "conventions:creer": PERSONNEL,
+    "conventions:apercu": Acces(CONNEXION, 200, 200, 403, methode="post"),
+    "conventions:detail": Acces(CONNEXION, 200, 200, 403, kwargs=_convention),
+    "conventions:modifier": Acces(CONNEXION, 200, 403, 403, kwargs=_convention),
+    "conventions:transition": Acces(CONNEXION, 200, 403, 403, kwargs=_convention, methode="post"),
+    "conventions:acquitter": Acces(CONNEXION, 200, 403, 403, kwargs=_convention, methode="post"),
+    "conventions:pointages": Acces(CONNEXION, 200, 200, 403, kwargs=_convention),
+    "conventions:avenant": Acces(CONNEXION, 200, 403, 403, kwargs=_convention),
 }
 
 # Parts of the URLconf the table does not cover: Django's admin has its own staff-only

@@ -1,0 +1,84 @@
+"""One convention: every field, the engine's findings and figures, the audit trail, the
+avenants, and the actions its status allows this user."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from comptes.acces import personnel_requis
+from comptes.models import Utilisateur
+from conventions import presentation
+from conventions.acces import peut_modifier
+from conventions.forms import RuptureForm
+from conventions.models import Convention, Statut
+from conventions.moteur import evaluer_convention
+from conventions.selectors import convention_detaillee
+from conventions.workflow import Transition, actions_possibles
+from regles.constats import Constat
+
+MODIFIABLE = (Statut.BROUILLON, Statut.A_VALIDER)
+AVENANT_POSSIBLE = (Statut.SIGNEE, Statut.EN_COURS)
+
+
+def convention_ou_404(pk: int) -> Convention:
+    return get_object_or_404(convention_detaillee(pk))
+
+
+def _actions(request: HttpRequest, convention: Convention, ecrit: bool) -> list[Transition]:
+    if not ecrit:
+        return []
+    admin = isinstance(request.user, Utilisateur) and request.user.est_administrateur
+    return [t for t in actions_possibles(convention.statut) if admin or not t.administrateur]
+
+
+def page_detail(
+    request: HttpRequest,
+    convention: Convention,
+    *,
+    refus: str = "",
+    constats_refus: Sequence[Constat] = (),
+    action: str = "",
+    motif: str = "",
+    rupture: RuptureForm | None = None,
+) -> HttpResponse:
+    """The page, also re-rendered by an action that was refused: `refus` says why,
+    `constats_refus` are the findings behind it, and what was typed (`action`, `motif`,
+    `rupture`) is shown again, nothing lost."""
+    verdict = evaluer_convention(convention)
+    acquittements = {a.code: a for a in convention.acquittements.all()}
+    ecrit = peut_modifier(request.user, convention.etudiant)
+    actions = _actions(request, convention, ecrit)
+    contexte: dict[str, Any] = {
+        "convention": convention,
+        "verdict": verdict,
+        "echeancier": verdict.resultat.echeancier,
+        "attestation": verdict.resultat.attestation,
+        "acquittements": acquittements,
+        "a_acquitter": [k for k in verdict.avertissements if k.code not in acquittements],
+        "peut_modifier": ecrit,
+        "modifiable": ecrit and convention.statut in MODIFIABLE,
+        "avenant_possible": ecrit and convention.statut in AVENANT_POSSIBLE,
+        "reserve_admin": ecrit and len(actions) < len(actions_possibles(convention.statut)),
+        "actions": actions,
+        "action": action,
+        "motif": motif,
+        "rupture": rupture or RuptureForm(),
+        "refus": refus,
+        "constats_refus": constats_refus,
+        "horaire": presentation.horaire(convention),
+        "clauses": presentation.clauses(convention),
+        "avenants": [(a, presentation.changements(a)) for a in convention.avenants.all()],
+        "evenements": [
+            (e, presentation.libelle_action(e.action)) for e in convention.evenements.all()
+        ],
+    }
+    return render(request, "conventions/detail.html", contexte)
+
+
+@personnel_requis
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return page_detail(request, convention_ou_404(pk))

@@ -1,0 +1,181 @@
+"""The presence log kept by the host (L124-14), a week at a time: each day's planned hours
+(weekly schedule over the periods, public holidays and the host's closures out) next to
+what was recorded; staff type the week and save it through `pointage_enregistrer`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from comptes.acces import personnel_requis
+from comptes.models import Utilisateur
+from conventions.acces import exiger_modification, peut_modifier
+from conventions.forms import JourForm, JourFormSet
+from conventions.models import Convention, Pointage, Statut
+from conventions.moteur import vers_regles
+from conventions.selectors import convention_pour_presence
+from conventions.services import pointage_enregistrer
+from organismes.selectors import organisme_pour_regles
+from regles import modele
+from regles.calendrier import Calendrier, calendrier
+from regles.parametres import parametres
+from regles.presence import Seuils, en_jours, en_mois, journal, jours_prevus
+
+# The log is kept while the stage happens and until its attestation.
+SAISISSABLE = (Statut.SIGNEE, Statut.EN_COURS, Statut.TERMINEE, Statut.ROMPUE)
+PREFIXE = "jours"
+
+
+@dataclass
+class Ligne:
+    jour: date
+    prevu: int  # planned minutes
+    raison: str  # why nothing is planned on a weekday: public holiday, closure
+    releve: Pointage | None
+    form: JourForm
+
+
+def _lundi(jour: date) -> date:
+    return jour - timedelta(days=jour.weekday())
+
+
+def _semaine(demande: str, c: modele.Convention) -> date:
+    """The Monday of the week asked for, else of today if the stage runs, else its first;
+    always within the stage."""
+    premier, dernier = _lundi(c.debut), _lundi(c.fin)
+    try:
+        lundi = _lundi(date.fromisoformat(demande))
+    except ValueError:
+        aujourdhui = timezone.localdate()
+        lundi = _lundi(aujourdhui) if c.debut <= aujourdhui <= c.fin else premier
+    return min(max(lundi, premier), dernier)
+
+
+def _raison(jour: date, cal: Calendrier, organisme: modele.Organisme) -> str:
+    if nom := cal.nom_ferie(jour):
+        return f"férié ({nom})"
+    if any(f.contient(jour) for f in organisme.fermetures):
+        return "fermeture de l'organisme"
+    return ""
+
+
+def _initial(releve: Pointage | None, prevu: int) -> dict[str, Any]:
+    if releve is None:  # not recorded yet: the plan is offered, to correct where it differs
+        return {"presence": prevu, "absence": "", "minutes_absence": 0}
+    return {
+        "presence": releve.minutes_presence,
+        "absence": releve.absence,
+        "minutes_absence": releve.minutes_absence,
+    }
+
+
+def _totaux(c: modele.Convention, cal: Calendrier, organisme: modele.Organisme) -> dict[str, Any]:
+    jours = journal(c, calendrier=cal, fermetures=organisme.fermetures)
+    seuils = Seuils.au(parametres(), c.debut)
+    minutes = sum(j.compte for j in jours)
+    return {
+        "minutes": minutes,
+        "jours": en_jours(minutes, seuils),
+        "mois": en_mois(minutes, seuils),
+        "releve": sum(j.compte for j in jours if j.reel),
+        "prevu": sum(j.compte for j in jours if not j.reel),
+    }
+
+
+@personnel_requis
+def pointages(request: HttpRequest, pk: int) -> HttpResponse:
+    convention: Convention = get_object_or_404(convention_pour_presence(pk))
+    c = vers_regles(convention)
+    organisme = organisme_pour_regles(convention.etablissement_accueil.organisme)
+    cal = calendrier(parametres().texte("reglages.zone_scolaire", c.debut))
+    prevus = jours_prevus(c, calendrier=cal, fermetures=organisme.fermetures)
+    releves = {p.jour: p for p in convention.pointages.all()}
+    lundi = _semaine(request.GET.get("semaine", ""), c)
+    jours = [
+        jour
+        for jour in (lundi + timedelta(days=i) for i in range(7))
+        if jour <= c.fin and any(p.contient(jour) for p in c.periodes)
+    ]
+    initial = [_initial(releves.get(jour), prevus.get(jour, 0)) for jour in jours]
+    saisissable = convention.statut in SAISISSABLE
+    ecrit = saisissable and peut_modifier(request.user, convention.etudiant)
+
+    formset = JourFormSet(initial=initial, prefix=PREFIXE)
+    if request.method == "POST":
+        exiger_modification(request.user, convention.etudiant)
+        formset = JourFormSet(request.POST, initial=initial, prefix=PREFIXE)
+        if not saisissable:
+            messages.error(
+                request,
+                "Le relevé de présence se tient pendant le stage : la convention est "
+                f"« {convention.get_statut_display().lower()} ».",
+            )
+        elif len(formset.forms) != len(jours):
+            messages.error(request, "La semaine a changé entre-temps : saisissez-la de nouveau.")
+        elif formset.is_valid():
+            try:
+                _enregistrer(request, convention, jours, formset.forms, releves, prevus)
+            except ValidationError as erreur:
+                messages.error(request, " ".join(erreur.messages))
+            else:
+                messages.success(request, f"Semaine du {lundi:%d/%m/%Y} enregistrée.")
+                url = reverse("conventions:pointages", kwargs={"pk": pk})
+                return redirect(f"{url}?semaine={lundi.isoformat()}")
+
+    lignes = [
+        Ligne(jour, prevus.get(jour, 0), _raison(jour, cal, organisme), releves.get(jour), form)
+        for jour, form in zip(jours, formset.forms, strict=False)
+    ]
+    precedente, suivante = lundi - timedelta(days=7), lundi + timedelta(days=7)
+    return render(
+        request,
+        "conventions/pointages.html",
+        {
+            "convention": convention,
+            "lundi": lundi,
+            "dimanche": lundi + timedelta(days=6),
+            "precedente": precedente if precedente >= _lundi(c.debut) else None,
+            "suivante": suivante if suivante <= c.fin else None,
+            "lignes": lignes,
+            "formset": formset,
+            "ecrit": ecrit,
+            "saisissable": saisissable,
+            "totaux": _totaux(c, cal, organisme),
+        },
+    )
+
+
+def _enregistrer(
+    request: HttpRequest,
+    convention: Convention,
+    jours: list[date],
+    forms: list[JourForm],
+    releves: dict[date, Pointage],
+    prevus: dict[date, int],
+) -> None:
+    """Record the week: every planned day (the log is the record, a planned day left out
+    would count as absent), and every other day typed or already recorded."""
+    assert isinstance(request.user, Utilisateur)
+    with transaction.atomic():  # the week is saved whole or not at all
+        for jour, form in zip(jours, forms, strict=True):
+            a_garder = form.has_changed() or (jour not in releves and prevus.get(jour, 0) > 0)
+            if not a_garder:
+                continue
+            donnees = form.cleaned_data
+            pointage_enregistrer(
+                convention=convention,
+                jour=jour,
+                minutes_presence=donnees["presence"],
+                absence=donnees["absence"],
+                minutes_absence=donnees["minutes_absence"],
+                auteur=request.user,
+            )
