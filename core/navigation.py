@@ -23,6 +23,7 @@ RUBRIQUES = (
     Rubrique("Étudiants", "etablissement:etudiants"),
     Rubrique("Organismes", "organismes:liste"),
     Rubrique("Conventions", "conventions:liste"),
+    Rubrique("Imports et exports", "echanges:accueil"),
 )
 
 

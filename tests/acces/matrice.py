@@ -61,6 +61,15 @@ MATRICE: dict[str, Acces] = {
         kwargs={"uidb64": "MQ", "token": "lien-invente"},
     ),
     "comptes:mot_de_passe_modifie": PUBLIQUE,
+    # Imports and exports (issue 3): the staff export, only administrators import. Confirming
+    # is a POST; without a pending preview it sends back to the upload form.
+    "echanges:accueil": PERSONNEL,
+    "echanges:import_etudiants": ADMINISTRATION,
+    "echanges:import_etudiants_confirmer": Acces(CONNEXION, 302, 403, 403, methode="post"),
+    "echanges:import_organismes": ADMINISTRATION,
+    "echanges:import_organismes_confirmer": Acces(CONNEXION, 302, 403, 403, methode="post"),
+    "echanges:export_conventions": Acces(CONNEXION, 200, 200, 403, kwargs={"format": "csv"}),
+    "echanges:export_etudiants": Acces(CONNEXION, 200, 200, 403, kwargs={"format": "xlsx"}),
     # The public space for companies (issue 4): no login.
     "public:section": PUBLIQUE,
     "public:simulateur": PUBLIQUE,
