@@ -5,10 +5,12 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installe
 URSSAF := tools/urssaf
 URSSAF_STAMP := $(URSSAF)/node_modules/.installe
+A11Y := tools/a11y
+A11Y_STAMP := $(A11Y)/node_modules/.installe
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint bench urssaf navigateur clean
+.PHONY: install run test lint bench urssaf a11y navigateur clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +28,14 @@ $(URSSAF_STAMP): $(URSSAF)/package.json $(URSSAF)/package-lock.json
 
 urssaf: $(URSSAF_STAMP)
 
+# axe-core (npm, pinned by package-lock.json), injected by the browser tests into the public
+# pages to check their accessibility; never served by the application.
+$(A11Y_STAMP): $(A11Y)/package.json $(A11Y)/package-lock.json
+	cd $(A11Y) && npm ci --no-audit --no-fund --silent
+	touch $(A11Y_STAMP)
+
+a11y: $(A11Y_STAMP)
+
 # Debian's Chromium and its driver, for the browser journeys (root on these machines).
 navigateur:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
@@ -42,7 +52,7 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
-test: install urssaf navigateur lint
+test: install urssaf a11y navigateur lint
 	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
 
@@ -50,4 +60,4 @@ bench: install urssaf
 	$(PY) -m bench
 
 clean:
-	rm -rf $(VENV) $(URSSAF)/node_modules .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(URSSAF)/node_modules $(A11Y)/node_modules .mypy_cache .pytest_cache .ruff_cache

@@ -6,13 +6,12 @@ what to type (JJ/MM/AAAA, 7 or 7:30, 4,50).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
 from django import forms
 
-from core.forms import DsfrForm
 from public.champs import DateFrField, DureeField, MontantField
 from regles.modele import SEMAINE, Methode, ModeGratification
 
@@ -43,7 +42,10 @@ METHODES = [
 ]
 
 
-class SimulationForm(DsfrForm):
+class SimulationForm(forms.Form):
+    # Rendered field by field by public/templates/public/simulateur/ (champ.html, choix.html),
+    # in the DSFR markup: django-dsfr's renderer builds a template engine per form and its
+    # field templates cost a millisecond each, when the page must answer within 50 ms.
     periodes = forms.MultipleChoiceField(
         label="Périodes du calendrier de la section",
         required=False,
@@ -107,18 +109,17 @@ class SimulationForm(DsfrForm):
     def __init__(
         self,
         *args: Any,
-        periodes_calendrier: Iterable[tuple[int, str, date, date]] = (),
+        periodes_calendrier: Sequence[tuple[int, str, date, date]] = (),
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.calendrier = {str(pk): (debut, fin) for pk, _, debut, fin in periodes_calendrier}
-        self.fields["periodes"].choices = [
-            (str(pk), libelle) for pk, libelle, _, _ in periodes_calendrier
-        ]
+        choix = self.fields["periodes"]
+        assert isinstance(choix, forms.MultipleChoiceField)
+        choix.choices = [(str(pk), libelle) for pk, libelle, _, _ in periodes_calendrier]
         if not self.calendrier:
             del self.fields["periodes"]
         for jour in SEMAINE:
-            self.fields[jour].widget.attrs.update({"inputmode": "decimal", "size": 5})
             self.fields[jour].initial = HORAIRE_HABITUEL.get(jour, "")
 
     @property

@@ -1,0 +1,71 @@
+"""The public pages pass axe-core (tools/a11y) in Chromium: no serious or critical violation.
+
+axe is injected by Selenium, not served by the site: the CSP stays as strict as in
+production, and the pages are checked as a visitor gets them (DSFR scripts run)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from selenium import webdriver
+
+from tests import fabriques
+
+pytestmark = [
+    pytest.mark.navigateur,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+AXE = (
+    Path(__file__).resolve().parents[2]
+    / "tools"
+    / "a11y"
+    / "node_modules"
+    / "axe-core"
+    / "axe.min.js"
+)
+GRAVES = {"serious", "critical"}
+
+PAGES = {
+    "la page de la section": ("public:section", ""),
+    "le simulateur vide": ("public:simulateur", ""),
+    # A result with every part: obligatory gratification, contributions, quota refused,
+    # summer rest too short, findings.
+    "un résultat complet": (
+        "public:simulateur",
+        "debut=06%2F07%2F2026&fin=14%2F08%2F2026&lundi=8&mardi=8&mercredi=8&jeudi=8&vendredi=8"
+        "&effectif=12&autres_stagiaires=3&gratification=mensuelle&montant=900"
+        "&anterieur_debut=04%2F05%2F2026&anterieur_fin=29%2F05%2F2026",
+    ),
+    "un formulaire en erreur": ("public:simulateur", "debut=zz&fin=01%2F01%2F2026"),
+}
+
+
+def violations(navigateur: webdriver.Chrome) -> list[dict[str, Any]]:
+    navigateur.execute_script(AXE.read_text(encoding="utf-8"))
+    resultat: dict[str, Any] = navigateur.execute_async_script(
+        "const fini = arguments[arguments.length - 1];"
+        "axe.run(document).then(fini, (erreur) => fini({erreur: String(erreur)}));"
+    )
+    assert "erreur" not in resultat, resultat.get("erreur")
+    return [v for v in resultat["violations"] if v["impact"] in GRAVES]
+
+
+@pytest.mark.parametrize("nom", PAGES)
+def test_the_public_pages_have_no_serious_accessibility_violation(
+    live_server: Any, navigateur: webdriver.Chrome, nom: str
+) -> None:
+    if not AXE.exists():
+        pytest.fail(f"axe-core manque ({AXE}) : make a11y")
+    fabriques.promotion(annee_debut=2026)
+    url_name, requete = PAGES[nom]
+    navigateur.get(f"{live_server.url}{reverse(url_name)}?{requete}")
+    graves = violations(navigateur)
+    assert not graves, "\n".join(
+        f"{v['id']} ({v['impact']}) : {v['help']} — "
+        + " ; ".join(n["target"][0] for n in v["nodes"][:5])
+        for v in graves
+    )
