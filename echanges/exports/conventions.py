@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import QueryDict
 
 from conventions.models import Convention, Statut
+from conventions.selectors import conventions_filtrer, conventions_rechercher
+from conventions.workflow import ACTEURS
 from echanges.exports.tableur import Champ, Valeur
 from regles.contenus import CONTENUS, DERIVES
 from regles.modele import SEMAINE
@@ -20,31 +22,27 @@ _PREFETCH = ("periodes", "missions", "competences")
 
 
 def conventions_a_exporter(filtres: QueryDict) -> QuerySet[Convention]:
-    """The conventions the list shows for the same query string: statut, promotion and
-    referent (pks), q (every word in the student's name, the host's name or sign, or
-    starting its SIREN or SIRET). An unknown value filters nothing, as on the list."""
-    qs = (
+    """The conventions the list shows for the same query string (q, statut, promotion,
+    referent, attente), through the list's own selectors; an unknown value filters nothing,
+    as on the list."""
+    qs = conventions_filtrer(
         Convention.objects.select_related(*_LIES)
         .prefetch_related(*_PREFETCH)
-        .annotate(nombre_avenants=Count("avenants"))
+        .annotate(nombre_avenants=Count("avenants")),
+        statut=_choix(filtres, "statut", Statut.values),
+        promotion=_entier(filtres, "promotion"),
+        referent=_entier(filtres, "referent"),
+        attente=_choix(filtres, "attente", list(ACTEURS)),
     )
-    statut = filtres.get("statut", "")
-    if statut in Statut.values:
-        qs = qs.filter(statut=statut)
-    if (promotion := _entier(filtres, "promotion")) is not None:
-        qs = qs.filter(etudiant__promotion_id=promotion)
-    if (referent := _entier(filtres, "referent")) is not None:
-        qs = qs.filter(referent_id=referent)
-    for mot in filtres.get("q", "").split():
-        qs = qs.filter(
-            Q(etudiant__nom__icontains=mot)
-            | Q(etudiant__prenom__icontains=mot)
-            | Q(etablissement_accueil__organisme__raison_sociale__icontains=mot)
-            | Q(etablissement_accueil__enseigne__icontains=mot)
-            | Q(etablissement_accueil__organisme__siren__startswith=mot)
-            | Q(etablissement_accueil__siret__startswith=mot)
-        )
+    recherche = filtres.get("q", "").strip()
+    if recherche:
+        qs = conventions_rechercher(qs, recherche)
     return qs.order_by("etudiant__nom", "etudiant__prenom", "pk")
+
+
+def _choix(filtres: QueryDict, cle: str, permis: list[str]) -> str:
+    valeur = filtres.get(cle, "")
+    return valeur if valeur in permis else ""
 
 
 def _entier(filtres: QueryDict, cle: str) -> int | None:
