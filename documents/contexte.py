@@ -7,6 +7,7 @@ weeks are the engine's, formatted in French here and nowhere else."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -37,6 +38,11 @@ _MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "aoû
 
 def _ligne(*morceaux: str) -> str:
     return ", ".join(" ".join(m.split()) for m in morceaux if m and m.strip())
+
+
+def _sans_cedex(ville: str) -> str:
+    # "Fait à Bordeaux", not "Fait à Bordeaux Cedex": a Cedex is a postal routing, not a place.
+    return re.sub(r"\s+cedex\b.*$", "", ville, flags=re.IGNORECASE)
 
 
 def _decimal(valeur: Decimal) -> str:
@@ -128,7 +134,7 @@ def donnees(
     clauses = vers_regles(c).contenus  # with the engine's own defaults for 1° and 2°
     d: dict[str, Donnee] = {
         "etablissement": etablissement_donnees(etablissement),
-        "lieu": etablissement.ville if etablissement else "",
+        "lieu": _sans_cedex(etablissement.ville) if etablissement else "",
         "date_du_jour": fmt.jour(le),
         "etudiant": {
             "nom": etudiant.nom,
@@ -155,7 +161,7 @@ def donnees(
             "adresse": _ligne(site.adresse, f"{site.code_postal} {site.ville}"),
         },
         "signataire": {
-            "nom": _ligne(signataire.prenom, signataire.nom) if signataire else "",
+            "nom": f"{signataire.prenom} {signataire.nom}".strip() if signataire else "",
             "fonction": signataire.fonction if signataire else "",
             "email": signataire.email if signataire else "",
             "telephone": signataire.telephone if signataire else "",
