@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "organismes",
     "conventions",
     "echanges",
+    "documents",
     "public",
     "documents",
 ]

@@ -62,3 +62,14 @@ def test_the_administrator_saves_a_new_template_version(administrateur: Utilisat
     reponse = client.post(url, {"corps": "{{ convention.etudiant.promotion }}"})
     assert reponse.status_code == 200
     assert "Variables inconnues" in reponse.content.decode()
+
+
+def test_the_django_admin_only_reads_documents(administrateur: Utilisateur) -> None:
+    administrateur.is_staff = administrateur.is_superuser = True
+    administrateur.save()
+    c = fabriques.convention()
+    client = _client(administrateur)
+    client.post(reverse("documents:convention_pdf", args=[c.pk]))
+    for nom in ("documents_document", "documents_modeledocument"):
+        assert client.get(reverse(f"admin:{nom}_changelist")).status_code == 200
+        assert client.get(reverse(f"admin:{nom}_add")).status_code == 403
