@@ -38,7 +38,6 @@ INSTALLED_APPS = [
     "organismes",
     "conventions",
     "echanges",
-    "documents",
     "public",
     "documents",
 ]

@@ -5,7 +5,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("core.urls")),
     path("", include("comptes.urls")),
-    path("", include("documents.urls")),
     path("", include("echanges.urls")),
     path("conventions/", include("conventions.urls")),
     path("entreprises/", include("public.urls")),

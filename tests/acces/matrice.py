@@ -61,20 +61,6 @@ MATRICE: dict[str, Acces] = {
         kwargs={"uidb64": "MQ", "token": "lien-invente"},
     ),
     "comptes:mot_de_passe_modifie": PUBLIQUE,
-    # Documents (issue 5): staff read and download; the student's référent and administrators
-    # generate (the persona teacher follows nobody); the clause templates are the
-    # administrators'. Generating is a POST answered with the PDF.
-    "documents:convention": Acces(CONNEXION, 200, 200, 403, kwargs=_docs.convention),
-    "documents:convention_pdf": Acces(
-        CONNEXION, 200, 403, 403, kwargs=_docs.convention, methode="post"
-    ),
-    "documents:avenant_pdf": Acces(CONNEXION, 200, 403, 403, kwargs=_docs.avenant, methode="post"),
-    "documents:attestation_pdf": Acces(
-        CONNEXION, 200, 403, 403, kwargs=_docs.periode, methode="post"
-    ),
-    "documents:telecharger": Acces(CONNEXION, 200, 200, 403, kwargs=_docs.document),
-    "documents:modeles": ADMINISTRATION,
-    "documents:modele": Acces(CONNEXION, 200, 403, 403, kwargs=_docs.modele),
     # Imports and exports (issue 3): the staff export, only administrators import. Confirming
     # is a POST; without a pending preview it sends back to the upload form.
     "echanges:accueil": PERSONNEL,
