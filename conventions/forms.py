@@ -235,11 +235,19 @@ class PeriodeForm(DsfrForm):
         required=False,
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.empty_permitted:  # a spare row: optional, and not marked required
+            self.fields["debut"].required = self.fields["fin"].required = False
+
     def clean(self) -> dict[str, Any]:
         donnees = super().clean() or {}
         debut, fin = donnees.get("debut"), donnees.get("fin")
         if debut and fin and fin < debut:
             self.add_error("fin", "La fin doit suivre le début.")
+        for champ, autre in (("debut", fin), ("fin", debut)):
+            if autre and not donnees.get(champ) and champ not in self.errors:
+                self.add_error(champ, "Indiquez le début et la fin de la période.")
         return donnees
 
 

@@ -3,6 +3,7 @@ before/after, the weekly schedule and the clauses, in French."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -11,6 +12,7 @@ from typing import Any
 from conventions.models import METHODES, MODES, Avenant, Convention, Statut
 from conventions.workflow import TRANSITIONS
 from regles import format as fmt
+from regles.constats import Constat, Severite
 from regles.contenus import CONTENUS, DERIVES
 from regles.modele import SEMAINE
 
@@ -35,6 +37,14 @@ BADGES: dict[str, str] = {
     Statut.ANNULEE: "fr-badge--error",
     Statut.ROMPUE: "fr-badge--warning",
 }
+
+
+_GRAVITE = {Severite.BLOQUANT: 0, Severite.AVERTISSEMENT: 1, Severite.INFO: 2}
+
+
+def par_gravite(constats: Sequence[Constat]) -> list[Constat]:
+    """Blocking findings first, then warnings, then information (stable within each)."""
+    return sorted(constats, key=lambda k: _GRAVITE[k.severite])
 
 
 def libelle_action(action: str) -> str:

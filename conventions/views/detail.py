@@ -55,6 +55,7 @@ def page_detail(
     contexte: dict[str, Any] = {
         "convention": convention,
         "verdict": verdict,
+        "constats": presentation.par_gravite(verdict.constats),
         "echeancier": verdict.resultat.echeancier,
         "attestation": verdict.resultat.attestation,
         "acquittements": acquittements,
@@ -68,7 +69,7 @@ def page_detail(
         "motif": motif,
         "rupture": rupture or RuptureForm(),
         "refus": refus,
-        "constats_refus": constats_refus,
+        "constats_refus": presentation.par_gravite(constats_refus),
         "horaire": presentation.horaire(convention),
         "clauses": presentation.clauses(convention),
         "avenants": [(a, presentation.changements(a)) for a in convention.avenants.all()],

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from comptes.acces import personnel_requis
 from comptes.models import Utilisateur
+from conventions import presentation
 from conventions.acces import etudiants_modifiables, exiger_modification
 from conventions.forms import (
     ConventionForm,
@@ -157,6 +158,7 @@ def _apercu(
 ) -> dict[str, Any]:
     return {
         "verdict": verdict,
+        "constats": presentation.par_gravite(verdict.constats) if verdict else [],
         "erreurs": _erreurs(form, periodes) if verifie and verdict is None else [],
     }
 

@@ -71,7 +71,9 @@ def test_a_lawful_avenant_is_recorded_with_its_before_and_after(
     page = clients["administrateur"].get(url).content.decode()
     assert 'value="2026-03-27"' in page  # the convention's values are offered
 
-    reponse = clients["administrateur"].post(url, _avenant("minimum_legal", tuteur=signee.tuteur_id))
+    reponse = clients["administrateur"].post(
+        url, _avenant("minimum_legal", tuteur=signee.tuteur_id)
+    )
 
     assert reponse.status_code == 302
     avenant = Avenant.objects.get(convention=signee)

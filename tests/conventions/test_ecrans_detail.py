@@ -13,7 +13,7 @@ from comptes.models import Utilisateur
 from conventions.models import Statut
 from conventions.services import convention_transition
 from tests import fabriques
-from tests.conventions.ecrans import avancer
+from tests.conventions.ecrans import avancer, etudiant_suivi_par
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +100,9 @@ def test_sending_back_asks_for_a_reason_and_keeps_the_one_typed(
     refus = client.post(_url("transition", convention.pk), {"action": "renvoyer", "motif": "  "})
     assert "Indiquez le motif pour « renvoyer en brouillon »" in refus.content.decode()
 
-    client.post(_url("transition", convention.pk), {"action": "renvoyer", "motif": "Tuteur à revoir"})
+    client.post(
+        _url("transition", convention.pk), {"action": "renvoyer", "motif": "Tuteur à revoir"}
+    )
     page = client.get(_url("detail", convention.pk)).content.decode()
     assert "« Tuteur à revoir »" in page and "À valider → Brouillon" in page
 
@@ -133,10 +135,10 @@ def test_ending_a_stage_early_records_its_last_day_and_who_decided(
 def test_a_teacher_cannot_validate_even_for_a_student_they_follow(
     enseignant: Utilisateur, clients: dict[str, Client]
 ) -> None:
-    from tests.conventions.ecrans import etudiant_suivi_par
-
     convention = fabriques.convention(etudiant_=etudiant_suivi_par(enseignant))
     convention_transition(convention=convention, action="soumettre", auteur=enseignant)
-    page = clients["enseignant"].get(_url("detail", convention.pk)).content.decode()
+    client = clients["enseignant"]
+    page = client.get(_url("detail", convention.pk)).content.decode()
     assert 'value="valider"' not in page and "réservées aux administrateurs" in page
-    assert clients["enseignant"].post(_url("transition", convention.pk), {"action": "valider"}).status_code == 403
+    refus = client.post(_url("transition", convention.pk), {"action": "valider"})
+    assert refus.status_code == 403

@@ -83,7 +83,9 @@ def test_the_live_check_judges_the_unsaved_form(
     administrateur: Utilisateur, clients: dict[str, Client]
 ) -> None:
     org = _quota_atteint(administrateur)
-    donnees = formulaire(etudiant=fabriques.etudiant(), organisme=org, tuteur=fabriques.tuteur(organisme=org))
+    donnees = formulaire(
+        etudiant=fabriques.etudiant(), organisme=org, tuteur=fabriques.tuteur(organisme=org)
+    )
 
     panneau = clients["administrateur"].post(APERCU, donnees, HTTP_HX_REQUEST="true")
 
@@ -100,7 +102,10 @@ def test_the_verify_button_shows_the_same_panel_without_javascript(
 ) -> None:
     org = _quota_atteint(administrateur)
     donnees = formulaire(
-        etudiant=fabriques.etudiant(), organisme=org, tuteur=fabriques.tuteur(organisme=org), verifier="1"
+        etudiant=fabriques.etudiant(),
+        organisme=org,
+        tuteur=fabriques.tuteur(organisme=org),
+        verifier="1",
     )
     page = clients["administrateur"].post(CREER, donnees).content.decode()
     assert "<html" in page and "Vérification du droit" in page
@@ -109,7 +114,9 @@ def test_the_verify_button_shows_the_same_panel_without_javascript(
 
 
 def test_the_live_check_tells_what_to_complete(clients: dict[str, Client]) -> None:
-    panneau = clients["enseignant"].post(APERCU, {"periodes-TOTAL_FORMS": "1", "periodes-INITIAL_FORMS": "0"})
+    panneau = clients["enseignant"].post(
+        APERCU, {"periodes-TOTAL_FORMS": "1", "periodes-INITIAL_FORMS": "0"}
+    )
     texte = panneau.content.decode()
     assert "Pour vérifier le droit, complétez ou corrigez" in texte
     assert "Étudiant : Ce champ est obligatoire." in texte
@@ -125,7 +132,9 @@ def test_the_live_check_reads_a_constant_number_of_queries(
     administrateur: Utilisateur, clients: dict[str, Client]
 ) -> None:
     org = fabriques.organisme(effectif=40)
-    donnees = formulaire(etudiant=fabriques.etudiant(), organisme=org, tuteur=fabriques.tuteur(organisme=org))
+    donnees = formulaire(
+        etudiant=fabriques.etudiant(), organisme=org, tuteur=fabriques.tuteur(organisme=org)
+    )
     avancer(fabriques.convention(organisme_=org), Statut.VALIDEE, administrateur)
     une = _requetes_apercu(clients["administrateur"], donnees)
     for _ in range(4):
@@ -173,7 +182,22 @@ def test_a_validated_convention_is_not_edited_and_the_page_says_why(
 
 def test_adding_a_period_without_javascript_keeps_the_form(clients: dict[str, Client]) -> None:
     org = fabriques.organisme()
-    donnees = formulaire(etudiant=fabriques.etudiant(), organisme=org, tuteur=None, poste="Gardé", ajouter_periode="1")
+    donnees = formulaire(
+        etudiant=fabriques.etudiant(),
+        organisme=org,
+        tuteur=None,
+        poste="Gardé",
+        ajouter_periode="1",
+    )
     page = clients["administrateur"].post(CREER, donnees).content.decode()
     assert 'name="periodes-1-debut"' in page and 'value="Gardé"' in page
     assert "Le formulaire contient des erreurs" not in page
+
+
+def test_a_half_filled_spare_period_is_pointed_at(clients: dict[str, Client]) -> None:
+    org = fabriques.organisme()
+    donnees = formulaire(etudiant=fabriques.etudiant(), organisme=org, tuteur=None)
+    donnees.update({"periodes-TOTAL_FORMS": "2", "periodes-1-debut": "2026-05-04"})
+    page = clients["administrateur"].post(CREER, donnees).content.decode()
+    assert "Indiquez le début et la fin de la période." in page
+    assert not Convention.objects.exists()

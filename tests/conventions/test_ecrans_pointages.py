@@ -80,7 +80,9 @@ def test_a_wrong_duration_is_refused_next_to_its_day(
     page = clients["administrateur"].post(f"{url}?semaine=2026-03-02", _semaine(*jours))
     texte = page.content.decode()
     assert page.status_code == 200 and 'value="huit"' in texte
-    assert "Indiquez une durée en heures" in texte and "Indiquez le motif de l&#x27;absence." in texte
+    assert (
+        "Indiquez une durée en heures" in texte and "Indiquez le motif de l&#x27;absence." in texte
+    )
     assert not Pointage.objects.exists()
 
 
