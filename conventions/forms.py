@@ -251,7 +251,7 @@ class PeriodeForm(DsfrForm):
         return donnees
 
 
-class _Periodes(BaseFormSet):  # type: ignore[type-arg]
+class BasePeriodes(BaseFormSet):  # type: ignore[type-arg]
     def clean(self) -> None:
         if any(self.errors):
             return
@@ -278,13 +278,13 @@ class _Periodes(BaseFormSet):  # type: ignore[type-arg]
 
 # One blank row beyond the first: a second period without JavaScript; "Ajouter une
 # période" posts the form back with one more.
-PeriodeFormSet = formset_factory(PeriodeForm, formset=_Periodes, extra=1, min_num=1)
+PeriodeFormSet = formset_factory(PeriodeForm, formset=BasePeriodes, extra=1, min_num=1)
 PREFIXE_PERIODES = "periodes"
 
 
 def periodes_formset(
     data: Any = None, *, initial: list[dict[str, Any]] | None = None, ajouter: bool = False
-) -> _Periodes:
+) -> BasePeriodes:
     if data is not None and ajouter:
         data = data.copy()
         cle = f"{PREFIXE_PERIODES}-TOTAL_FORMS"

@@ -20,8 +20,8 @@ from comptes.models import Utilisateur
 from conventions import presentation
 from conventions.acces import etudiants_modifiables, exiger_modification
 from conventions.forms import (
+    BasePeriodes,
     ConventionForm,
-    _Periodes,
     initial_periodes,
     periodes_formset,
 )
@@ -38,7 +38,7 @@ def _formulaire(request: HttpRequest, data: Any = None, **kwargs: Any) -> Conven
 
 
 def verdict_du_formulaire(
-    form: ConventionForm, periodes: _Periodes, convention: Convention | None
+    form: ConventionForm, periodes: BasePeriodes, convention: Convention | None
 ) -> Verdict | None:
     """The engine's verdict on the form as it stands, or None while it has errors."""
     if not (form.is_valid() and periodes.is_valid()):
@@ -52,7 +52,7 @@ def verdict_du_formulaire(
     )
 
 
-def _erreurs(form: ConventionForm, periodes: _Periodes) -> list[str]:
+def _erreurs(form: ConventionForm, periodes: BasePeriodes) -> list[str]:
     """The form's errors as sentences, for the side panel."""
     erreurs = [
         f"{form.fields[nom].label if nom in form.fields else 'Formulaire'} : {message}"
@@ -67,7 +67,10 @@ def _erreurs(form: ConventionForm, periodes: _Periodes) -> list[str]:
 
 
 def _enregistrer(
-    request: HttpRequest, form: ConventionForm, periodes: _Periodes, convention: Convention | None
+    request: HttpRequest,
+    form: ConventionForm,
+    periodes: BasePeriodes,
+    convention: Convention | None,
 ) -> Convention:
     assert isinstance(request.user, Utilisateur)  # personnel_requis let only accounts in
     exiger_modification(request.user, form.cleaned_data["etudiant"])
@@ -123,7 +126,7 @@ def _page(request: HttpRequest, convention: Convention | None) -> HttpResponse:
     return _rendu(request, convention, form, periodes, verdict, verifie=verifie)
 
 
-def _rattacher(form: ConventionForm, periodes: _Periodes, erreur: ValidationError) -> None:
+def _rattacher(form: ConventionForm, periodes: BasePeriodes, erreur: ValidationError) -> None:
     """Show a service's refusal next to the field it names."""
     if hasattr(erreur, "error_dict"):
         for champ, liste in erreur.error_dict.items():
@@ -139,7 +142,7 @@ def _rendu(
     request: HttpRequest,
     convention: Convention | None,
     form: ConventionForm,
-    periodes: _Periodes,
+    periodes: BasePeriodes,
     verdict: Verdict | None,
     *,
     verifie: bool,
@@ -154,7 +157,7 @@ def _rendu(
 
 
 def _apercu(
-    form: ConventionForm, periodes: _Periodes, verdict: Verdict | None, *, verifie: bool
+    form: ConventionForm, periodes: BasePeriodes, verdict: Verdict | None, *, verifie: bool
 ) -> dict[str, Any]:
     return {
         "verdict": verdict,
