@@ -1,6 +1,6 @@
 from django.urls import path
 
-from public.views import section, simulateur
+from public.views import proposition, section, simulateur
 
 app_name = "public"
 
@@ -8,4 +8,6 @@ urlpatterns = [
     path("", section.section, name="section"),
     path("simulateur/", simulateur.simulateur, name="simulateur"),
     path("simulateur/simulation.pdf", simulateur.simulateur_pdf, name="simulateur_pdf"),
+    path("proposer/", proposition.proposer, name="proposer"),
+    path("proposer/merci/", proposition.proposition_envoyee, name="proposition_envoyee"),
 ]

@@ -74,6 +74,8 @@ MATRICE: dict[str, Acces] = {
     "public:section": PUBLIQUE,
     "public:simulateur": PUBLIQUE,
     "public:simulateur_pdf": PUBLIQUE,
+    "public:proposer": PUBLIQUE,
+    "public:proposition_envoyee": PUBLIQUE,
     # Documents (issue 5): staff read and download; the student's référent and administrators
     # generate (the persona teacher follows nobody); the clause templates are the
     # administrators'. Generating is a POST answered with the PDF.

@@ -41,6 +41,7 @@ PAGES = {
         "&anterieur_debut=04%2F05%2F2026&anterieur_fin=29%2F05%2F2026",
     ),
     "un formulaire en erreur": ("public:simulateur", "debut=zz&fin=01%2F01%2F2026"),
+    "la proposition de stage": ("public:proposer", ""),
 }
 
 

@@ -1,0 +1,73 @@
+"""The company's stage proposal form (DSFR markup through core.forms.DsfrForm)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+
+from core.forms import DsfrForm
+from etablissement.models import PeriodePromotion
+from organismes.validators import normaliser_numero, valider_siren
+from referentiel.models import Mission
+
+
+class PropositionForm(DsfrForm):
+    entreprise = forms.CharField(label="Entreprise", max_length=200)
+    siren = forms.CharField(
+        label="SIREN", max_length=20, required=False, help_text="9 chiffres, facultatif."
+    )
+    ville = forms.CharField(label="Ville", max_length=100)
+    contact_nom = forms.CharField(label="Votre nom", max_length=200)
+    contact_fonction = forms.CharField(label="Votre fonction", max_length=200, required=False)
+    contact_email = forms.EmailField(
+        label="Votre adresse e-mail",
+        error_messages={
+            "invalid": "Saisissez une adresse e-mail valide, par exemple nom@entreprise.fr."
+        },
+    )
+    contact_telephone = forms.CharField(label="Votre téléphone", max_length=20, required=False)
+    nombre_stagiaires = forms.IntegerField(
+        label="Nombre de stagiaires",
+        initial=1,
+        min_value=1,
+        max_value=20,
+        error_messages={"invalid": "Saisissez un nombre entier."},
+    )
+    periodes = forms.ModelMultipleChoiceField(
+        label="Périodes qui vous conviennent",
+        queryset=PeriodePromotion.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    missions = forms.ModelMultipleChoiceField(
+        label="Missions envisagées",
+        queryset=Mission.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    message = forms.CharField(label="Précisions", widget=forms.Textarea, required=False)
+
+    def __init__(
+        self,
+        *args: Any,
+        periodes: QuerySet[PeriodePromotion],
+        missions: QuerySet[Mission],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        champ_periodes = self.fields["periodes"]
+        champ_missions = self.fields["missions"]
+        assert isinstance(champ_periodes, forms.ModelMultipleChoiceField)
+        assert isinstance(champ_missions, forms.ModelMultipleChoiceField)
+        champ_periodes.queryset = periodes
+        champ_missions.queryset = missions
+        if not periodes.exists():
+            del self.fields["periodes"]
+
+    def clean_siren(self) -> str:
+        siren = normaliser_numero(self.cleaned_data.get("siren") or "")
+        if siren:
+            valider_siren(siren)
+        return siren

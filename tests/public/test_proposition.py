@@ -1,0 +1,90 @@
+"""« Proposer un stage »: a company's offer is kept for the staff and mailed to the section."""
+
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from public.models import PropositionStage
+from referentiel.models import Mission
+from tests import fabriques
+
+pytestmark = pytest.mark.django_db
+
+OFFRE = {
+    "entreprise": "Aquitaine Distribution",
+    "ville": "Mérignac",
+    "contact_nom": "Julie Martin",
+    "contact_email": "julie.martin@example.org",
+    "nombre_stagiaires": "2",
+}
+
+
+def test_a_company_proposes_a_stage_and_the_section_is_told(
+    client: Client, django_capture_on_commit_callbacks: object
+) -> None:
+    periode = fabriques.promotion(annee_debut=2026).periodes.order_by("debut").first()
+    assert periode is not None
+    mission = Mission.objects.filter(actif=True).order_by("pk").first()
+    assert mission is not None
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        reponse = client.post(
+            reverse("public:proposer"),
+            {
+                **OFFRE,
+                "siren": "552 081 317",
+                "periodes": [periode.pk],
+                "missions": [mission.pk],
+                "message": "Prospection téléphonique.",
+            },
+        )
+    assert reponse.status_code == 302
+    assert reponse["Location"] == reverse("public:proposition_envoyee")
+    proposition = PropositionStage.objects.get()
+    assert proposition.siren == "552081317"
+    assert proposition.nombre_stagiaires == 2
+    assert list(proposition.periodes.all()) == [periode]
+    assert list(proposition.missions.all()) == [mission]
+    (courriel,) = mail.outbox
+    assert courriel.to == ["regis.lamouroux@gmail.com"]  # the school's record, seeded
+    assert courriel.subject == "Proposition de stage : Aquitaine Distribution"
+    assert mission.libelle in courriel.body and "Prospection téléphonique." in courriel.body
+
+
+def test_the_form_says_in_french_what_is_wrong(client: Client) -> None:
+    reponse = client.post(
+        reverse("public:proposer"),
+        {**OFFRE, "siren": "123456789", "contact_email": "julie", "nombre_stagiaires": "0"},
+    )
+    assert reponse.status_code == 200
+    erreurs = reponse.context["form"].errors
+    assert erreurs["contact_email"] == [
+        "Saisissez une adresse e-mail valide, par exemple nom@entreprise.fr."
+    ]
+    assert "siren" in erreurs and "nombre_stagiaires" in erreurs
+    assert not PropositionStage.objects.exists()
+
+
+def test_the_thank_you_page_links_back(client: Client) -> None:
+    html = client.get(reverse("public:proposition_envoyee")).content.decode()
+    assert "votre proposition est envoyée" in html
+    assert reverse("public:section") in html
+
+
+def test_the_staff_find_the_proposals_in_the_admin(client: Client) -> None:
+    from comptes.models import Utilisateur
+    from public.services import proposition_creer
+
+    proposition = proposition_creer(
+        entreprise="Aquitaine Distribution",
+        ville="Mérignac",
+        contact_nom="Julie Martin",
+        contact_email="julie.martin@example.org",
+    )
+    client.force_login(Utilisateur.objects.create_superuser("admin@example.org", "x"))
+    liste = client.get(reverse("admin:public_propositionstage_changelist"), {"q": "Aquitaine"})
+    assert liste.status_code == 200 and "Aquitaine Distribution" in liste.content.decode()
+    fiche = client.get(reverse("admin:public_propositionstage_change", args=[proposition.pk]))
+    assert fiche.status_code == 200
