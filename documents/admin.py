@@ -4,7 +4,7 @@ the variables and adds a version), and a generated document is evidence, never e
 from django.contrib import admin
 from django.http import HttpRequest
 
-from documents.models import Document, ModeleDocument
+from documents.models import Document, ModeleDocument, Signature
 
 
 class LectureSeule(admin.ModelAdmin):  # type: ignore[type-arg]
@@ -28,3 +28,9 @@ class ModeleDocumentAdmin(LectureSeule):
 class DocumentAdmin(LectureSeule):
     list_display = ("convention", "type", "objet", "version", "modele", "sha256", "cree_le")
     list_filter = ("type",)
+
+
+@admin.register(Signature)
+class SignatureAdmin(LectureSeule):
+    list_display = ("document", "role", "nom", "signe_le", "expire_le")
+    list_filter = ("role",)

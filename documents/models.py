@@ -85,3 +85,44 @@ class Document(models.Model):
     def nom_fichier(self) -> str:
         suffixe = f"-{self.objet}" if self.objet else ""
         return f"{self.type}-{self.convention_id}{suffixe}-v{self.version}.pdf"
+
+
+class RoleSignataire(models.TextChoices):
+    ETUDIANT = "etudiant", "Le stagiaire"
+    REPRESENTANT_LEGAL = "representant_legal", "Son représentant légal"
+    ORGANISME = "organisme", "Le représentant de l'organisme d'accueil"
+    TUTEUR = "tuteur", "Le tuteur"
+    ETABLISSEMENT = "etablissement", "Le chef d'établissement"
+    REFERENT = "referent", "L'enseignant référent"
+
+
+class Signature(models.Model):
+    """One signatory of one stored document, reached by a personal link, and the evidence of
+    their signature. Only the SHA-256 of the link's secret is kept: a database leak gives no
+    link. The document's hash is recorded as it was when signed."""
+
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="signatures")
+    role = models.CharField("signataire", max_length=30, choices=RoleSignataire.choices)
+    nom = models.CharField("nom", max_length=200)
+    email = models.EmailField("adresse e-mail", blank=True)
+    jeton_sha256 = models.CharField("empreinte du lien", max_length=64, unique=True)
+    expire_le = models.DateTimeField("lien valable jusqu'au")
+    signe_le = models.DateTimeField("signé le", null=True, blank=True)
+    sha256_signe = models.CharField("empreinte du document signé", max_length=64, blank=True)
+    adresse_ip = models.GenericIPAddressField("adresse IP", null=True, blank=True)
+    navigateur = models.CharField("navigateur", max_length=300, blank=True)
+    cree_le = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "signature"
+        verbose_name_plural = "signatures"
+        ordering = ("document", "pk")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "role"], name="signature_un_role_par_document"
+            )
+        ]
+
+    def __str__(self) -> str:
+        etat = f"signé le {self.signe_le:%d/%m/%Y %H:%M}" if self.signe_le else "à signer"
+        return f"{self.get_role_display()} ({self.nom}) — {etat}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from documents import views
+from documents import views, vues_signature
 
 app_name = "documents"
 
@@ -22,4 +22,7 @@ urlpatterns = [
     path("documents/<int:pk>/", views.telecharger, name="telecharger"),
     path("documents/modeles/", views.modeles, name="modeles"),
     path("documents/modeles/<str:type_>/", views.modele, name="modele"),
+    path("documents/<int:pk>/signatures/", vues_signature.circuit, name="circuit"),
+    path("signer/<str:jeton>/", vues_signature.signer, name="signer"),
+    path("signer/<str:jeton>/document.pdf", vues_signature.signer_pdf, name="signer_pdf"),
 ]

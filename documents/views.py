@@ -46,9 +46,9 @@ def _page(
         "documents/convention.html",
         {
             "convention": convention,
-            "documents": Document.objects.filter(convention=convention).select_related(
-                "modele", "auteur"
-            ),
+            "documents": Document.objects.filter(convention=convention)
+            .select_related("modele", "auteur")
+            .prefetch_related("signatures"),
             "avenants": convention.avenants.all(),
             "periodes": convention.periodes.all(),
             "peut_generer": peut_generer(request.user, convention),

@@ -90,6 +90,13 @@ MATRICE: dict[str, Acces] = {
     "documents:telecharger": Acces(CONNEXION, 200, 200, 403, kwargs=_docs.document),
     "documents:modeles": ADMINISTRATION,
     "documents:modele": Acces(CONNEXION, 200, 403, 403, kwargs=_docs.modele),
+    # Signature circuit: opened by the référent or an administrator; a signatory's personal
+    # link needs no account, and a forged one finds nothing.
+    "documents:circuit": Acces(
+        CONNEXION, 200, 403, 403, kwargs=_docs.document_a_signer, methode="post"
+    ),
+    "documents:signer": Acces(404, 404, 404, 404, kwargs={"jeton": "lien-invente"}),
+    "documents:signer_pdf": Acces(404, 404, 404, 404, kwargs={"jeton": "lien-invente"}),
     # Conventions (issue 3): staff read all; only the student's référent and administrators
     # write, and the persona teacher follows nobody. A bare POST is refused with a reason.
     "conventions:liste": PERSONNEL,

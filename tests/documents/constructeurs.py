@@ -49,3 +49,18 @@ def document() -> Mapping[str, Any]:
 
 def modele() -> Mapping[str, Any]:
     return {"type_": "attestation"}
+
+
+def document_a_signer() -> Mapping[str, Any]:
+    """A stored convention PDF whose host has a signatory and whose school a head."""
+    from documents.services import convention_pdf_generer
+    from etablissement.models import Etablissement
+    from organismes.models import ContactOrganisme, RoleContact
+    from tests import fabriques
+
+    org = fabriques.organisme()
+    ContactOrganisme.objects.create(organisme=org, nom="Lefèvre", role=RoleContact.SIGNATAIRE)
+    Etablissement.objects.update(chef_etablissement_nom="Jean Proviseur")
+    c = fabriques.convention(organisme_=org)
+    doc = convention_pdf_generer(convention=c, auteur=None, le=date(2026, 2, 2))
+    return {"pk": doc.pk}

@@ -1,0 +1,160 @@
+"""The signature circuit of a stored document (convention or avenant): who signs, personal
+links, an explicit "I sign" action, and the evidence (when, from where, the SHA-256 of the
+very file that was shown).
+
+Lessons from the systems the section knows (systemes-existants.md §3): a circuit is never
+silently replaced (ES #358); links are personal, short-lived but renewable (IF #3534,
+#4171), and opening one consumes nothing — only the explicit click signs, so a mail
+scanner following the link signs nothing (IF #4476). The secret of a link is given once to
+the caller (to be sent by e-mail) and only its SHA-256 is stored."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import transaction
+
+from documents.models import Document, RoleSignataire, Signature, TypeDocument
+from organismes.models import ContactOrganisme, RoleContact
+
+DUREE_LIEN = timedelta(days=14)
+
+
+class SignatureRefusee(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Lien:
+    signature: Signature
+    jeton: str  # the secret of the personal link, never stored
+
+
+def _empreinte(jeton: str) -> str:
+    return hashlib.sha256(jeton.encode()).hexdigest()
+
+
+def _nouveau_jeton() -> tuple[str, str]:
+    jeton = secrets.token_urlsafe(32)
+    return jeton, _empreinte(jeton)
+
+
+def signataires(document: Document, *, le: datetime) -> list[tuple[str, str, str]]:
+    """(role, name, e-mail) of everybody who signs `document` (R-CONV-1: the student, or
+    also the legal representative of a minor; the host; the school; the référent; the
+    tutor). Raises SignatureRefusee when one of them is unknown."""
+    c = document.convention
+    etudiant = c.etudiant
+    liste: list[tuple[str, str, str]] = [(RoleSignataire.ETUDIANT, str(etudiant), etudiant.email)]
+    debut = c.periodes.order_by("debut").values_list("debut", flat=True).first()
+    if etudiant.est_mineur_le(debut or le.date()):
+        if not etudiant.representant_legal_nom:
+            raise SignatureRefusee("L'étudiant est mineur : indiquez son représentant légal.")
+        liste.append(
+            (
+                RoleSignataire.REPRESENTANT_LEGAL,
+                etudiant.representant_legal_nom,
+                etudiant.representant_legal_email,
+            )
+        )
+    contact = (
+        ContactOrganisme.objects.filter(
+            organisme=c.etablissement_accueil.organisme, role=RoleContact.SIGNATAIRE
+        )
+        .order_by("pk")
+        .first()
+    )
+    if contact is None:
+        raise SignatureRefusee("L'organisme d'accueil n'a pas de contact signataire.")
+    liste.append(
+        (RoleSignataire.ORGANISME, f"{contact.prenom} {contact.nom}".strip(), contact.email)
+    )
+    if c.tuteur:
+        liste.append((RoleSignataire.TUTEUR, str(c.tuteur), c.tuteur.email))
+    if c.referent:
+        liste.append((RoleSignataire.REFERENT, str(c.referent), c.referent.email))
+    from etablissement.models import Etablissement
+
+    ecole = Etablissement.objects.order_by("pk").first()
+    if ecole is None or not ecole.chef_etablissement_nom:
+        raise SignatureRefusee("Indiquez le chef d'établissement, qui signe pour le lycée.")
+    liste.append((RoleSignataire.ETABLISSEMENT, ecole.chef_etablissement_nom, ecole.email))
+    return liste
+
+
+@transaction.atomic
+def circuit_ouvrir(*, document: Document, le: datetime) -> list[Lien]:
+    """One personal link per signatory of `document`; refused if a circuit exists already
+    on it (a new version of the document gets its own circuit)."""
+    if document.type not in (TypeDocument.CONVENTION, TypeDocument.AVENANT):
+        raise SignatureRefusee("Seules la convention et ses avenants se signent ici.")
+    Document.objects.select_for_update().filter(pk=document.pk).first()
+    if document.signatures.exists():
+        raise SignatureRefusee("Ce document a déjà son circuit de signature.")
+    liens = []
+    for role, nom, email in signataires(document, le=le):
+        jeton, empreinte = _nouveau_jeton()
+        signature = Signature.objects.create(
+            document=document,
+            role=role,
+            nom=nom,
+            email=email,
+            jeton_sha256=empreinte,
+            expire_le=le + DUREE_LIEN,
+        )
+        liens.append(Lien(signature, jeton))
+    return liens
+
+
+def lien_renouveler(*, signature: Signature, le: datetime) -> Lien:
+    """A fresh link for a signatory who has not signed yet; the old one stops working."""
+    if signature.signe_le:
+        raise SignatureRefusee("Ce signataire a déjà signé.")
+    jeton, empreinte = _nouveau_jeton()
+    signature.jeton_sha256 = empreinte
+    signature.expire_le = le + DUREE_LIEN
+    signature.save(update_fields=["jeton_sha256", "expire_le"])
+    return Lien(signature, jeton)
+
+
+def signature_par_jeton(jeton: str, *, le: datetime) -> Signature | None:
+    """The signatory of a link still valid, or None (unknown, replaced or expired)."""
+    signature = (
+        Signature.objects.select_related("document__convention__etudiant")
+        .filter(jeton_sha256=_empreinte(jeton))
+        .first()
+    )
+    if signature is None or (signature.signe_le is None and signature.expire_le <= le):
+        return None
+    return signature
+
+
+@transaction.atomic
+def signer(
+    *, signature: Signature, le: datetime, adresse_ip: str | None, navigateur: str
+) -> Signature:
+    """The explicit act of signing: the evidence is the moment, the address, the browser and
+    the SHA-256 of the file as stored now (it must still be the one generated)."""
+    signature = (
+        Signature.objects.select_for_update().select_related("document").get(pk=signature.pk)
+    )
+    if signature.signe_le:
+        raise SignatureRefusee("Vous avez déjà signé ce document.")
+    if signature.expire_le <= le:
+        raise SignatureRefusee("Ce lien a expiré : demandez-en un nouveau à la section.")
+    document = signature.document
+    with document.fichier.open("rb") as fichier:
+        empreinte = hashlib.sha256(fichier.read()).hexdigest()
+    if empreinte != document.sha256:
+        raise SignatureRefusee(
+            "Le fichier ne correspond plus au document généré : signature refusée."
+        )
+    signature.signe_le = le
+    signature.sha256_signe = empreinte
+    signature.adresse_ip = adresse_ip
+    signature.navigateur = navigateur[:300]
+    signature.save()
+    return signature

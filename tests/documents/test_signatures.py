@@ -1,0 +1,117 @@
+"""The start of the signature circuit: one personal link per signatory, never a silent
+second circuit, opening a link signs nothing, the explicit click records the evidence."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from comptes.models import Utilisateur
+from documents import services, signatures
+from documents.models import Document, RoleSignataire, Signature
+from etablissement.models import Etablissement
+from organismes.models import ContactOrganisme, RoleContact
+from tests import fabriques
+
+pytestmark = pytest.mark.django_db
+MAINTENANT = datetime(2026, 2, 2, 9, 0, tzinfo=UTC)
+
+
+def _document(**champs: Any) -> Document:
+    org = fabriques.organisme()
+    ContactOrganisme.objects.create(
+        organisme=org,
+        nom="Lefèvre",
+        prenom="Anne",
+        role=RoleContact.SIGNATAIRE,
+        email="a@example.org",
+    )
+    Etablissement.objects.update(chef_etablissement_nom="Jean Proviseur")
+    c = fabriques.convention(organisme_=org, **champs)
+    return services.convention_pdf_generer(convention=c, auteur=None, le=date(2026, 2, 1))
+
+
+def test_one_personal_link_per_signatory_and_only_its_hash_is_kept() -> None:
+    liens = signatures.circuit_ouvrir(document=_document(), le=MAINTENANT)
+    assert [lien.signature.role for lien in liens] == [
+        RoleSignataire.ETUDIANT,
+        RoleSignataire.ORGANISME,
+        RoleSignataire.TUTEUR,
+        RoleSignataire.REFERENT,
+        RoleSignataire.ETABLISSEMENT,
+    ]
+    for lien in liens:
+        assert lien.jeton not in lien.signature.jeton_sha256
+        assert lien.signature.jeton_sha256 == hashlib.sha256(lien.jeton.encode()).hexdigest()
+
+
+def test_a_minor_also_signs_through_the_legal_representative() -> None:
+    eleve = fabriques.etudiant(
+        date_naissance=date(2009, 1, 1), representant_legal_nom="Marie Martin"
+    )
+    liens = signatures.circuit_ouvrir(document=_document(etudiant_=eleve), le=MAINTENANT)
+    assert RoleSignataire.REPRESENTANT_LEGAL in [lien.signature.role for lien in liens]
+
+
+def test_a_second_circuit_is_refused_not_overwritten() -> None:
+    document = _document()
+    signatures.circuit_ouvrir(document=document, le=MAINTENANT)
+    with pytest.raises(signatures.SignatureRefusee, match="déjà son circuit"):
+        signatures.circuit_ouvrir(document=document, le=MAINTENANT)
+    assert Signature.objects.count() == 5
+
+
+def test_opening_the_link_signs_nothing_the_click_signs_with_evidence() -> None:
+    document = _document()
+    # The page reads the clock: a link opened now.
+    lien = signatures.circuit_ouvrir(document=document, le=timezone.now())[0]
+    client = Client()
+    url = reverse("documents:signer", args=[lien.jeton])
+
+    assert client.get(url).status_code == 200
+    assert client.get(reverse("documents:signer_pdf", args=[lien.jeton])).status_code == 200
+    lien.signature.refresh_from_db()
+    assert lien.signature.signe_le is None
+
+    reponse = client.post(url, {"je_signe": "oui"}, HTTP_USER_AGENT="Navigateur de test")
+    assert "Vous avez signé ce document" in reponse.content.decode()
+    lien.signature.refresh_from_db()
+    assert lien.signature.signe_le is not None
+    assert lien.signature.sha256_signe == document.sha256
+    assert lien.signature.adresse_ip == "127.0.0.1"
+    assert lien.signature.navigateur == "Navigateur de test"
+
+
+def test_an_expired_or_replaced_link_opens_nothing_a_renewed_one_does() -> None:
+    lien = signatures.circuit_ouvrir(document=_document(), le=MAINTENANT)[0]
+    plus_tard = MAINTENANT + signatures.DUREE_LIEN + timedelta(minutes=1)
+    assert signatures.signature_par_jeton(lien.jeton, le=plus_tard) is None
+    nouveau = signatures.lien_renouveler(signature=lien.signature, le=plus_tard)
+    assert signatures.signature_par_jeton(lien.jeton, le=plus_tard) is None
+    assert signatures.signature_par_jeton(nouveau.jeton, le=plus_tard) == lien.signature
+    assert Client().get(reverse("documents:signer", args=["lien-invente"])).status_code == 404
+
+
+def test_a_tampered_file_cannot_be_signed() -> None:
+    document = _document()
+    lien = signatures.circuit_ouvrir(document=document, le=MAINTENANT)[0]
+    with open(document.fichier.path, "ab") as fichier:
+        fichier.write(b"%% ajout")
+    with pytest.raises(signatures.SignatureRefusee, match="ne correspond plus"):
+        signatures.signer(signature=lien.signature, le=MAINTENANT, adresse_ip=None, navigateur="")
+
+
+def test_the_staff_open_the_circuit_and_see_the_links_once(administrateur: Utilisateur) -> None:
+    document = _document()
+    client = Client()
+    client.force_login(administrateur)
+    reponse = client.post(reverse("documents:circuit", args=[document.pk]))
+    assert reponse.status_code == 200
+    assert reponse.content.decode().count("/signer/") == 5
+    assert client.post(reverse("documents:circuit", args=[document.pk])).status_code == 409
