@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "echanges",
     "public",
     "documents",
+    "demo",
 ]
 
 AUTH_USER_MODEL = "comptes.Utilisateur"

@@ -1,0 +1,165 @@
+"""Load, recognise and wipe the demo. `demo_charger` builds it through the services in one
+transaction; the demo's records are found again by their fixed keys (the cohorts' labels,
+the hosts' SIRENs, the `.test` e-mail domain), never by "everything in the database"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.test.utils import override_settings
+
+from comptes.models import Role, Utilisateur
+from conventions.models import Convention
+from demo import personnes
+from demo.accueil import accueils_creer, sirens
+from demo.calendrier import PROMOTIONS
+from demo.equipe import equipe_creer
+from demo.promotions import promotions_creer
+from demo.scenario import CasParticuliers, Scenario
+from documents.models import Document
+from etablissement.models import Enseignant, Etudiant, Promotion
+from organismes.models import OrganismeAccueil
+
+LIBELLES_PROMOTIONS = [libelle for libelle, _, _ in PROMOTIONS]
+
+
+class DemoImpossible(Exception):
+    """The database holds records of its own: the demo is not mixed with them."""
+
+
+@dataclass(frozen=True)
+class Identifiant:
+    email: str
+    mot_de_passe: str
+    role: str
+    qui: str
+
+
+def identifiants() -> list[Identifiant]:
+    """The demo's logins, administrator first (fixed: printed before and after loading)."""
+    libelles = {
+        Role.ADMINISTRATEUR: "administrateur",
+        Role.ENSEIGNANT: "enseignant",
+        Role.ETUDIANT: "étudiant",
+    }
+
+    def ligne(p: personnes.Personne, role: Role, qui: str) -> Identifiant:
+        return Identifiant(p.email, personnes.MOTS_DE_PASSE[role], libelles[role], qui)
+
+    fiches = {f.rang: f for f in personnes.etudiants()}
+    qui_etudiant = {
+        personnes.RANG_PROLONGATION: "2e année, prolongation de juillet (rappel de gratification)",
+        personnes.RANG_MINEURE: "1re année, mineure",
+    }
+    return [
+        ligne(personnes.ADMINISTRATRICE, Role.ADMINISTRATEUR, personnes.ADMINISTRATRICE.fonction),
+        *(
+            ligne(p, Role.ENSEIGNANT, f"référent de 20 étudiants — {p.prenom} {p.nom}")
+            for p in personnes.ENSEIGNANTS
+        ),
+        *(
+            ligne(
+                personnes.Personne(fiches[rang].prenom, fiches[rang].nom),
+                Role.ETUDIANT,
+                qui_etudiant.get(rang, "2e année, en stage en ce moment"),
+            )
+            for rang in personnes.RANGS_COMPTES
+        ),
+    ]
+
+
+def demo_presente() -> bool:
+    return Utilisateur.objects.filter(email=personnes.ADMINISTRATRICE.email).exists()
+
+
+def _organismes() -> QuerySet[OrganismeAccueil]:
+    return OrganismeAccueil.objects.filter(siren__in=sirens())
+
+
+def _etudiants() -> QuerySet[Etudiant]:
+    return Etudiant.objects.filter(promotion__libelle__in=LIBELLES_PROMOTIONS)
+
+
+def conventions_demo() -> QuerySet[Convention]:
+    return Convention.objects.filter(
+        Q(etudiant__in=_etudiants()) | Q(etablissement_accueil__organisme__in=_organismes())
+    )
+
+
+def donnees_hors_demo() -> dict[str, int]:
+    """Records the demo did not make, by kind (accounts aside: an administrator created with
+    `createsuperuser` does not stop the demo)."""
+    comptes = {
+        "promotions": Promotion.objects.exclude(libelle__in=LIBELLES_PROMOTIONS).count(),
+        "étudiants": Etudiant.objects.exclude(promotion__libelle__in=LIBELLES_PROMOTIONS).count(),
+        "enseignants": Enseignant.objects.exclude(email__endswith=f"@{personnes.DOMAINE}").count(),
+        "organismes d'accueil": OrganismeAccueil.objects.exclude(siren__in=sirens()).count(),
+        "conventions": Convention.objects.exclude(pk__in=conventions_demo()).count(),
+    }
+    return {nature: nombre for nature, nombre in comptes.items() if nombre}
+
+
+def _refuser_si_donnees_hors_demo() -> None:
+    etrangeres = donnees_hors_demo()
+    if etrangeres:
+        liste = ", ".join(f"{nombre} {nature}" for nature, nombre in etrangeres.items())
+        raise DemoImpossible(
+            f"La base contient des données qui ne viennent pas de la démo ({liste}) : "
+            "la démo ne s'y mêle pas. Utilisez une base vide (DATABASE_URL)."
+        )
+
+
+# While the demo is built: each transition mails the student and the référent after the
+# commit, hundreds of mails to fictional addresses that the console backend of `make run`
+# would print; they are not sent (the override encloses the outermost commit, when they
+# leave). And DEBUG, which `make run` sets, would keep the SQL of the build's 20 000
+# queries in memory, a fifth of its time.
+_PENDANT_LA_CONSTRUCTION = {
+    "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+    "DEBUG": False,
+}
+
+
+def demo_charger() -> CasParticuliers | None:
+    """Build the demo on a database without one; None if it is already there."""
+    if demo_presente():
+        return None
+    _refuser_si_donnees_hors_demo()
+    with override_settings(**_PENDANT_LA_CONSTRUCTION), transaction.atomic():
+        equipe = equipe_creer()
+        promotions = promotions_creer(equipe)
+        accueils = accueils_creer()
+        return Scenario(equipe, promotions, accueils).raconter()
+
+
+@transaction.atomic
+def demo_effacer() -> None:
+    """Remove the demo's records, and only them: with the PDFs someone generated from its
+    conventions while trying the application (they protect the conventions)."""
+    documents = Document.objects.filter(convention__in=conventions_demo())
+    # What hangs on a document (its signatures) protects it: removed first, whatever it is.
+    for relation in Document._meta.related_objects:
+        modele = relation.related_model
+        assert not isinstance(modele, str)  # a resolved model, once the apps are loaded
+        modele._default_manager.filter(**{f"{relation.field.name}__in": documents}).delete()
+    for document in documents:
+        document.fichier.delete(save=False)
+    documents.delete()
+    conventions_demo().delete()  # then: they protect students, hosts, tutors, teachers
+    _etudiants().delete()
+    Promotion.objects.filter(libelle__in=LIBELLES_PROMOTIONS).delete()
+    Enseignant.objects.filter(email__endswith=f"@{personnes.DOMAINE}").delete()
+    _organismes().delete()
+    Utilisateur.objects.filter(email__endswith=f"@{personnes.DOMAINE}").delete()
+
+
+def demo_reinitialiser() -> CasParticuliers:
+    """Wipe the demo and build it again (refused, untouched, beside other records)."""
+    _refuser_si_donnees_hors_demo()
+    with override_settings(**_PENDANT_LA_CONSTRUCTION), transaction.atomic():
+        demo_effacer()
+        cas = demo_charger()
+    assert cas is not None
+    return cas

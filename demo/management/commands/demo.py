@@ -1,0 +1,64 @@
+"""`manage.py demo`: load the section's demo into an empty database and print its logins;
+run again, only print them; `--reinitialiser` wipes the demo and builds it again."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db.models import Count
+
+from conventions.models import Statut
+from demo.donnees import (
+    DemoImpossible,
+    conventions_demo,
+    demo_charger,
+    demo_reinitialiser,
+    identifiants,
+)
+
+
+class Command(BaseCommand):
+    help = (
+        "Charge la démonstration de la section BTS NDRC (données fictives) et affiche ses comptes."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--reinitialiser",
+            action="store_true",
+            help="Efface les données de la démonstration et les reconstruit.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        debut = time.perf_counter()
+        try:
+            cas = demo_reinitialiser() if options["reinitialiser"] else demo_charger()
+        except DemoImpossible as exc:
+            raise CommandError(str(exc)) from exc
+        if cas is None:
+            self.stdout.write(
+                "La démonstration est déjà chargée (--reinitialiser pour la reconstruire)."
+            )
+        else:
+            duree = f"{time.perf_counter() - debut:.1f}".replace(".", ",")
+            self.stdout.write(self.style.SUCCESS(f"Démonstration chargée en {duree} s."))
+            self._resume()
+        self._identifiants()
+
+    def _resume(self) -> None:
+        libelles = dict(Statut.choices)
+        comptes = dict(conventions_demo().values_list("statut").annotate(n=Count("pk")).order_by())
+        detail = ", ".join(
+            f"{libelles[s].lower()} {comptes[s]}" for s in Statut.values if s in comptes
+        )
+        self.stdout.write(f"Conventions : {sum(comptes.values())} ({detail}).")
+
+    def _identifiants(self) -> None:
+        lignes = identifiants()
+        largeur = max(len(i.email) for i in lignes)
+        self.stdout.write("")
+        self.stdout.write("Comptes de démonstration (se connecter sur /connexion/) :")
+        for i in lignes:
+            self.stdout.write(f"  {i.email:<{largeur}}  {i.mot_de_passe:<20}  {i.role} — {i.qui}")

@@ -1,0 +1,404 @@
+"""The demo's conventions, told in the order they happened: the 2025 cohort's first year
+(one convention per student for January and June 2026, attested, and a July extension
+that crosses 308 hours), its second year (November 2026 and January 2027, on today, one
+stage ended early), then the 2026 cohort's first stage in January 2027, being prepared: in
+every status before the stage, with the cases the engine refuses (a quota exceeded, a
+minor's 39-hour week, an incomplete draft)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from conventions.models import Convention, Statut
+from conventions.services import (
+    PeriodeSaisie,
+    avenant_creer,
+    convention_creer,
+    convention_rompre,
+)
+from demo import calendrier as cal
+from demo import personnes
+from demo.accueil import Accueil
+from demo.clauses import OMISES_BROUILLON_INCOMPLET, clauses
+from demo.cycle import Absence, avancer, releve_tenir, transition
+from demo.equipe import Equipe
+from demo.hotes import (
+    HOTES,
+    MISSIONS_PAR_PROFIL,
+    PETITE_BOUTIQUE,
+    PROLONGATION,
+    QUOTA,
+    SANS_EFFECTIF,
+)
+from demo.promotions import Promotions
+from referentiel.models import Mission
+from referentiel.selectors import competences_des_missions
+from regles.modele import Initiative, TypeAbsence
+
+S = Statut
+Periode = tuple[date, date]
+
+# Hosts that pay a gratification they do not owe (D124-8 last al.): (mode, amount).
+GRATIFICATIONS_VOLONTAIRES = {
+    "banque-garonne-atlantique": ("mensuelle", Decimal("400.00")),
+    "sud-ouest-mutuelles": ("horaire", Decimal("4.50")),
+    "atlantique-mobilites": ("mensuelle", Decimal("500.00")),
+}
+
+# A student's first stage of a school year falls short of the year's 40 days: the engine
+# warns, and the administrator acknowledges it at validation (more is planned later).
+PREMIERE_DE_L_ANNEE = ("PROGRAMME_INSUFFISANT",)
+
+# Students are spread over the hosts by a rotation, one step of 7 (prime with the number of
+# hosts, so a host gets one student of a cohort in a year, two at most when an excluded
+# host pushes one along) and a shift per year (nobody goes back to the same host). The host
+# just added takes no one yet.
+_TOURNANTS = [h.cle for h in HOTES if h.cle != SANS_EFFECTIF]
+
+
+def _hote_tournant(rang: int, decalage: int, exclus: Sequence[str] = ()) -> str:
+    indice = (rang * 7 + decalage) % len(_TOURNANTS)
+    while _TOURNANTS[indice] in exclus:
+        indice = (indice + 1) % len(_TOURNANTS)
+    return _TOURNANTS[indice]
+
+
+def _repartition(
+    rangs: Sequence[int],
+    decalage: int,
+    imposes: Mapping[int, str] | None = None,
+    exclus: Sequence[str] = (),
+) -> dict[int, str]:
+    """Each rank's host; a rank with an imposed host swaps with whoever the rotation put there."""
+    hotes = {rang: _hote_tournant(rang, decalage, exclus) for rang in rangs}
+    for rang, cle in (imposes or {}).items():
+        for autre, sien in hotes.items():
+            if sien == cle and autre != rang:
+                hotes[autre] = hotes[rang]
+        hotes[rang] = cle
+    return hotes
+
+
+@dataclass
+class CasParticuliers:
+    """The conventions the demo is built to show, by role (tests and the report use them)."""
+
+    quota_refuse: Convention | None = None
+    prolongation: Convention | None = None
+    rappels: list[Convention] = field(default_factory=list)
+    mineure: Convention | None = None
+    mineur_39h: Convention | None = None
+    incomplete: Convention | None = None
+    sans_effectif: Convention | None = None
+    avenant: Convention | None = None
+    rompue: Convention | None = None
+    apres_rupture: Convention | None = None
+    refusee: Convention | None = None
+    annulee: Convention | None = None
+
+
+class Scenario:
+    def __init__(
+        self, equipe: Equipe, promotions: Promotions, accueils: Mapping[str, Accueil]
+    ) -> None:
+        self.equipe = equipe
+        self.promotions = promotions
+        self.accueils = accueils
+        self.missions = {m.code: m for m in Mission.objects.filter(actif=True)}
+        self.cas = CasParticuliers()
+
+    # -- building blocks ----------------------------------------------------------------
+
+    def nouvelle(
+        self,
+        rang: int,
+        cle: str,
+        periodes: Sequence[Periode],
+        *,
+        annee_formation: int,
+        tuteur: int | None = None,
+        signee_le: date | None = None,
+        omises: Sequence[str] = (),
+        **champs: Any,
+    ) -> Convention:
+        """A draft written by the student's référent, with the host's missions and the
+        complete clauses of D124-4 (save `omises`)."""
+        etudiant = self.promotions.etudiant(rang)
+        accueil = self.accueils[cle]
+        tuteur_ = accueil.tuteurs[(rang if tuteur is None else tuteur) % len(accueil.tuteurs)]
+        missions = [self.missions[code] for code in MISSIONS_PAR_PROFIL[accueil.hote.profil]]
+        competences = list(
+            competences_des_missions(missions, version=etudiant.promotion.version_referentiel)
+        )
+        if cle in GRATIFICATIONS_VOLONTAIRES and "gratification_mode" not in champs:
+            mode, montant = GRATIFICATIONS_VOLONTAIRES[cle]
+            champs |= {"gratification_mode": mode, "gratification_montant": montant}
+        debut = periodes[0][0]
+        return convention_creer(
+            auteur=self.equipe.compte(etudiant.referent),
+            periodes=[PeriodeSaisie(d, f) for d, f in periodes],
+            missions=missions,
+            competences=competences,
+            etudiant=etudiant,
+            etablissement_accueil=accueil.site,
+            tuteur=tuteur_,
+            referent=etudiant.referent,
+            date_effet_tuteur=debut,
+            # No service records the signature date yet: a convention the demo signs is
+            # written with the day it was signed, three weeks before the start.
+            date_signature=signee_le,
+            contenus=clauses(
+                annee_formation=annee_formation,
+                referent=etudiant.referent,
+                tuteur=tuteur_,
+                missions=missions,
+                competences=competences,
+                omises=omises,
+            ),
+            **champs,
+        )
+
+    def jusqu_a(
+        self,
+        statut: Statut,
+        rang: int,
+        cle: str,
+        periodes: Sequence[Periode],
+        *,
+        annee_formation: int,
+        absences: Mapping[date, Absence] | None = None,
+        avertissements: Sequence[str] = (),
+        **champs: Any,
+    ) -> Convention:
+        """A convention taken to `statut`, acknowledging the expected `avertissements` at
+        validation; once started, the host logs its days (up to the day before the demo's
+        day)."""
+        signee = statut not in (S.BROUILLON, S.A_VALIDER, S.VALIDEE, S.EN_SIGNATURE)
+        debut = periodes[0][0]
+        convention = self.nouvelle(
+            rang,
+            cle,
+            periodes,
+            annee_formation=annee_formation,
+            signee_le=debut - timedelta(days=21) if signee else None,
+            **champs,
+        )
+        if statut in (S.TERMINEE, S.ATTESTEE, S.EN_COURS):
+            convention = avancer(convention, S.EN_COURS, self.equipe, avertissements)
+            self.releve(convention, absences)
+        return avancer(convention, statut, self.equipe, avertissements)
+
+    def releve(
+        self, convention: Convention, absences: Mapping[date, Absence] | None = None
+    ) -> None:
+        releve_tenir(
+            convention,
+            jusqu_au=cal.DERNIER_JOUR_RELEVE,
+            auteur=self.equipe.compte(convention.referent),
+            absences=absences,
+        )
+
+    # -- the story ----------------------------------------------------------------------
+
+    def raconter(self) -> CasParticuliers:
+        self.premiere_annee_anciens()
+        self.deuxieme_annee_anciens()
+        self.janvier_nouveaux()
+        return self.cas
+
+    def premiere_annee_anciens(self) -> None:
+        """2025-2026, all over: each student had one host for the year, one convention for
+        the January and June periods. Attested, save three whose attestation is awaited.
+        Camille stays at the wine house three more weeks in July."""
+        camille = personnes.RANG_PROLONGATION
+        absences = {
+            3: {date(2026, 1, 13): Absence(TypeAbsence.MALADIE_ACCIDENT),
+                date(2026, 1, 14): Absence(TypeAbsence.MALADIE_ACCIDENT)},
+            15: {date(2026, 1, 22): Absence(TypeAbsence.CONGE_CONVENTION)},
+            22: {date(2026, 1, 27): Absence(TypeAbsence.INJUSTIFIEE, 210, 210)},
+            7: {date(2026, 6, 12): Absence(TypeAbsence.FERIE_FERMETURE)},
+            20: {date(2026, 6, 3): Absence(TypeAbsence.MALADIE_ACCIDENT)},
+            26: {date(2026, 6, 19): Absence(TypeAbsence.INJUSTIFIEE)},
+        }  # fmt: skip
+        attestation_attendue = {2, 11, 17}
+        rangs = range(personnes.PAR_PROMOTION)
+        hotes = _repartition(rangs, 0, {camille: PROLONGATION})
+        for rang in rangs:
+            attendue = rang in attestation_attendue or rang == camille
+            convention = self.jusqu_a(
+                S.TERMINEE if attendue else S.ATTESTEE,
+                rang,
+                hotes[rang],
+                [cal.A_JANVIER_2026, cal.A_JUIN_2026],
+                annee_formation=1,
+                absences=absences.get(rang),
+            )
+            if rang == camille:
+                self.cas.rappels.append(convention)
+                self.prolongation_juillet(convention)
+
+    def prolongation_juillet(self, annee: Convention) -> None:
+        """The wine house keeps Camille three more weeks in July, paid the legal minimum:
+        with January and June, 378 hours in the school year, over 308, so the gratification
+        was due from the first hour in January: the year's convention owes back-pay."""
+        prolongation = self.jusqu_a(
+            S.SIGNEE,
+            personnes.RANG_PROLONGATION,
+            PROLONGATION,
+            [cal.PROLONGATION_JUILLET_2026],
+            annee_formation=1,
+            tuteur=0,
+            gratification_mode="minimum_legal",
+            avertissements=("GRAT_OBLIGATOIRE",),
+        )
+        transition(annee, "attester", self.equipe)  # June's attestation came in meanwhile
+        prolongation = avancer(prolongation, S.EN_COURS, self.equipe)
+        self.releve(prolongation)
+        self.cas.prolongation = avancer(prolongation, S.TERMINEE, self.equipe)
+
+    def deuxieme_annee_anciens(self) -> None:
+        """2026-2027, on today: one convention for the November and January periods, the
+        November stage logged up to yesterday. Mathis leaves his host on the first Friday
+        and looks for another one for January."""
+        absences = {
+            4: {date(2026, 11, 26): Absence(TypeAbsence.CONGE_CONVENTION)},
+            10: {date(2026, 11, 24): Absence(TypeAbsence.MALADIE_ACCIDENT)},
+            25: {jour: Absence(TypeAbsence.MATERNITE_PATERNITE_ADOPTION)
+                 for jour in (date(2026, 11, 18), date(2026, 11, 19), date(2026, 11, 20))},
+        }  # fmt: skip
+        rangs = range(personnes.PAR_PROMOTION)
+        # The estate agency's January weeks are the quota case's: nobody else there.
+        hotes = _repartition(rangs, 23, exclus=(QUOTA,))
+        for rang in rangs:
+            if rang == personnes.RANG_RUPTURE:
+                continue
+            self.jusqu_a(
+                S.EN_COURS,
+                rang,
+                hotes[rang],
+                [cal.A_NOVEMBRE_2026, cal.A_JANVIER_2027],
+                annee_formation=2,
+                absences=absences.get(rang),
+            )
+        mathis = personnes.RANG_RUPTURE
+        self.cas.rompue = self.rompre(mathis, hotes[mathis])
+        self.cas.apres_rupture = self.jusqu_a(
+            S.BROUILLON,
+            mathis,
+            _hote_tournant(mathis, 31, exclus=(QUOTA,)),
+            [cal.A_JANVIER_2027],
+            annee_formation=2,
+        )
+
+    def rompre(self, rang: int, cle: str) -> Convention:
+        """Mathis's November convention: signed, started, his week logged, then ended at his
+        initiative (no waiting period for the host's next intern, L124-11)."""
+        convention = self.nouvelle(
+            rang,
+            cle,
+            [cal.A_NOVEMBRE_2026],
+            annee_formation=2,
+            signee_le=cal.A_NOVEMBRE_2026[0] - timedelta(days=21),
+        )
+        convention = avancer(convention, S.EN_COURS, self.equipe, PREMIERE_DE_L_ANNEE)
+        releve_tenir(
+            convention,
+            jusqu_au=cal.RUPTURE_DERNIER_JOUR,
+            auteur=self.equipe.compte(convention.referent),
+        )
+        return convention_rompre(
+            convention=convention,
+            auteur=self.equipe.compte(convention.referent),
+            dernier_jour=cal.RUPTURE_DERNIER_JOUR,
+            initiative=Initiative.STAGIAIRE.value,
+            motif=(
+                "L'étudiant a mis fin au stage : les missions confiées (saisie de commandes) "
+                "ne correspondaient pas à la convention ; l'équipe lui cherche un autre organisme."
+            ),
+        )
+
+    def changer_de_tuteur(self, convention: Convention) -> None:
+        nouveau = self.accueils["cotoon"].tuteurs[1]
+        avenant_creer(
+            convention=convention,
+            auteur=self.equipe.administratrice,
+            date_effet=cal.B_JANVIER_2027[0],
+            motif=(
+                "Le tuteur désigné quitte l'entreprise le 31 décembre 2026 : "
+                f"{nouveau.prenom} {nouveau.nom}, {nouveau.fonction.lower()}, lui succède."
+            ),
+            tuteur=nouveau,
+        )
+        self.cas.avenant = convention
+
+    def janvier_nouveaux(self) -> None:
+        """4 - 29 January 2027, the 2026 cohort's first stage, being prepared. Four students
+        at the 12-person estate agency: three are validated, the fourth exceeds the quota of
+        the weeks they share. Four students still look for a host."""
+        base = personnes.PAR_PROMOTION
+        janvier = [cal.B_JANVIER_2027]
+
+        def premier_stage(
+            statut: Statut, indice: int, cle: str | None = None, **champs: Any
+        ) -> Convention:
+            cle = cle or _hote_tournant(indice, 5, exclus=(QUOTA, PETITE_BOUTIQUE))
+            return self.jusqu_a(
+                statut,
+                base + indice,
+                cle,
+                janvier,
+                annee_formation=1,
+                avertissements=PREMIERE_DE_L_ANNEE,
+                **champs,
+            )
+
+        statuts = {
+            10: S.SIGNEE, 11: S.SIGNEE,
+            12: S.EN_SIGNATURE, 13: S.EN_SIGNATURE, 14: S.EN_SIGNATURE,
+            15: S.VALIDEE, 16: S.VALIDEE, 18: S.VALIDEE, 19: S.VALIDEE,
+            20: S.A_VALIDER, 21: S.A_VALIDER, 22: S.A_VALIDER, 23: S.A_VALIDER,
+            24: S.BROUILLON, 25: S.BROUILLON,
+        }  # fmt: skip
+        for indice, statut in statuts.items():
+            premier_stage(statut, indice)
+        # At the e-commerce site, the tutor named leaves before January: an avenant.
+        self.changer_de_tuteur(premier_stage(S.SIGNEE, 9, "cotoon", tuteur=0))
+
+        # The minor: a shop of three, Monday to Friday 7 h: within a minor's limits.
+        self.cas.mineure = premier_stage(S.SIGNEE, personnes.RANG_MINEURE - base, PETITE_BOUTIQUE)
+        # The quota: three validated, then one too many (its own tutor: not the tutor cap).
+        for indice, statut in ((1, S.SIGNEE), (2, S.EN_SIGNATURE), (3, S.VALIDEE)):
+            premier_stage(statut, indice, QUOTA, tuteur=0)
+        self.cas.quota_refuse = premier_stage(S.A_VALIDER, 4, QUOTA, tuteur=1)
+
+        # Drafts the engine would stop: clauses missing; a minor at 39 h a week (7 h 48 a
+        # day); a host that has not declared its headcount yet (a warning, not a refusal).
+        self.cas.incomplete = premier_stage(S.BROUILLON, 5, omises=OMISES_BROUILLON_INCOMPLET)
+        semaine_de_39_heures: dict[str, Any] = {
+            f"minutes_{jour}": 468 for jour in ("lundi", "mardi", "mercredi", "jeudi", "vendredi")
+        }
+        self.cas.mineur_39h = premier_stage(
+            S.BROUILLON, personnes.RANG_MINEUR_39H - base, **semaine_de_39_heures
+        )
+        self.cas.sans_effectif = premier_stage(S.BROUILLON, 6, SANS_EFFECTIF)
+
+        # Refused by the administrator; cancelled after validation when the host withdrew.
+        self.cas.refusee = transition(
+            premier_stage(S.A_VALIDER, 7),
+            "refuser",
+            self.equipe,
+            motif=(
+                "Les activités proposées (mise en rayon, tenue de caisse) ne relèvent pas du "
+                "référentiel NDRC : à revoir avec l'entreprise."
+            ),
+        )
+        self.cas.annulee = transition(
+            premier_stage(S.VALIDEE, 8),
+            "annuler",
+            self.equipe,
+            motif="L'entreprise a retiré son offre de stage (réorganisation du service).",
+        )

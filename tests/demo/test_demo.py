@@ -1,0 +1,219 @@
+"""The demo (`manage.py demo`): built once for this module on an empty database through the
+services, then checked for what it is meant to show, and for loading only once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.conf import settings as django_settings
+from django.contrib.auth import authenticate
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.db import transaction
+
+from comptes.models import Role, Utilisateur
+from conventions.models import Convention, EvenementConvention, Pointage, Statut
+from conventions.moteur import evaluer_convention
+from conventions.services import TransitionRefusee, convention_transition
+from demo import personnes
+from demo.donnees import (
+    DemoImpossible,
+    conventions_demo,
+    demo_charger,
+    demo_effacer,
+    demo_reinitialiser,
+    identifiants,
+)
+from demo.scenario import CasParticuliers
+from documents.models import Document, TypeDocument
+from documents.services import modele_en_vigueur
+from etablissement.models import Enseignant, Etudiant, Promotion
+from organismes.models import OrganismeAccueil, StagiairesAutresEcoles
+from organismes.services import organisme_creer
+from organismes.validators import valider_siren, valider_siret
+from regles.modele import TypeAbsence
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[CasParticuliers]:
+    """The demo, built once (the slow part), rolled back after the module's tests."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        cas = demo_charger()
+        assert cas is not None
+        yield cas
+        transaction.set_rollback(True)
+
+
+def _codes(convention: Convention | None) -> set[str]:
+    assert convention is not None
+    return {k.code for k in evaluer_convention(convention).constats}
+
+
+def _admin() -> Utilisateur:
+    return Utilisateur.objects.get(email=personnes.ADMINISTRATRICE.email)
+
+
+def test_it_builds_two_cohorts_of_about_thirty_students_each(demo: CasParticuliers) -> None:
+    promotions = Promotion.objects.filter(etudiants__isnull=False).distinct()
+    assert sorted(p.annee_debut for p in promotions) == [2025, 2026]
+    for promotion in promotions:
+        assert 28 <= promotion.etudiants.count() <= 32
+        assert sorted(p.annee_formation for p in promotion.periodes.all()) == [1, 1, 2, 2]
+    assert Etudiant.objects.count() >= 55
+    assert not Etudiant.objects.filter(ine="").exists()
+
+
+def test_each_teacher_follows_about_twenty_students(demo: CasParticuliers) -> None:
+    for enseignant in Enseignant.objects.all():
+        assert enseignant.utilisateur is not None
+        assert 18 <= enseignant.etudiants_suivis.count() <= 22
+
+
+def test_the_printed_logins_open_the_accounts_with_their_role(demo: CasParticuliers) -> None:
+    lignes = identifiants()
+    roles = {Utilisateur.objects.get(email=i.email).role for i in lignes}
+    assert roles == {Role.ADMINISTRATEUR, Role.ENSEIGNANT, Role.ETUDIANT}
+    for i in lignes:
+        assert authenticate(email=i.email, password=i.mot_de_passe) is not None, i.email
+
+
+def test_the_younger_cohort_has_a_minor_with_a_legal_representative(
+    demo: CasParticuliers,
+) -> None:
+    assert demo.mineure is not None and demo.mineur_39h is not None
+    debut = demo.mineure.periodes.get().debut
+    mineure = demo.mineure.etudiant
+    assert mineure.promotion.annee_debut == 2026
+    assert mineure.est_mineur_le(date(2026, 11, 27)) and mineure.est_mineur_le(debut)
+    assert mineure.representant_legal_nom and mineure.representant_legal_email
+    assert demo.mineure.statut == Statut.SIGNEE
+    assert not {c for c in _codes(demo.mineure) if c.startswith("MINEUR_")}
+    # 39 hours a week: over a minor's 35, refused by the engine.
+    assert "MINEUR_DUREE_SEMAINE" in _codes(demo.mineur_39h)
+
+
+def test_hosts_are_of_every_size_with_valid_numbers(demo: CasParticuliers) -> None:
+    organismes = list(OrganismeAccueil.objects.prefetch_related("effectifs", "etablissements"))
+    assert len(organismes) >= 35
+    tailles = [o.effectifs.all()[0].personnes for o in organismes if o.effectifs.all()]
+    assert min(tailles) <= 5 and max(tailles) >= 500
+    for bas, haut in ((10, 19), (20, 49), (50, 249)):
+        assert any(bas <= t <= haut for t in tailles)
+    for o in organismes:
+        valider_siren(o.siren)
+        assert o.naf and o.tuteurs.exists() and o.contacts.exists()
+        for site in o.etablissements.all():
+            valider_siret(site.siret)
+    assert OrganismeAccueil.objects.filter(fermetures__isnull=False).exists()
+    assert StagiairesAutresEcoles.objects.exists()
+
+
+def test_there_is_a_convention_in_every_status_with_its_audit_trail(
+    demo: CasParticuliers,
+) -> None:
+    statuts = set(Convention.objects.values_list("statut", flat=True))
+    assert statuts == set(Statut.values)
+    sans_creation = Convention.objects.exclude(evenements__action="creation")
+    assert not sans_creation.exists()
+    for convention in Convention.objects.exclude(statut=Statut.BROUILLON):
+        assert convention.evenements.filter(statut_apres=convention.statut).exists()
+    assert demo.rompue is not None
+    assert demo.rompue.rupture_dernier_jour and demo.rompue.rupture_initiative
+    assert demo.avenant is not None and demo.avenant.avenants.count() == 1
+
+
+def test_validated_conventions_carry_acknowledged_warnings(demo: CasParticuliers) -> None:
+    acquittees = Convention.objects.filter(
+        statut__in=[Statut.VALIDEE, Statut.SIGNEE], acquittements__isnull=False
+    ).distinct()
+    assert acquittees.exists()
+    assert EvenementConvention.objects.filter(action="acquittement", auteur=_admin()).exists()
+
+
+def test_the_log_holds_past_days_and_every_kind_of_absence(demo: CasParticuliers) -> None:
+    assert {t.value for t in TypeAbsence} <= set(
+        Pointage.objects.exclude(absence="").values_list("absence", flat=True)
+    )
+    en_cours = Convention.objects.filter(statut=Statut.EN_COURS)
+    assert not Pointage.objects.filter(convention__in=en_cours, jour__gte=date(2026, 11, 27))
+    assert all(c.pointages.exists() for c in Convention.objects.filter(statut=Statut.ATTESTEE))
+
+
+def test_the_fourth_intern_of_the_small_agency_is_refused_for_the_quota(
+    demo: CasParticuliers,
+) -> None:
+    convention = demo.quota_refuse
+    assert convention is not None and convention.statut == Statut.A_VALIDER
+    with pytest.raises(TransitionRefusee) as refus:
+        convention_transition(convention=convention, action="valider", auteur=_admin())
+    assert "QUOTA_DEPASSE" in {k.code for k in refus.value.constats}
+
+
+def test_the_july_extension_makes_the_gratification_due_with_back_pay(
+    demo: CasParticuliers,
+) -> None:
+    assert demo.prolongation is not None
+    verdict = evaluer_convention(demo.prolongation)
+    assert "GRAT_OBLIGATOIRE" in {k.code for k in verdict.constats}
+    cumuls = [c for c in verdict.evaluation.cumuls if c.obligatoire]
+    assert cumuls and cumuls[0].minutes_comptees > 308 * 60
+    for anterieure in demo.rappels:
+        assert "GRAT_RAPPEL" in _codes(anterieure)
+
+
+def test_the_drafts_show_what_the_engine_refuses(demo: CasParticuliers) -> None:
+    assert "CONVENTION_INCOMPLETE" in _codes(demo.incomplete)
+    assert "EFFECTIF_INCONNU" in _codes(demo.sans_effectif)
+
+
+def test_running_it_again_creates_nothing_and_prints_the_logins(
+    demo: CasParticuliers,
+) -> None:
+    avant = (Convention.objects.count(), Etudiant.objects.count(), Utilisateur.objects.count())
+    assert demo_charger() is None
+    sortie = StringIO()
+    call_command("demo", stdout=sortie)
+    apres = (Convention.objects.count(), Etudiant.objects.count(), Utilisateur.objects.count())
+    assert apres == avant
+    texte = sortie.getvalue()
+    assert "déjà chargée" in texte
+    for i in identifiants():
+        assert i.email in texte and i.mot_de_passe in texte
+
+
+def test_it_wipes_its_own_records_only(demo: CasParticuliers, settings: Any, tmp_path: Any) -> None:
+    # A PDF generated from a demo convention while trying the application goes too.
+    settings.MEDIA_ROOT = tmp_path
+    document = Document.objects.create(
+        convention=Convention.objects.filter(statut=Statut.SIGNEE).first(),
+        type=TypeDocument.CONVENTION,
+        version=1,
+        modele=modele_en_vigueur(TypeDocument.CONVENTION),
+        fichier=ContentFile(b"%PDF-1.7", name="convention.pdf"),
+        sha256="0" * 64,
+    )
+    demo_effacer()
+    assert not Document.objects.exists()
+    assert not (tmp_path / document.fichier.name).exists()
+    assert not conventions_demo().exists()
+    assert not Etudiant.objects.exists() and not OrganismeAccueil.objects.exists()
+    assert not Utilisateur.objects.filter(email__endswith=f"@{personnes.DOMAINE}").exists()
+    assert Promotion.objects.count() == 0  # the seeded school and referential stay
+    # Beside records of the school's own, the demo is neither loaded nor rebuilt.
+    organisme_creer(siren="552081317", raison_sociale="Une entreprise de la section")
+    with pytest.raises(DemoImpossible):
+        demo_charger()
+    with pytest.raises(DemoImpossible):
+        demo_reinitialiser()
+
+
+def test_the_readme_gives_the_logins_the_command_prints() -> None:
+    readme = (django_settings.BASE_DIR / "README.md").read_text(encoding="utf-8")
+    for i in identifiants():
+        assert f"`{i.email}`" in readme and f"`{i.mot_de_passe}`" in readme
