@@ -142,6 +142,10 @@ def convention_pdf_generer(
     *, convention: Convention, auteur: Utilisateur | None, le: date
 ) -> Document:
     """The convention's PDF; refused (ContenusManquants) while a D124-4 content is missing."""
+    if not convention.periodes.exists():
+        # The engine evaluates nothing without a period: that is item 5° missing.
+        dates = PAR_CODE["dates_duree"]
+        raise ContenusManquants([f"{dates.numero}° {dates.libelle}"])
     verdict = evaluer_convention(convention)
     absents = manquants(verdict)
     if absents:

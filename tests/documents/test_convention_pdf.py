@@ -86,3 +86,13 @@ def test_the_leave_clause_is_required_beyond_two_months() -> None:
         services.convention_pdf_generer(convention=c, auteur=None, le=LE)
 
     assert [m.split("°")[0] for m in refus.value.manquants] == ["10"]
+
+
+def test_a_convention_without_any_period_lacks_its_dates() -> None:
+    c = fabriques.convention()
+    c.periodes.all().delete()
+    with pytest.raises(services.ContenusManquants) as refus:
+        services.convention_pdf_generer(convention=c, auteur=None, le=LE)
+    assert refus.value.manquants == [
+        "5° dates de début et de fin, durée totale prévue en présence effective"
+    ]
