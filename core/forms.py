@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from dsfr.forms import DsfrBaseForm
 
 
@@ -15,3 +16,13 @@ class DsfrForm(DsfrBaseForm):  # type: ignore[misc]  # django-dsfr ships no type
         # DSFR_MARK_OPTIONAL_FIELDS setting, not this context. Until then, required fields
         # carry the asterisk (the library's label "(Optional)" has no French translation).
         return forms.Form.get_context(self)
+
+
+def reporter_erreurs(form: forms.Form, erreur: ValidationError) -> None:
+    """Show a service's ValidationError on the form: each message under its field when the
+    form has it, the others (and errors without a field) at the top. What was typed stays."""
+    if not hasattr(erreur, "error_dict"):
+        form.add_error(None, erreur)
+        return
+    for champ, erreurs in erreur.error_dict.items():
+        form.add_error(champ if champ in form.fields else None, erreurs)

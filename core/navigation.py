@@ -19,7 +19,7 @@ class Rubrique:
 
 
 RUBRIQUES = (
-    Rubrique("Tableau de bord", "accueil"),
+    Rubrique("Tableau de bord", "pilotage:tableau_de_bord"),
     Rubrique("Étudiants", "etablissement:etudiants"),
     Rubrique("Organismes", "organismes:liste"),
     Rubrique("Conventions", "conventions:liste"),

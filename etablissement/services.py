@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from comptes.models import Utilisateur
 from etablissement.models import Enseignant, Etudiant, PeriodePromotion, Promotion
@@ -109,6 +110,36 @@ def etudiant_creer(
     )
     etudiant.full_clean()
     etudiant.save()
+    return etudiant
+
+
+# What a person may change on a student's record, and how what they type is tidied, as at
+# creation (the account and the archive flag have their own services).
+_NORMALISER_ETUDIANT: dict[str, Any] = {
+    "promotion": lambda v: v,
+    "nom": str.strip,
+    "prenom": str.strip,
+    "date_naissance": lambda v: v,
+    "ine": normaliser_code,
+    "email": lambda v: v.strip().lower(),
+    "telephone": str.strip,
+    "classe": str.strip,
+    "representant_legal_nom": str.strip,
+    "representant_legal_email": lambda v: v.strip().lower(),
+    "representant_legal_telephone": str.strip,
+    "referent": lambda v: v,
+}
+
+
+def etudiant_modifier(*, etudiant: Etudiant, **champs: Any) -> Etudiant:
+    """Change some fields of a student's record (those of `etudiant_creer` but the account)."""
+    inconnus = sorted(set(champs) - set(_NORMALISER_ETUDIANT))
+    if inconnus:
+        raise TypeError(f"etudiant_modifier ne change pas : {', '.join(inconnus)}")
+    for champ, valeur in champs.items():
+        setattr(etudiant, champ, _NORMALISER_ETUDIANT[champ](valeur))
+    etudiant.full_clean()
+    etudiant.save(update_fields=list(champs))
     return etudiant
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
 
 from organismes.models import (
     ContactOrganisme,
@@ -41,6 +44,36 @@ def organisme_creer(
     )
     organisme.full_clean()
     organisme.save()
+    return organisme
+
+
+# What a person may change on a host, and how what they type is tidied, as at creation.
+_NORMALISER_ORGANISME: dict[str, Any] = {
+    "siren": normaliser_numero,
+    "raison_sociale": str.strip,
+    "naf": lambda v: normaliser_naf(v) if v else "",
+    "adresse": str.strip,
+    "code_postal": str.strip,
+    "ville": str.strip,
+    "taux_atmp": lambda v: v,
+    "taux_versement_mobilite": lambda v: v,
+}
+
+
+def organisme_modifier(*, organisme: OrganismeAccueil, **champs: Any) -> OrganismeAccueil:
+    """Change some fields of a host. A new SIREN must still start each site's SIRET."""
+    inconnus = sorted(set(champs) - set(_NORMALISER_ORGANISME))
+    if inconnus:
+        raise TypeError(f"organisme_modifier ne change pas : {', '.join(inconnus)}")
+    for champ, valeur in champs.items():
+        setattr(organisme, champ, _NORMALISER_ORGANISME[champ](valeur))
+    organisme.full_clean()
+    siren = organisme.siren
+    if organisme.etablissements.exclude(siret__startswith=siren).exists():
+        raise ValidationError(
+            {"siren": f"Les SIRET des sites de l'organisme ne commencent pas par {siren}."}
+        )
+    organisme.save(update_fields=list(champs))
     return organisme
 
 

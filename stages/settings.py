@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "public",
     "documents",
     "demo",
+    "pilotage",
 ]
 
 AUTH_USER_MODEL = "comptes.Utilisateur"

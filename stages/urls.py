@@ -9,4 +9,7 @@ urlpatterns = [
     path("conventions/", include("conventions.urls")),
     path("entreprises/", include("public.urls")),
     path("", include("documents.urls")),
+    path("", include("pilotage.urls")),
+    path("", include("etablissement.urls")),
+    path("", include("organismes.urls")),
 ]

@@ -20,6 +20,19 @@ CONNEXION = "connexion"  # redirected to settings.LOGIN_URL?next=<the page>
 Attendu = int | Literal["connexion"]
 
 
+def _etudiant() -> Mapping[str, Any]:
+    """A student nobody follows: the persona teacher reads the record, may not change it."""
+    from tests import fabriques  # the database exists only inside the test
+
+    return {"pk": fabriques.etudiant().pk}
+
+
+def _organisme() -> Mapping[str, Any]:
+    from tests import fabriques
+
+    return {"pk": fabriques.organisme().pk}
+
+
 @dataclass(frozen=True)
 class Acces:
     anonyme: Attendu
@@ -47,6 +60,22 @@ CONNECTES = Acces(anonyme=CONNEXION, administrateur=200, enseignant=200, etudian
 
 MATRICE: dict[str, Acces] = {
     "accueil": PUBLIQUE,
+    # Dashboard, students and hosts (issue 3): staff read everything; a teacher changes only
+    # the students they follow (the persona follows nobody); any staff member keeps the
+    # hosts' address book; a new student is the administrators' business.
+    "pilotage:tableau_de_bord": PERSONNEL,
+    "etablissement:etudiants": PERSONNEL,
+    "etablissement:etudiant_creer": ADMINISTRATION,
+    "etablissement:etudiant": Acces(CONNEXION, 200, 200, 403, kwargs=_etudiant),
+    "etablissement:etudiant_modifier": Acces(CONNEXION, 200, 403, 403, kwargs=_etudiant),
+    "organismes:liste": PERSONNEL,
+    "organismes:creer": PERSONNEL,
+    "organismes:detail": Acces(CONNEXION, 200, 200, 403, kwargs=_organisme),
+    "organismes:modifier": Acces(CONNEXION, 200, 200, 403, kwargs=_organisme),
+    "organismes:site_ajouter": Acces(CONNEXION, 200, 200, 403, kwargs=_organisme),
+    "organismes:tuteur_ajouter": Acces(CONNEXION, 200, 200, 403, kwargs=_organisme),
+    "organismes:effectif_enregistrer": Acces(CONNEXION, 200, 200, 403, kwargs=_organisme),
+    "organismes:autres_stagiaires_declarer": Acces(CONNEXION, 200, 200, 403, kwargs=_organisme),
     # Logged-in users asking for the login page are sent on to LOGIN_REDIRECT_URL.
     "comptes:connexion": Acces(anonyme=200, administrateur=302, enseignant=302, etudiant=302),
     "comptes:deconnexion": Acces(anonyme=405, administrateur=405, enseignant=405, etudiant=405),

@@ -66,9 +66,11 @@ def test_without_the_school_app_the_pages_still_show(db: None, monkeypatch: Any)
 
 
 def test_staff_get_the_main_menu_and_a_logout_button(clients: dict[str, Client]) -> None:
-    html = clients["enseignant"].get("/").content.decode()
+    html = clients["enseignant"].get("/tableau-de-bord/").content.decode()
     assert 'id="fr-navigation"' in html
-    assert re.search(r'href="/"[^>]*aria-current="page"[^>]*>Tableau de bord</a>', html)
+    assert re.search(
+        r'href="/tableau-de-bord/"[^>]*aria-current="page"[^>]*>Tableau de bord</a>', html
+    )
     assert "Marc Leroy" in html
     assert 'action="/deconnexion/"' in html
     assert '<a class="fr-link" href="#fr-navigation">Menu</a>' in html  # a skip link to it

@@ -1,0 +1,144 @@
+"""The forms of the student screens: the record (created and changed through the services)
+and the filters of the list. Plain forms, not ModelForms: the services tidy what people type
+(an INE typed "123 456 789 ab") before the model checks it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import Q
+
+from core.forms import DsfrForm
+from etablissement.models import Enseignant, Etudiant, Promotion
+
+_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# type="date" sends AAAA-MM-JJ; a browser without it lets people type JJ/MM/AAAA.
+_FORMATS_DATE = ["%Y-%m-%d", "%d/%m/%Y"]
+
+
+class EtudiantForm(DsfrForm, forms.Form):
+    promotion = forms.ModelChoiceField(
+        label="Promotion",
+        queryset=Promotion.objects.order_by("-annee_debut", "libelle"),
+        empty_label="Choisir une promotion",
+    )
+    nom = forms.CharField(label="Nom", max_length=100)
+    prenom = forms.CharField(label="Prénom", max_length=100)
+    date_naissance = forms.DateField(
+        label="Date de naissance",
+        help_text="Format attendu : JJ/MM/AAAA",
+        widget=_DATE,
+        input_formats=_FORMATS_DATE,
+        error_messages={"invalid": "Saisissez une date valide, au format JJ/MM/AAAA."},
+    )
+    ine = forms.CharField(
+        label="INE",
+        max_length=20,
+        required=False,
+        help_text="11 caractères, par exemple 123456789AB. Les espaces sont ignorés.",
+    )
+    email = forms.EmailField(
+        label="Adresse e-mail",
+        required=False,
+        help_text="Format attendu : nom@domaine.fr",
+        error_messages={
+            "invalid": "Saisissez une adresse e-mail valide, au format nom@domaine.fr."
+        },
+    )
+    telephone = forms.CharField(label="Téléphone", max_length=20, required=False)
+    classe = forms.CharField(
+        label="Classe", max_length=50, required=False, help_text="Par exemple NDRC1 A."
+    )
+    referent = forms.ModelChoiceField(
+        label="Enseignant référent",
+        queryset=Enseignant.objects.filter(actif=True).order_by("nom", "prenom"),
+        required=False,
+        empty_label="Aucun pour l'instant",
+    )
+    representant_legal_nom = forms.CharField(
+        label="Représentant légal",
+        max_length=200,
+        required=False,
+        help_text="Pour un étudiant mineur : il signe aussi la convention.",
+    )
+    representant_legal_email = forms.EmailField(
+        label="E-mail du représentant légal",
+        required=False,
+        error_messages={
+            "invalid": "Saisissez une adresse e-mail valide, au format nom@domaine.fr."
+        },
+    )
+    representant_legal_telephone = forms.CharField(
+        label="Téléphone du représentant légal", max_length=20, required=False
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        peut_changer_referent: bool = True,
+        referent_actuel: Enseignant | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if referent_actuel is not None:
+            # A référent who left stays a valid choice for the students they still follow.
+            champ = self.fields["referent"]
+            assert isinstance(champ, forms.ModelChoiceField)
+            champ.queryset = Enseignant.objects.filter(
+                Q(actif=True) | Q(pk=referent_actuel.pk)
+            ).order_by("nom", "prenom")
+        if not peut_changer_referent:
+            # A teacher edits the students they follow; handing one over is the section's call.
+            self.fields["referent"].disabled = True
+            # In the label: the DSFR's select shows no help text. DsfrBaseForm has built the
+            # bound fields already, which copy their label: rebuild this one.
+            self.fields[
+                "referent"
+            ].label = "Enseignant référent (seul un administrateur change le référent)"
+            self._bound_fields_cache.pop("referent", None)
+
+    @staticmethod
+    def initial_de(etudiant: Etudiant) -> dict[str, Any]:
+        return {nom: getattr(etudiant, nom) for nom in EtudiantForm.base_fields}
+
+
+class FiltresEtudiantsForm(DsfrForm, forms.Form):
+    """The list's search and filters, read from the query string (never bound to errors:
+    an unknown value is simply ignored)."""
+
+    q = forms.CharField(
+        label="Rechercher",
+        required=False,
+        help_text="Nom, prénom, INE ou adresse e-mail",
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    promotion = forms.ModelChoiceField(
+        label="Promotion",
+        queryset=Promotion.objects.order_by("-annee_debut", "libelle"),
+        required=False,
+        empty_label="Toutes",
+    )
+    classe = forms.ChoiceField(label="Classe", required=False)
+    referent = forms.ChoiceField(label="Référent", required=False)
+    mineur = forms.ChoiceField(
+        label="Âge",
+        required=False,
+        choices=[("", "Tous"), ("oui", "Mineurs aujourd'hui"), ("non", "Majeurs aujourd'hui")],
+    )
+    archive = forms.ChoiceField(
+        label="Archivés",
+        required=False,
+        choices=[("", "Sans les archivés"), ("oui", "Archivés seulement"), ("tous", "Tous")],
+    )
+
+    def __init__(
+        self, *args: Any, classes: list[str], referents: list[Enseignant], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        classe, referent = self.fields["classe"], self.fields["referent"]
+        assert isinstance(classe, forms.ChoiceField) and isinstance(referent, forms.ChoiceField)
+        classe.choices = [("", "Toutes")] + [(c, c) for c in classes]
+        referent.choices = [("", "Tous"), ("aucun", "Sans référent")] + [
+            (str(e.pk), str(e)) for e in referents
+        ]

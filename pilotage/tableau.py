@@ -1,0 +1,345 @@
+"""The dashboard of one cohort in one school year, as data for its template.
+
+Everything is read in a constant number of queries, whatever the cohort's size: the cohort's
+students, its conventions (every status, once), the conventions in force at the same hosts,
+and one call of the rules engine for all of them. The date the dashboard is "as of" is given
+by the view; nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
+
+from conventions.models import STATUTS_EN_VIGUEUR, Convention, EvenementConvention, Statut
+from etablissement.models import Etudiant, PeriodePromotion, Promotion
+from etablissement.selectors import etudiant_pour_regles
+from pilotage.evaluation import avec_details, bornes, evaluer_conventions, voisines
+from pilotage.liens import url_convention
+from regles.constats import Constat, Severite
+from regles.evaluation import Evaluation
+from regles.parametres import parametres
+from regles.presence import annee_scolaire, debut_annee_scolaire
+from regles.programme import AnneeEtude, progression
+
+
+def annee_scolaire_du(jour: date) -> int:
+    """The school year `jour` belongs to, named by the year it starts in (a setting)."""
+    return annee_scolaire(
+        jour, debut_mm_jj=parametres().texte("reglages.annee_scolaire_debut", jour)
+    )
+
+
+def bornes_annee_scolaire(annee: int) -> tuple[date, date]:
+    p = parametres()
+    debut = debut_annee_scolaire(
+        annee, debut_mm_jj=p.texte("reglages.annee_scolaire_debut", date(annee, 12, 31))
+    )
+    suivante = debut_annee_scolaire(
+        annee + 1, debut_mm_jj=p.texte("reglages.annee_scolaire_debut", date(annee + 1, 12, 31))
+    )
+    return debut, suivante - timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Attente:
+    """One kind of convention waiting for someone: what is to be done, and by whom."""
+
+    statuts: tuple[Statut, ...]
+    action: str
+    qui: str  # "" : the convention's author and référent, named on each row
+
+
+ATTENTES = (
+    Attente((Statut.BROUILLON,), "À compléter et soumettre", ""),
+    Attente((Statut.A_VALIDER,), "À valider", "Un administrateur de la section"),
+    Attente((Statut.VALIDEE,), "À envoyer en signature", "Le référent ou un administrateur"),
+    Attente(
+        (Statut.EN_SIGNATURE,),
+        "Signatures à recueillir",
+        "L'étudiant (et son représentant légal s'il est mineur), l'organisme et l'établissement",
+    ),
+    Attente(
+        (Statut.TERMINEE, Statut.ROMPUE),
+        "Attestation de stage à enregistrer",
+        "L'organisme la délivre, le référent ou un administrateur l'enregistre",
+    ),
+)
+
+
+@dataclass
+class ConventionEnAttente:
+    convention: Convention
+    qui: str
+    url: str
+
+
+@dataclass
+class GroupeEnAttente:
+    attente: Attente
+    conventions: list[ConventionEnAttente]
+
+
+@dataclass
+class ConstatsOuverts:
+    """The blocking findings and the warnings nobody has acknowledged, of one convention
+    (or of the student, `convention` None)."""
+
+    etudiant: Etudiant
+    convention: Convention | None
+    bloquants: list[Constat]
+    avertissements: list[Constat]
+    url: str
+
+
+@dataclass
+class LigneProgramme:
+    etudiant: Etudiant
+    annee: AnneeEtude | None  # None: the cohort is not in training that school year
+    objectif: int
+
+    @property
+    def manque(self) -> Decimal:
+        """Days still to plan against the cohort's own target."""
+        prevus = self.annee.prevus if self.annee is not None else Decimal(0)
+        return max(Decimal(self.objectif) - prevus, Decimal(0))
+
+    @property
+    def en_retard(self) -> bool:
+        return self.annee is not None and self.manque > 0
+
+
+@dataclass
+class PeriodeAVenir:
+    periode: PeriodePromotion
+    couverts: int  # students with a convention (not cancelled) over the period
+    total: int
+
+
+@dataclass
+class TableauDeBord:
+    promotion: Promotion
+    annee_scolaire: int
+    debut: date
+    fin: date
+    le: date  # the day "next" is counted from
+    annee_formation: int | None  # 1, 2, or None when the cohort is not in training
+    prochaine_periode: PeriodePromotion | None
+    sans_convention: list[Etudiant]
+    en_attente: list[GroupeEnAttente]
+    constats: list[ConstatsOuverts]
+    programme: list[LigneProgramme]
+    periodes_a_venir: list[PeriodeAVenir]
+    etudiants: int = 0
+    bloquants: int = field(init=False)
+    avertissements: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.bloquants = sum(len(c.bloquants) for c in self.constats)
+        self.avertissements = sum(len(c.avertissements) for c in self.constats)
+
+    @property
+    def nombre_en_attente(self) -> int:
+        return sum(len(g.conventions) for g in self.en_attente)
+
+
+def _conventions_de(promotion: Promotion) -> QuerySet[Convention]:
+    return Convention.objects.filter(etudiant__promotion=promotion, etudiant__archive=False)
+
+
+def _charger(promotion: Promotion) -> list[Convention]:
+    """Every convention of the cohort but the cancelled ones, with what the rows and the
+    engine read, the author (creation event) and the acknowledged warnings."""
+    creations = EvenementConvention.objects.filter(action="creation").select_related("auteur")
+    return list(
+        avec_details(_conventions_de(promotion).exclude(statut=Statut.ANNULEE)).prefetch_related(
+            Prefetch("evenements", queryset=creations, to_attr="creations"),
+            "acquittements",
+        )
+    )
+
+
+def _touche(convention: Convention, debut: date, fin: date) -> bool:
+    return any(p.debut <= fin and p.fin >= debut for p in convention.periodes.all())
+
+
+def _url_etudiant(etudiant_id: int, ancre: str = "") -> str:
+    url = reverse("etablissement:etudiant", kwargs={"pk": etudiant_id})
+    return f"{url}#{ancre}" if ancre else url
+
+
+def _url(convention: Convention, ancre: str) -> str:
+    return url_convention(convention.pk) or _url_etudiant(convention.etudiant_id, ancre)
+
+
+def _qui_pour_un_brouillon(convention: Convention) -> str:
+    creations: list[EvenementConvention] = getattr(convention, "creations", [])
+    auteur = creations[0].auteur if creations and creations[0].auteur else None
+    noms = []
+    if auteur is not None:
+        noms.append(f"son auteur, {auteur.get_full_name() or auteur.email}")
+    if convention.referent is not None:
+        noms.append(f"son référent, {convention.referent}")
+    return " ; ".join(noms) or "Aucun auteur ni référent connu"
+
+
+def _en_attente(conventions: Iterable[Convention]) -> list[GroupeEnAttente]:
+    par_statut: dict[str, list[Convention]] = defaultdict(list)
+    for c in conventions:
+        par_statut[c.statut].append(c)
+    groupes = []
+    for attente in ATTENTES:
+        lignes = [
+            ConventionEnAttente(
+                convention=c,
+                qui=attente.qui or _qui_pour_un_brouillon(c),
+                url=_url(c, "conventions"),
+            )
+            for statut in attente.statuts
+            for c in sorted(par_statut[statut], key=lambda c: (c.etudiant.nom, c.etudiant.prenom))
+        ]
+        groupes.append(GroupeEnAttente(attente, lignes))
+    return groupes
+
+
+def _ouverts(
+    constats: Iterable[Constat], acquittes: set[str]
+) -> tuple[list[Constat], list[Constat]]:
+    constats = list(constats)
+    bloquants = [k for k in constats if k.severite is Severite.BLOQUANT]
+    avertissements = [
+        k for k in constats if k.severite is Severite.AVERTISSEMENT and k.code not in acquittes
+    ]
+    return bloquants, avertissements
+
+
+def _constats(
+    evaluation: Evaluation,
+    conventions: list[Convention],
+    etudiants: dict[int, Etudiant],
+    annee: int,
+) -> list[ConstatsOuverts]:
+    lignes = []
+    for c in conventions:
+        resultat = evaluation.conventions.get(str(c.pk))
+        if resultat is None:
+            continue
+        acquittes = {a.code for a in c.acquittements.all()}
+        bloquants, avertissements = _ouverts(resultat.constats, acquittes)
+        if bloquants or avertissements:
+            lignes.append(
+                ConstatsOuverts(c.etudiant, c, bloquants, avertissements, _url(c, "constats"))
+            )
+    # A warning about the student (programme progress) is acknowledged on one of their
+    # conventions when it is validated: it counts as taken into account for the student.
+    acquittes_par_etudiant: dict[int, set[str]] = defaultdict(set)
+    for c in conventions:
+        acquittes_par_etudiant[c.etudiant_id].update(a.code for a in c.acquittements.all())
+    for pk, etudiant in etudiants.items():
+        resultat_etudiant = evaluation.etudiants.get(str(pk))
+        if resultat_etudiant is None:
+            continue
+        # The student's own findings of this school year (programme progress), or of none.
+        du_moment = [
+            k
+            for k in resultat_etudiant.constats
+            if k.chiffres.get("annee_scolaire") in (None, annee)
+        ]
+        bloquants, avertissements = _ouverts(du_moment, acquittes_par_etudiant[pk])
+        if bloquants or avertissements:
+            lignes.append(
+                ConstatsOuverts(
+                    etudiant, None, bloquants, avertissements, _url_etudiant(pk, "constats")
+                )
+            )
+    return sorted(
+        lignes, key=lambda ligne: (-len(ligne.bloquants), ligne.etudiant.nom, ligne.etudiant.prenom)
+    )
+
+
+def _programme(
+    evaluation: Evaluation, etudiants: Iterable[Etudiant], promotion: Promotion, annee: int
+) -> list[LigneProgramme]:
+    p = parametres()
+    lignes = []
+    for etudiant in etudiants:
+        resultat = evaluation.etudiants.get(str(etudiant.pk))
+        suivi = (
+            resultat.progression
+            if resultat is not None
+            else progression(etudiant_pour_regles(etudiant), [], p=p)  # no stage yet: zeros
+        )
+        une = next((a for a in suivi.annees if a.annee_scolaire == annee), None)
+        lignes.append(LigneProgramme(etudiant, une, promotion.objectif_jours_par_annee))
+    return lignes
+
+
+def tableau_de_bord(*, promotion: Promotion, annee: int, aujourdhui: date) -> TableauDeBord:
+    """The dashboard of `promotion` in the school year starting in `annee`, as of
+    `aujourdhui` (the next period is the first one not over on that day)."""
+    debut, fin = bornes_annee_scolaire(annee)
+    le = min(max(aujourdhui, debut), fin + timedelta(days=1))
+    periodes = list(promotion.periodes.order_by("debut"))
+    etudiants = {
+        e.pk: e
+        for e in promotion.etudiants.filter(archive=False)
+        .select_related("promotion", "referent")
+        .order_by("nom", "prenom")
+    }
+    conventions = _charger(promotion)
+
+    # One engine call: the cohort's conventions in force and their neighbours at the same hosts.
+    en_vigueur = [c for c in conventions if c.statut in STATUTS_EN_VIGUEUR]
+    limites = bornes(en_vigueur)
+    autour = (
+        voisines(
+            _conventions_de(promotion).filter(statut__in=STATUTS_EN_VIGUEUR),
+            debut=limites[0],
+            fin=limites[1],
+        )
+        if limites
+        else []
+    )
+    evaluation = evaluer_conventions([*en_vigueur, *autour])
+
+    def couverts(periode: PeriodePromotion) -> set[int]:
+        return {c.etudiant_id for c in conventions if _touche(c, periode.debut, periode.fin)}
+
+    a_venir = [p for p in periodes if p.fin >= le and p.debut <= fin]
+    prochaine = a_venir[0] if a_venir else None
+    sans = []
+    if prochaine is not None:
+        avec = couverts(prochaine)
+        sans = [e for pk, e in etudiants.items() if pk not in avec]
+    annee_formation = annee - promotion.annee_debut + 1
+    dans_l_annee = [c for c in conventions if _touche(c, debut, fin)]
+    return TableauDeBord(
+        promotion=promotion,
+        annee_scolaire=annee,
+        debut=debut,
+        fin=fin,
+        le=le,
+        annee_formation=annee_formation
+        if 1 <= annee_formation <= promotion.nombre_annees
+        else None,
+        prochaine_periode=prochaine,
+        sans_convention=sans,
+        en_attente=_en_attente(dans_l_annee),
+        constats=_constats(
+            evaluation,
+            [c for c in dans_l_annee if c.statut in STATUTS_EN_VIGUEUR],
+            etudiants,
+            annee,
+        ),
+        programme=_programme(evaluation, etudiants.values(), promotion, annee),
+        periodes_a_venir=[
+            PeriodeAVenir(p, len(couverts(p) & etudiants.keys()), len(etudiants)) for p in a_venir
+        ],
+        etudiants=len(etudiants),
+    )

@@ -1,0 +1,59 @@
+"""The dashboard: one cohort, one school year, what needs doing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from comptes.acces import personnel_requis
+from etablissement.models import Promotion
+from pilotage.tableau import annee_scolaire_du
+from pilotage.tableau import tableau_de_bord as construire
+
+
+def _entier(valeur: str | None) -> int | None:
+    try:
+        return int(valeur) if valeur else None
+    except ValueError:
+        return None
+
+
+@personnel_requis
+def tableau_de_bord(request: HttpRequest) -> HttpResponse:
+    # The view decides the date (today, in Paris); the selectors and the engine take it.
+    aujourdhui: date = timezone.localdate()
+    courante = annee_scolaire_du(aujourdhui)
+    promotions = list(
+        Promotion.objects.select_related("formation").order_by("-annee_debut", "libelle")
+    )
+    annees = sorted(
+        {p.annee_debut + rang for p in promotions for rang in range(p.nombre_annees)} | {courante},
+        reverse=True,
+    )
+    annee = _entier(request.GET.get("annee"))
+    if annee not in annees:
+        annee = courante
+    demandee = _entier(request.GET.get("promotion"))
+    promotion = next((p for p in promotions if p.pk == demandee), None)
+    if promotion is None:
+        # By default the youngest cohort in training that school year, else the youngest one.
+        en_formation = (
+            p for p in promotions if p.annee_debut <= annee < p.annee_debut + p.nombre_annees
+        )
+        promotion = next(en_formation, None) or (promotions[0] if promotions else None)
+    contexte = {
+        "promotions": promotions,
+        "annees": annees,
+        "annee": annee,
+        "promotion": promotion,
+        "aujourdhui": aujourdhui,
+        "tableau": (
+            construire(promotion=promotion, annee=annee, aujourdhui=aujourdhui)
+            if promotion is not None
+            else None
+        ),
+    }
+    return render(request, "pilotage/tableau_de_bord.html", contexte)
