@@ -44,7 +44,8 @@ def test_a_refusal_lists_the_missing_contents(administrateur: Utilisateur) -> No
 def test_the_referent_teacher_generates_for_the_students_they_follow(
     enseignant: Utilisateur,
 ) -> None:
-    c = fabriques.convention(referent=fabriques.enseignant(utilisateur=enseignant))
+    suivi = fabriques.etudiant(referent=fabriques.enseignant(utilisateur=enseignant))
+    c = fabriques.convention(etudiant_=suivi)
     reponse = _client(enseignant).post(reverse("documents:convention_pdf", args=[c.pk]))
     assert reponse.status_code == 200
     autre = fabriques.convention()
