@@ -4,7 +4,7 @@ closures, and the other schools' interns one of them declares."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from demo.hotes import AUTRES_ECOLES, HOTES, PROLONGATION, Hote
 from demo.identifiants import siren, siret
@@ -20,10 +20,10 @@ from organismes.services import (
     tuteur_creer,
 )
 
-# Headcounts are declared from September 2025, when the hosts first took the section's
-# students, to October 2026, the last month over on the demo's day (R124-12 takes the last
-# month before a stage, or the average of the months known among the twelve before it).
-PREMIER_MOIS, DERNIER_MOIS = date(2025, 9, 1), date(2026, 10, 1)
+# The section asks each host its headcount (R124-12: persons on the last day of the month)
+# for the month before each stage period; the quota of a week whose previous month is not
+# declared yet takes the average of the months declared in the twelve before it.
+MOIS_DECLARES = (date(2025, 12, 1), date(2026, 5, 1), date(2026, 10, 1))
 
 # Larger companies have more than one site; the stage takes place at the first one.
 AUTRES_SITES = {
@@ -52,14 +52,6 @@ class Accueil:
     organisme: OrganismeAccueil
     site: EtablissementAccueil
     tuteurs: list[Tuteur]
-
-
-def _mois(premier: date, dernier: date) -> list[date]:
-    mois, liste = premier, []
-    while mois <= dernier:
-        liste.append(mois)
-        mois = (mois + timedelta(days=32)).replace(day=1)
-    return liste
 
 
 def _effectif(base: int, rang_mois: int) -> int:
@@ -99,7 +91,7 @@ def _accueil_creer(rang: int, hote: Hote) -> Accueil:
             ville=ville,
         )
     if hote.effectif is not None:
-        for rang_mois, mois in enumerate(_mois(PREMIER_MOIS, DERNIER_MOIS)):
+        for rang_mois, mois in enumerate(MOIS_DECLARES):
             effectif_enregistrer(
                 organisme=organisme, mois=mois, personnes=_effectif(hote.effectif, rang_mois)
             )

@@ -172,11 +172,12 @@ class Scenario:
         annee_formation: int,
         absences: Mapping[date, Absence] | None = None,
         avertissements: Sequence[str] = (),
+        releve: bool = True,
         **champs: Any,
     ) -> Convention:
         """A convention taken to `statut`, acknowledging the expected `avertissements` at
-        validation; once started, the host logs its days (up to the day before the demo's
-        day)."""
+        validation; once started, with `releve`, the host's log of its days is keyed in (up
+        to the day before the demo's day)."""
         signee = statut not in (S.BROUILLON, S.A_VALIDER, S.VALIDEE, S.EN_SIGNATURE)
         debut = periodes[0][0]
         convention = self.nouvelle(
@@ -187,7 +188,7 @@ class Scenario:
             signee_le=debut - timedelta(days=21) if signee else None,
             **champs,
         )
-        if statut in (S.TERMINEE, S.ATTESTEE, S.EN_COURS):
+        if releve and statut in (S.TERMINEE, S.ATTESTEE, S.EN_COURS):
             convention = avancer(convention, S.EN_COURS, self.equipe, avertissements)
             self.releve(convention, absences)
         return avancer(convention, statut, self.equipe, avertissements)
@@ -213,16 +214,16 @@ class Scenario:
     def premiere_annee_anciens(self) -> None:
         """2025-2026, all over: each student had one host for the year, one convention for
         the January and June periods. Attested, save three whose attestation is awaited.
-        Camille stays at the wine house three more weeks in July."""
+        Camille stays at the wine house three more weeks in July.
+
+        Last year's stages were checked against the hosts' attestations: the section keyed
+        in the day-by-day log only for those whose attestation is still awaited (the others'
+        days are those of the schedule)."""
         camille = personnes.RANG_PROLONGATION
         absences = {
-            3: {date(2026, 1, 13): Absence(TypeAbsence.MALADIE_ACCIDENT),
-                date(2026, 1, 14): Absence(TypeAbsence.MALADIE_ACCIDENT)},
-            15: {date(2026, 1, 22): Absence(TypeAbsence.CONGE_CONVENTION)},
-            22: {date(2026, 1, 27): Absence(TypeAbsence.INJUSTIFIEE, 210, 210)},
-            7: {date(2026, 6, 12): Absence(TypeAbsence.FERIE_FERMETURE)},
-            20: {date(2026, 6, 3): Absence(TypeAbsence.MALADIE_ACCIDENT)},
-            26: {date(2026, 6, 19): Absence(TypeAbsence.INJUSTIFIEE)},
+            11: {date(2026, 1, 13): Absence(TypeAbsence.MALADIE_ACCIDENT),
+                 date(2026, 1, 14): Absence(TypeAbsence.MALADIE_ACCIDENT)},
+            17: {date(2026, 6, 19): Absence(TypeAbsence.INJUSTIFIEE, 210, 210)},
         }  # fmt: skip
         attestation_attendue = {2, 11, 17}
         rangs = range(personnes.PAR_PROMOTION)
@@ -236,6 +237,7 @@ class Scenario:
                 [cal.A_JANVIER_2026, cal.A_JUIN_2026],
                 annee_formation=1,
                 absences=absences.get(rang),
+                releve=attendue,
             )
             if rang == camille:
                 self.cas.rappels.append(convention)
@@ -266,7 +268,9 @@ class Scenario:
         and looks for another one for January."""
         absences = {
             4: {date(2026, 11, 26): Absence(TypeAbsence.CONGE_CONVENTION)},
+            7: {date(2026, 11, 23): Absence(TypeAbsence.FERIE_FERMETURE)},
             10: {date(2026, 11, 24): Absence(TypeAbsence.MALADIE_ACCIDENT)},
+            22: {date(2026, 11, 17): Absence(TypeAbsence.INJUSTIFIEE, 210, 210)},
             25: {jour: Absence(TypeAbsence.MATERNITE_PATERNITE_ADOPTION)
                  for jour in (date(2026, 11, 18), date(2026, 11, 19), date(2026, 11, 20))},
         }  # fmt: skip

@@ -140,9 +140,10 @@ def test_the_log_holds_past_days_and_every_kind_of_absence(demo: CasParticuliers
     assert {t.value for t in TypeAbsence} <= set(
         Pointage.objects.exclude(absence="").values_list("absence", flat=True)
     )
-    en_cours = Convention.objects.filter(statut=Statut.EN_COURS)
-    assert not Pointage.objects.filter(convention__in=en_cours, jour__gte=date(2026, 11, 27))
-    assert all(c.pointages.exists() for c in Convention.objects.filter(statut=Statut.ATTESTEE))
+    for statut in (Statut.EN_COURS, Statut.TERMINEE, Statut.ROMPUE):
+        for convention in Convention.objects.filter(statut=statut):
+            assert convention.pointages.exists(), convention
+    assert not Pointage.objects.filter(jour__gte=date(2026, 11, 27)).exists()
 
 
 def test_the_fourth_intern_of_the_small_agency_is_refused_for_the_quota(
