@@ -2,51 +2,50 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import QueryDict
+from django.utils import timezone
 
 from echanges.exports.tableur import Champ
 from etablissement.models import Etudiant
-from etablissement.validators import normaliser_code
+from etablissement.views.liste import filtrer, rechercher
 
 
 def etudiants_a_exporter(filtres: QueryDict) -> QuerySet[Etudiant]:
-    """The students the list shows for the same query string: promotion and referent (pks,
-    or referent=aucun), classe, archive (empty: without the archived; oui; tous), q (every
-    word in the name, first name or e-mail; a code with digits in the INE). An unknown value
+    """The students the list shows for the same query string (q, promotion, classe,
+    referent, mineur, archive), through the list's own search and filters; an unknown value
     filters nothing, as on the list."""
+    lus: dict[str, object] = {
+        "promotion": _entier(filtres, "promotion"),
+        "classe": filtres.get("classe", ""),
+        "referent": filtres.get("referent", "") if _referent_valide(filtres) else "",
+        "mineur": _choix(filtres, "mineur", ("oui", "non")),
+        "archive": _choix(filtres, "archive", ("oui", "tous")),
+    }
     qs: QuerySet[Etudiant] = Etudiant.objects.select_related(
         "promotion", "referent", "utilisateur"
     ).annotate(nombre_conventions=Count("conventions"))
-    if (promotion := _entier(filtres, "promotion")) is not None:
-        qs = qs.filter(promotion_id=promotion)
-    if classe := filtres.get("classe", ""):
-        qs = qs.filter(classe=classe)
-    referent = filtres.get("referent", "")
-    if referent == "aucun":
-        qs = qs.filter(referent__isnull=True)
-    elif referent.isdigit():
-        qs = qs.filter(referent_id=int(referent))
-    archive = filtres.get("archive", "")
-    if archive == "oui":
-        qs = qs.filter(archive=True)
-    elif archive != "tous":
-        qs = qs.filter(archive=False)
+    # "Minor" is said of today, as on the list.
+    qs = filtrer(qs, lus, le=timezone.localdate())
     recherche = filtres.get("q", "").strip()
-    code = normaliser_code(recherche)
-    if len(code) >= 4 and any(c.isdigit() for c in code):
-        qs = qs.filter(Q(ine__icontains=code) | Q(email__icontains=recherche))
-    else:
-        for mot in recherche.split():
-            qs = qs.filter(
-                Q(nom__icontains=mot) | Q(prenom__icontains=mot) | Q(email__icontains=mot)
-            )
+    if recherche:
+        qs = rechercher(qs, recherche)
     return qs.order_by("promotion__annee_debut", "nom", "prenom", "pk")
+
+
+def _choix(filtres: QueryDict, cle: str, permis: tuple[str, ...]) -> str:
+    valeur = filtres.get(cle, "")
+    return valeur if valeur in permis else ""
 
 
 def _entier(filtres: QueryDict, cle: str) -> int | None:
     valeur = filtres.get(cle, "")
     return int(valeur) if valeur.isdigit() else None
+
+
+def _referent_valide(filtres: QueryDict) -> bool:
+    valeur = filtres.get("referent", "")
+    return valeur == "aucun" or valeur.isdigit()
 
 
 CHAMPS: tuple[Champ[Etudiant], ...] = (

@@ -23,7 +23,7 @@ from echanges.imports.bilan import Action, Bilan, Operation, Probleme, Rejet, pr
 from echanges.imports.colonnes import Colonne, cle_comparaison
 from echanges.imports.lecture import Exigence, Ligne, Tableau
 from etablissement.models import Etudiant, Promotion
-from etablissement.services import etudiant_creer
+from etablissement.services import etudiant_creer, etudiant_modifier
 from etablissement.validators import normaliser_code, valider_ine
 
 # The keys are the fields of Etudiant.
@@ -250,7 +250,7 @@ def _ecrire(
         details += ("fiche archivée : elle le reste",)
     if not changements:
         return Operation(numero, Action.INCHANGE, fiche.cellules, details)
-    _modifier(existant, changements)
+    etudiant_modifier(etudiant=existant, **changements)
     return Operation(numero, Action.MISE_A_JOUR, fiche.cellules, details)
 
 
@@ -268,15 +268,6 @@ def _changements(existant: Etudiant, fiche: _Fiche) -> dict[str, object]:
         if valeur and valeur != getattr(existant, champ):
             changements[champ] = valeur
     return changements
-
-
-def _modifier(etudiant: Etudiant, changements: dict[str, object]) -> None:
-    # etablissement.services has no update service yet: the same tidying as etudiant_creer
-    # happened when the row was read, and the model checks the record before it is saved.
-    for champ, valeur in changements.items():
-        setattr(etudiant, champ, valeur)
-    etudiant.full_clean()
-    etudiant.save(update_fields=list(changements))
 
 
 def _montrer(valeur: object) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -13,6 +13,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from conventions.models import Statut
@@ -160,6 +161,16 @@ def test_the_students_export_has_every_field_and_leaves_archived_ones_out(prof: 
         "non",
     )
     assert {r["Nom"] for r in tous} == {"Benali", "Parti"}
+
+
+def test_the_students_export_takes_the_list_filters_that_read_the_clock(prof: Client) -> None:
+    aujourdhui = timezone.localdate()
+    fabriques.etudiant(nom="Majeur")
+    fabriques.etudiant(nom="Mineure", date_naissance=aujourdhui - timedelta(days=16 * 365))
+
+    lignes = lire_csv(telecharger(prof, "export_etudiants", "csv", mineur="oui", q="mine"))
+
+    assert [r["Nom"] for r in lignes] == ["Mineure"]
 
 
 def test_a_text_that_looks_like_a_formula_stays_text(prof: Client) -> None:
