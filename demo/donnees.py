@@ -5,6 +5,7 @@ the hosts' SIRENs, the `.test` e-mail domain), never by "everything in the datab
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -14,7 +15,7 @@ from comptes.models import Role, Utilisateur
 from conventions.models import Convention
 from demo import personnes
 from demo.accueil import accueils_creer, sirens
-from demo.calendrier import PROMOTIONS
+from demo.calendrier import A_JANVIER_2026, PROMOTIONS
 from demo.equipe import equipe_creer
 from demo.promotions import promotions_creer
 from demo.scenario import CasParticuliers, Scenario
@@ -46,19 +47,18 @@ def identifiants() -> list[Identifiant]:
     }
 
     def ligne(p: personnes.Personne, role: Role, qui: str) -> Identifiant:
-        return Identifiant(p.email, personnes.MOTS_DE_PASSE[role], libelles[role], qui)
+        return Identifiant(
+            p.email, personnes.MOTS_DE_PASSE[role], libelles[role], f"{p.prenom} {p.nom}, {qui}"
+        )
 
     fiches = {f.rang: f for f in personnes.etudiants()}
     qui_etudiant = {
-        personnes.RANG_PROLONGATION: "2e année, prolongation de juillet (rappel de gratification)",
+        personnes.RANG_PROLONGATION: "2e année, prolongation de juillet et rappel de gratification",
         personnes.RANG_MINEURE: "1re année, mineure",
     }
     return [
-        ligne(personnes.ADMINISTRATRICE, Role.ADMINISTRATEUR, personnes.ADMINISTRATRICE.fonction),
-        *(
-            ligne(p, Role.ENSEIGNANT, f"référent de 20 étudiants — {p.prenom} {p.nom}")
-            for p in personnes.ENSEIGNANTS
-        ),
+        ligne(personnes.ADMINISTRATRICE, Role.ADMINISTRATEUR, "cheffe de travaux"),
+        *(ligne(p, Role.ENSEIGNANT, "suit 20 étudiants") for p in personnes.ENSEIGNANTS),
         *(
             ligne(
                 personnes.Personne(fiches[rang].prenom, fiches[rang].nom),
@@ -68,6 +68,50 @@ def identifiants() -> list[Identifiant]:
             for rang in personnes.RANGS_COMPTES
         ),
     ]
+
+
+@dataclass(frozen=True)
+class CasAVoir:
+    libelle: str
+    convention: Convention
+
+
+def cas_a_voir() -> list[CasAVoir]:
+    """The conventions to open first, found again by their student (ids differ from one
+    database to the next), in the order a demonstration shows them."""
+    p = personnes
+    fiches = {f.rang: f for f in p.etudiants()}
+
+    def de(rang: int, **filtre: Any) -> Convention | None:
+        return (
+            conventions_demo()
+            .filter(etudiant__email=fiches[rang].email, **filtre)
+            .select_related("etudiant", "etablissement_accueil__organisme")
+            .order_by("pk")
+            .first()
+        )
+
+    cas = [
+        (
+            "4e stagiaire de la semaine : la validation est refusée (quota)",
+            de(p.RANG_QUOTA_DEPASSE),
+        ),
+        (
+            "prolongation de juillet : plus de 308 h, gratification obligatoire",
+            de(p.RANG_PROLONGATION, gratification_mode="minimum_legal"),
+        ),
+        (
+            "la convention de l'année avant la prolongation : rappel de gratification",
+            de(p.RANG_PROLONGATION, periodes__debut=A_JANVIER_2026[0]),
+        ),
+        ("une mineure en stage, avec son représentant légal", de(p.RANG_MINEURE)),
+        ("un mineur à 39 h par semaine : refusé par le moteur", de(p.RANG_MINEUR_39H)),
+        ("un brouillon incomplet (mentions D124-4 manquantes)", de(p.RANG_INCOMPLET)),
+        ("un organisme qui n'a pas déclaré son effectif", de(p.RANG_SANS_EFFECTIF)),
+        ("une fin anticipée à l'initiative de l'étudiant", de(p.RANG_RUPTURE, statut="rompue")),
+        ("un avenant : changement de tuteur", de(p.RANG_AVENANT)),
+    ]
+    return [CasAVoir(libelle, c) for libelle, c in cas if c is not None]
 
 
 def demo_presente() -> bool:

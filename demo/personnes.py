@@ -72,6 +72,13 @@ PAR_PROMOTION = 30
 RANG_PROLONGATION = 8  # Camille Lalanne: January, June and a July extension at one wine house
 RANG_RUPTURE = 13  # Mathis Laborde: ends his November stage early, seeks another host
 RANG_MINEURE = 30  # Jade Roussel, 17, one year ahead: a signed January convention
+RANGS_QUOTA = (31, 32, 33)  # validated at the 12-person estate agency for January 2027
+RANG_QUOTA_DEPASSE = 34  # Maëlys Brunet: the fourth there, refused for the quota
+RANG_INCOMPLET = 35  # Valentin Arnaud: a draft with clauses missing
+RANG_SANS_EFFECTIF = 36  # Eva Gauthier: a draft at a host without a declared headcount
+RANG_REFUSEE = 37  # Mehdi Renaud: refused by the administrator
+RANG_ANNULEE = 38  # Romane Vidal: cancelled after validation, the host withdrew
+RANG_AVENANT = 39  # Baptiste Carrère: signed, his tutor changed by avenant
 RANG_MINEUR_39H = 47  # Noé Capdevielle, 17: a draft at 39 h a week, refused by the engine
 MINEURS = {
     RANG_MINEURE: date(2009, 2, 17),

@@ -343,56 +343,55 @@ class Scenario:
         """4 - 29 January 2027, the 2026 cohort's first stage, being prepared. Four students
         at the 12-person estate agency: three are validated, the fourth exceeds the quota of
         the weeks they share. Four students still look for a host."""
-        base = personnes.PAR_PROMOTION
-        janvier = [cal.B_JANVIER_2027]
+        p = personnes
 
         def premier_stage(
-            statut: Statut, indice: int, cle: str | None = None, **champs: Any
+            statut: Statut, rang: int, cle: str | None = None, **champs: Any
         ) -> Convention:
-            cle = cle or _hote_tournant(indice, 5, exclus=(QUOTA, PETITE_BOUTIQUE))
+            rotation = _hote_tournant(rang - p.PAR_PROMOTION, 5, exclus=(QUOTA, PETITE_BOUTIQUE))
             return self.jusqu_a(
                 statut,
-                base + indice,
-                cle,
-                janvier,
+                rang,
+                cle or rotation,
+                [cal.B_JANVIER_2027],
                 annee_formation=1,
                 avertissements=PREMIERE_DE_L_ANNEE,
                 **champs,
             )
 
         statuts = {
-            10: S.SIGNEE, 11: S.SIGNEE,
-            12: S.EN_SIGNATURE, 13: S.EN_SIGNATURE, 14: S.EN_SIGNATURE,
-            15: S.VALIDEE, 16: S.VALIDEE, 18: S.VALIDEE, 19: S.VALIDEE,
-            20: S.A_VALIDER, 21: S.A_VALIDER, 22: S.A_VALIDER, 23: S.A_VALIDER,
-            24: S.BROUILLON, 25: S.BROUILLON,
+            40: S.SIGNEE, 41: S.SIGNEE,
+            42: S.EN_SIGNATURE, 43: S.EN_SIGNATURE, 44: S.EN_SIGNATURE,
+            45: S.VALIDEE, 46: S.VALIDEE, 48: S.VALIDEE, 49: S.VALIDEE,
+            50: S.A_VALIDER, 51: S.A_VALIDER, 52: S.A_VALIDER, 53: S.A_VALIDER,
+            54: S.BROUILLON, 55: S.BROUILLON,
         }  # fmt: skip
-        for indice, statut in statuts.items():
-            premier_stage(statut, indice)
+        for rang, statut in statuts.items():
+            premier_stage(statut, rang)
         # At the e-commerce site, the tutor named leaves before January: an avenant.
-        self.changer_de_tuteur(premier_stage(S.SIGNEE, 9, "cotoon", tuteur=0))
+        self.changer_de_tuteur(premier_stage(S.SIGNEE, p.RANG_AVENANT, "cotoon", tuteur=0))
 
         # The minor: a shop of three, Monday to Friday 7 h: within a minor's limits.
-        self.cas.mineure = premier_stage(S.SIGNEE, personnes.RANG_MINEURE - base, PETITE_BOUTIQUE)
+        self.cas.mineure = premier_stage(S.SIGNEE, p.RANG_MINEURE, PETITE_BOUTIQUE)
         # The quota: three validated, then one too many (its own tutor: not the tutor cap).
-        for indice, statut in ((1, S.SIGNEE), (2, S.EN_SIGNATURE), (3, S.VALIDEE)):
-            premier_stage(statut, indice, QUOTA, tuteur=0)
-        self.cas.quota_refuse = premier_stage(S.A_VALIDER, 4, QUOTA, tuteur=1)
+        for rang, statut in zip(p.RANGS_QUOTA, (S.SIGNEE, S.EN_SIGNATURE, S.VALIDEE), strict=True):
+            premier_stage(statut, rang, QUOTA, tuteur=0)
+        self.cas.quota_refuse = premier_stage(S.A_VALIDER, p.RANG_QUOTA_DEPASSE, QUOTA, tuteur=1)
 
         # Drafts the engine would stop: clauses missing; a minor at 39 h a week (7 h 48 a
         # day); a host that has not declared its headcount yet (a warning, not a refusal).
-        self.cas.incomplete = premier_stage(S.BROUILLON, 5, omises=OMISES_BROUILLON_INCOMPLET)
+        self.cas.incomplete = premier_stage(
+            S.BROUILLON, p.RANG_INCOMPLET, omises=OMISES_BROUILLON_INCOMPLET
+        )
         semaine_de_39_heures: dict[str, Any] = {
             f"minutes_{jour}": 468 for jour in ("lundi", "mardi", "mercredi", "jeudi", "vendredi")
         }
-        self.cas.mineur_39h = premier_stage(
-            S.BROUILLON, personnes.RANG_MINEUR_39H - base, **semaine_de_39_heures
-        )
-        self.cas.sans_effectif = premier_stage(S.BROUILLON, 6, SANS_EFFECTIF)
+        self.cas.mineur_39h = premier_stage(S.BROUILLON, p.RANG_MINEUR_39H, **semaine_de_39_heures)
+        self.cas.sans_effectif = premier_stage(S.BROUILLON, p.RANG_SANS_EFFECTIF, SANS_EFFECTIF)
 
         # Refused by the administrator; cancelled after validation when the host withdrew.
         self.cas.refusee = transition(
-            premier_stage(S.A_VALIDER, 7),
+            premier_stage(S.A_VALIDER, p.RANG_REFUSEE),
             "refuser",
             self.equipe,
             motif=(
@@ -401,7 +400,7 @@ class Scenario:
             ),
         )
         self.cas.annulee = transition(
-            premier_stage(S.VALIDEE, 8),
+            premier_stage(S.VALIDEE, p.RANG_ANNULEE),
             "annuler",
             self.equipe,
             motif="L'entreprise a retiré son offre de stage (réorganisation du service).",

@@ -22,6 +22,7 @@ from conventions.services import TransitionRefusee, convention_transition
 from demo import personnes
 from demo.donnees import (
     DemoImpossible,
+    cas_a_voir,
     conventions_demo,
     demo_charger,
     demo_effacer,
@@ -186,6 +187,24 @@ def test_running_it_again_creates_nothing_and_prints_the_logins(
     assert "déjà chargée" in texte
     for i in identifiants():
         assert i.email in texte and i.mot_de_passe in texte
+    assert demo.quota_refuse is not None
+    assert f"/conventions/{demo.quota_refuse.pk}/" in texte
+
+
+def test_the_cases_to_see_first_are_found_again_in_the_database(demo: CasParticuliers) -> None:
+    trouves = [cas.convention for cas in cas_a_voir()]
+    attendus = [
+        demo.quota_refuse,
+        demo.prolongation,
+        *demo.rappels,
+        demo.mineure,
+        demo.mineur_39h,
+        demo.incomplete,
+        demo.sans_effectif,
+        demo.rompue,
+        demo.avenant,
+    ]
+    assert trouves == attendus
 
 
 def test_it_wipes_its_own_records_only(demo: CasParticuliers, settings: Any, tmp_path: Any) -> None:

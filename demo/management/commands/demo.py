@@ -8,10 +8,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import Count
+from django.urls import reverse
 
 from conventions.models import Statut
 from demo.donnees import (
     DemoImpossible,
+    cas_a_voir,
     conventions_demo,
     demo_charger,
     demo_reinitialiser,
@@ -45,6 +47,7 @@ class Command(BaseCommand):
             duree = f"{time.perf_counter() - debut:.1f}".replace(".", ",")
             self.stdout.write(self.style.SUCCESS(f"Démonstration chargée en {duree} s."))
             self._resume()
+        self._cas()
         self._identifiants()
 
     def _resume(self) -> None:
@@ -54,6 +57,18 @@ class Command(BaseCommand):
             f"{libelles[s].lower()} {comptes[s]}" for s in Statut.values if s in comptes
         )
         self.stdout.write(f"Conventions : {sum(comptes.values())} ({detail}).")
+
+    def _cas(self) -> None:
+        self.stdout.write("")
+        self.stdout.write("À voir d'abord :")
+        for cas in cas_a_voir():
+            c = cas.convention
+            adresse = reverse("conventions:detail", args=[c.pk])
+            self.stdout.write(
+                f"  {adresse:<18} {cas.libelle} — {c.etudiant}, "
+                f"{c.etablissement_accueil.organisme.raison_sociale}, "
+                f"{c.get_statut_display().lower()}"
+            )
 
     def _identifiants(self) -> None:
         lignes = identifiants()
