@@ -5,17 +5,13 @@ production, and the pages are checked as a visitor gets them (DSFR scripts run).
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.apps import apps
 from django.urls import reverse
 from selenium import webdriver
 
-from etablissement.models import Etablissement
-from referentiel.models import Formation
 from tests import fabriques
 
 pytestmark = [
@@ -49,20 +45,6 @@ PAGES = {
 }
 
 
-def semer_la_section() -> None:
-    """The seeded referential and school, which the flush of a transactional test removes:
-    the pages must be checked with their catalogue and contacts. (serialized_rollback would
-    restore them, but it leaves the content types broken for the next transactional tests.)"""
-    if not Formation.objects.exists():
-        semer("referentiel.migrations.0002_ndrc_2018_blocs_et_missions")
-    if not Etablissement.objects.exists():
-        semer("etablissement.migrations.0002_lycee_gustave_eiffel")
-
-
-def semer(migration: str) -> None:
-    importlib.import_module(migration).semer(apps, None)
-
-
 def violations(navigateur: webdriver.Chrome) -> list[dict[str, Any]]:
     navigateur.execute_script(AXE.read_text(encoding="utf-8"))
     resultat: dict[str, Any] = navigateur.execute_async_script(
@@ -79,7 +61,6 @@ def test_the_public_pages_have_no_serious_accessibility_violation(
 ) -> None:
     if not AXE.exists():
         pytest.fail(f"axe-core manque ({AXE}) : make a11y")
-    semer_la_section()
     fabriques.promotion(annee_debut=2026)
     url_name, requete = PAGES[nom]
     navigateur.get(f"{live_server.url}{reverse(url_name)}?{requete}")

@@ -2,6 +2,7 @@
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from comptes.models import Role, Utilisateur
 
@@ -20,7 +21,7 @@ def test_staff_log_in_and_see_their_name_in_the_header(live_server, navigateur) 
     navigateur.find_element(By.NAME, "username").send_keys("Regis.Lamouroux@eiffel-bordeaux.org")
     navigateur.find_element(By.NAME, "password").send_keys("mauvais")
     navigateur.find_element(By.CSS_SELECTOR, "form [type=submit]").click()
-    assert "incorrect" in navigateur.page_source
+    WebDriverWait(navigateur, 10).until(lambda n: "incorrect" in n.page_source)
     # The typed address is kept; only the password is asked again.
     assert (
         navigateur.find_element(By.NAME, "username").get_attribute("value")
@@ -28,4 +29,5 @@ def test_staff_log_in_and_see_their_name_in_the_header(live_server, navigateur) 
     )
     navigateur.find_element(By.NAME, "password").send_keys("mot-de-passe-demo")
     navigateur.find_element(By.CSS_SELECTOR, "form [type=submit]").click()
+    WebDriverWait(navigateur, 10).until(lambda n: "/connexion/" not in n.current_url)
     assert "Régis Lamouroux" in navigateur.find_element(By.TAG_NAME, "header").text

@@ -9,10 +9,9 @@ from comptes.models import Role, Utilisateur
 from conventions.models import Convention
 from tests import fabriques
 
-# serialized_rollback: the referential seeded by the migrations is back for the next tests.
 pytestmark = [
     pytest.mark.navigateur,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

@@ -13,7 +13,7 @@ from tests import fabriques
 
 pytestmark = [
     pytest.mark.navigateur,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 
