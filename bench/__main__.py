@@ -41,10 +41,12 @@ def audit() -> None:
 
 
 def main() -> None:
-    from bench import cotisations, pages
+    from bench import cotisations, documents, pages, simulateur
 
     audit()
     cotisations.main()
+    simulateur.main()
+    documents.main()
     pages.main()
 
 
