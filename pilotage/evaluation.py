@@ -8,14 +8,22 @@ STATUTS_EN_VIGUEUR): it counts in no total here; its own findings are on its pag
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 
-from conventions.models import STATUTS_EN_VIGUEUR, Convention, PeriodeConvention
+from conventions.models import (
+    STATUTS_EN_VIGUEUR,
+    Convention,
+    ExceptionHoraire,
+    PeriodeConvention,
+    Pointage,
+)
 from conventions.moteur import FENETRE, vers_regles
 from etablissement.selectors import etudiant_pour_regles
+from organismes.models import EtablissementAccueil
 from organismes.selectors import organismes_pour_regles
 from regles.evaluation import Evaluation, Situation, evaluer
 
@@ -38,23 +46,91 @@ def en_vigueur(conventions: QuerySet[Convention]) -> QuerySet[Convention]:
     return conventions.filter(statut__in=STATUTS_EN_VIGUEUR)
 
 
-def voisines(base: QuerySet[Convention], *, debut: date, fin: date) -> list[Convention]:
-    """The conventions in force at the hosts (SIREN) of `base`, outside `base`, with a period
-    within the engine's window around [debut, fin]: subqueries, whatever the size of `base`."""
-    dans_la_fenetre = PeriodeConvention.objects.filter(
-        convention=OuterRef("pk"), debut__lte=fin + FENETRE, fin__gte=debut - FENETRE
-    )
-    autres = (
-        en_vigueur(Convention.objects.all())
-        .filter(
-            etablissement_accueil__organisme_id__in=base.values(
-                "etablissement_accueil__organisme_id"
-            )
+def voisines(conventions: Sequence[Convention]) -> list[Convention]:
+    """The other conventions in force that the law compares with `conventions`, in 4 queries
+    (none without a period): at the same host (SIREN), sharing a civil week with one of them
+    (the weekly quota, a tutor's load) or holding the same post (the waiting period, within
+    the engine's window).
+
+    They are loaded with their periods only: the engine reads periods for the quota, the
+    tutor and the waiting period; their schedule exceptions and presence logs make other
+    students' totals, which these screens do not show. Evaluating only the ones that meet
+    `conventions` keeps a cohort's dashboard from evaluating every stage of its hosts."""
+    limites = bornes(conventions)
+    if limites is None:
+        return []
+    debut, fin = limites
+    organismes = {c.etablissement_accueil.organisme_id for c in conventions}
+    # The hosts' sites as a list of values, as conventions.moteur.voisines does: as a
+    # subquery, SQLite's planner scans the status index instead of the site index.
+    sites = list(
+        EtablissementAccueil.objects.filter(organisme_id__in=organismes).values_list(
+            "pk", flat=True
         )
-        .filter(Exists(dans_la_fenetre))
-        .exclude(pk__in=base.values("pk"))
     )
-    return list(avec_details(autres))
+    # The status is tested here rather than in SQL: with it, SQLite's planner walks the
+    # status index (every convention in force) instead of the sites'.
+    candidates = (
+        PeriodeConvention.objects.filter(
+            convention__etablissement_accueil_id__in=sites,
+            debut__lte=fin + FENETRE,
+            fin__gte=debut - FENETRE,
+        )
+        .exclude(convention_id__in=[c.pk for c in conventions])
+        .order_by()
+        .values_list(
+            "convention_id",
+            "convention__statut",
+            "convention__etablissement_accueil__organisme_id",
+            "convention__poste",
+            "debut",
+            "fin",
+        )
+    )
+    semaines, postes = _semaines_et_postes(conventions)
+    retenues = {
+        pk
+        for pk, statut, organisme, poste, du, au in candidates
+        if statut in STATUTS_EN_VIGUEUR
+        and (
+            (poste and (organisme, poste) in postes)
+            or any(du <= a and au >= d for d, a in semaines.get(organisme, ()))
+        )
+    }
+    autres = (
+        Convention.objects.filter(pk__in=retenues)
+        .select_related(
+            "etudiant__promotion__formation",
+            "etablissement_accueil__organisme",
+            "tuteur",
+            "referent",
+        )
+        .prefetch_related(
+            Prefetch("periodes", queryset=PeriodeConvention.objects.order_by("debut")),
+            Prefetch("exceptions", queryset=ExceptionHoraire.objects.none()),
+            Prefetch("pointages", queryset=Pointage.objects.none()),
+        )
+    )
+    return list(autres)
+
+
+def _semaines_et_postes(
+    conventions: Sequence[Convention],
+) -> tuple[dict[int, list[tuple[date, date]]], set[tuple[int, str]]]:
+    """Per host, the civil weeks the conventions cover (from the Monday of their first day, or
+    of the tutor's designation, to the Sunday of their last), and the posts they hold."""
+    semaines: dict[int, list[tuple[date, date]]] = defaultdict(list)
+    postes = set()
+    for c in conventions:
+        organisme = c.etablissement_accueil.organisme_id
+        for p in c.periodes.all():
+            du = min(p.debut, c.date_effet_tuteur or p.debut)
+            semaines[organisme].append(
+                (du - timedelta(days=du.weekday()), p.fin + timedelta(days=6 - p.fin.weekday()))
+            )
+        if c.poste:
+            postes.add((organisme, c.poste))
+    return semaines, postes
 
 
 def bornes(conventions: Iterable[Convention]) -> tuple[date, date] | None:

@@ -11,8 +11,8 @@ from conventions.models import Convention
 from conventions.moteur import vers_regles
 from organismes.models import OrganismeAccueil
 from organismes.selectors import organisme_pour_regles
+from pilotage.annees import annee_scolaire_du, bornes_annee_scolaire
 from pilotage.evaluation import avec_details, en_vigueur
-from pilotage.tableau import annee_scolaire_du, bornes_annee_scolaire
 from regles.parametres import parametres
 from regles.quotas import OccupationOrganismes, Semaine
 

@@ -12,7 +12,7 @@ from conventions.models import STATUTS_EN_VIGUEUR, Convention
 from etablissement.models import Etudiant
 from etablissement.selectors import etudiant_pour_regles
 from organismes.models import OrganismeAccueil
-from pilotage.evaluation import avec_details, bornes, evaluer_conventions, voisines
+from pilotage.evaluation import avec_details, evaluer_conventions, voisines
 from pilotage.liens import url_convention
 from regles.constats import Constat
 from regles.evaluation import Cumul
@@ -96,17 +96,7 @@ def suivi_etudiant(etudiant: Etudiant, *, le: date) -> SuiviEtudiant:
         .order_by("-cree_le")
     )
     en_vigueur = [c for c in conventions if c.statut in STATUTS_EN_VIGUEUR]
-    limites = bornes(en_vigueur)
-    autour = (
-        voisines(
-            etudiant.conventions.filter(statut__in=STATUTS_EN_VIGUEUR),
-            debut=limites[0],
-            fin=limites[1],
-        )
-        if limites
-        else []
-    )
-    evaluation = evaluer_conventions([*en_vigueur, *autour])
+    evaluation = evaluer_conventions([*en_vigueur, *voisines(en_vigueur)])
     cle = str(etudiant.pk)
     resultat = evaluation.etudiants.get(cle)
     programme = (

@@ -14,75 +14,55 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch
 from django.urls import reverse
 
 from conventions.models import STATUTS_EN_VIGUEUR, Convention, EvenementConvention, Statut
+from conventions.workflow import ACTEURS, ATTENTES
 from etablissement.models import Etudiant, PeriodePromotion, Promotion
 from etablissement.selectors import etudiant_pour_regles
-from pilotage.evaluation import avec_details, bornes, evaluer_conventions, voisines
+from pilotage.annees import bornes_annee_scolaire
+from pilotage.evaluation import avec_details, evaluer_conventions, voisines
 from pilotage.liens import url_convention
 from regles.constats import Constat, Severite
 from regles.evaluation import Evaluation
 from regles.parametres import parametres
-from regles.presence import annee_scolaire, debut_annee_scolaire
 from regles.programme import AnneeEtude, progression
 
 
-def annee_scolaire_du(jour: date) -> int:
-    """The school year `jour` belongs to, named by the year it starts in (a setting)."""
-    return annee_scolaire(
-        jour, debut_mm_jj=parametres().texte("reglages.annee_scolaire_debut", jour)
-    )
-
-
-def bornes_annee_scolaire(annee: int) -> tuple[date, date]:
-    p = parametres()
-    debut = debut_annee_scolaire(
-        annee, debut_mm_jj=p.texte("reglages.annee_scolaire_debut", date(annee, 12, 31))
-    )
-    suivante = debut_annee_scolaire(
-        annee + 1, debut_mm_jj=p.texte("reglages.annee_scolaire_debut", date(annee + 1, 12, 31))
-    )
-    return debut, suivante - timedelta(days=1)
-
-
 @dataclass(frozen=True)
-class Attente:
-    """One kind of convention waiting for someone: what is to be done, and by whom."""
+class Etape:
+    """A step of the life cycle where the dashboard lists the conventions waiting. Who acts
+    and for what is the workflow's word (conventions.workflow.ATTENTES), not repeated here."""
 
     statuts: tuple[Statut, ...]
     action: str
-    qui: str  # "" : the convention's author and référent, named on each row
+
+    @property
+    def qui(self) -> str:
+        attente = ATTENTES[self.statuts[0]]
+        return f"{ACTEURS[attente.qui]} — {attente.quoi}"
 
 
-ATTENTES = (
-    Attente((Statut.BROUILLON,), "À compléter et soumettre", ""),
-    Attente((Statut.A_VALIDER,), "À valider", "Un administrateur de la section"),
-    Attente((Statut.VALIDEE,), "À envoyer en signature", "Le référent ou un administrateur"),
-    Attente(
-        (Statut.EN_SIGNATURE,),
-        "Signatures à recueillir",
-        "L'étudiant (et son représentant légal s'il est mineur), l'organisme et l'établissement",
-    ),
-    Attente(
-        (Statut.TERMINEE, Statut.ROMPUE),
-        "Attestation de stage à enregistrer",
-        "L'organisme la délivre, le référent ou un administrateur l'enregistre",
-    ),
+ETAPES = (
+    Etape((Statut.BROUILLON,), "À compléter et soumettre"),
+    Etape((Statut.A_VALIDER,), "À valider"),
+    Etape((Statut.VALIDEE,), "À envoyer en signature"),
+    Etape((Statut.EN_SIGNATURE,), "Signatures à recueillir"),
+    Etape((Statut.TERMINEE, Statut.ROMPUE), "Attestation de stage à enregistrer"),
 )
 
 
 @dataclass
 class ConventionEnAttente:
     convention: Convention
-    qui: str
+    qui: str  # a draft's author and référent, by name; empty for the other steps
     url: str
 
 
 @dataclass
 class GroupeEnAttente:
-    attente: Attente
+    etape: Etape
     conventions: list[ConventionEnAttente]
 
 
@@ -149,24 +129,20 @@ class TableauDeBord:
         return sum(len(g.conventions) for g in self.en_attente)
 
 
-def _conventions_de(promotion: Promotion) -> QuerySet[Convention]:
-    return Convention.objects.filter(etudiant__promotion=promotion, etudiant__archive=False)
-
-
 def _charger(promotion: Promotion) -> list[Convention]:
     """Every convention of the cohort but the cancelled ones, with what the rows and the
     engine read, the author (creation event) and the acknowledged warnings."""
     creations = EvenementConvention.objects.filter(action="creation").select_related("auteur")
     return list(
-        avec_details(_conventions_de(promotion).exclude(statut=Statut.ANNULEE)).prefetch_related(
+        avec_details(
+            Convention.objects.filter(
+                etudiant__promotion=promotion, etudiant__archive=False
+            ).exclude(statut=Statut.ANNULEE)
+        ).prefetch_related(
             Prefetch("evenements", queryset=creations, to_attr="creations"),
             "acquittements",
         )
     )
-
-
-def _touche(convention: Convention, debut: date, fin: date) -> bool:
-    return any(p.debut <= fin and p.fin >= debut for p in convention.periodes.all())
 
 
 def _url_etudiant(etudiant_id: int, ancre: str = "") -> str:
@@ -194,17 +170,17 @@ def _en_attente(conventions: Iterable[Convention]) -> list[GroupeEnAttente]:
     for c in conventions:
         par_statut[c.statut].append(c)
     groupes = []
-    for attente in ATTENTES:
+    for etape in ETAPES:
         lignes = [
             ConventionEnAttente(
                 convention=c,
-                qui=attente.qui or _qui_pour_un_brouillon(c),
+                qui=_qui_pour_un_brouillon(c) if statut == Statut.BROUILLON else "",
                 url=_url(c, "conventions"),
             )
-            for statut in attente.statuts
+            for statut in etape.statuts
             for c in sorted(par_statut[statut], key=lambda c: (c.etudiant.nom, c.etudiant.prenom))
         ]
-        groupes.append(GroupeEnAttente(attente, lignes))
+        groupes.append(GroupeEnAttente(etape, lignes))
     return groupes
 
 
@@ -296,20 +272,16 @@ def tableau_de_bord(*, promotion: Promotion, annee: int, aujourdhui: date) -> Ta
 
     # One engine call: the cohort's conventions in force and their neighbours at the same hosts.
     en_vigueur = [c for c in conventions if c.statut in STATUTS_EN_VIGUEUR]
-    limites = bornes(en_vigueur)
-    autour = (
-        voisines(
-            _conventions_de(promotion).filter(statut__in=STATUTS_EN_VIGUEUR),
-            debut=limites[0],
-            fin=limites[1],
-        )
-        if limites
-        else []
-    )
-    evaluation = evaluer_conventions([*en_vigueur, *autour])
+    evaluation = evaluer_conventions([*en_vigueur, *voisines(en_vigueur)])
+
+    # Each convention's periods once (every .all() of a prefetched relation builds a queryset).
+    intervalles = {c.pk: [(p.debut, p.fin) for p in c.periodes.all()] for c in conventions}
+
+    def touche(c: Convention, du: date, au: date) -> bool:
+        return any(debut <= au and fin >= du for debut, fin in intervalles[c.pk])
 
     def couverts(periode: PeriodePromotion) -> set[int]:
-        return {c.etudiant_id for c in conventions if _touche(c, periode.debut, periode.fin)}
+        return {c.etudiant_id for c in conventions if touche(c, periode.debut, periode.fin)}
 
     a_venir = [p for p in periodes if p.fin >= le and p.debut <= fin]
     prochaine = a_venir[0] if a_venir else None
@@ -318,7 +290,7 @@ def tableau_de_bord(*, promotion: Promotion, annee: int, aujourdhui: date) -> Ta
         avec = couverts(prochaine)
         sans = [e for pk, e in etudiants.items() if pk not in avec]
     annee_formation = annee - promotion.annee_debut + 1
-    dans_l_annee = [c for c in conventions if _touche(c, debut, fin)]
+    dans_l_annee = [c for c in conventions if touche(c, debut, fin)]
     return TableauDeBord(
         promotion=promotion,
         annee_scolaire=annee,

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from comptes.acces import personnel_requis
 from etablissement.models import Promotion
-from pilotage.tableau import annee_scolaire_du
+from pilotage.annees import annee_scolaire_du
 from pilotage.tableau import tableau_de_bord as construire
 
 

@@ -5,14 +5,24 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from comptes.acces import personnel_requis
 from comptes.models import Utilisateur
-from conventions.models import Statut
+from conventions.models import Convention, Statut
 from core.listes import lister
 from etablissement.forms import FiltresEtudiantsForm
 from etablissement.models import Enseignant, Etudiant
@@ -97,10 +107,21 @@ def etudiants(request: HttpRequest) -> HttpResponse:
         # cohort in a bookmark) is left out, not the others.
         formulaire.is_valid()
         filtres = formulaire.cleaned_data
+    # The count of conventions as a subquery: computed for the page's rows only, and left
+    # out of the paginator's COUNT (a join + GROUP BY would run over every student).
+    conventions = (
+        Convention.objects.filter(etudiant=OuterRef("pk"))
+        .exclude(statut=Statut.ANNULEE)
+        .order_by()
+        .values("etudiant")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     qs: QuerySet[Etudiant] = Etudiant.objects.select_related("promotion", "referent").annotate(
-        conventions_actives=Count("conventions", filter=~Q(conventions__statut=Statut.ANNULEE)),
+        conventions_actives=Coalesce(Subquery(conventions, output_field=IntegerField()), 0),
         mineur=ExpressionWrapper(
-            Q(date_naissance__gt=nes_apres_sont_mineurs(aujourdhui)), output_field=BooleanField()
+            Q(date_naissance__gt=nes_apres_sont_mineurs(aujourdhui)),
+            output_field=BooleanField(),
         ),
     )
     qs = filtrer(qs, filtres, le=aujourdhui)

@@ -11,10 +11,13 @@ import pytest
 import time_machine
 from django.test import Client
 
+from comptes.models import Utilisateur
+from conventions.models import Convention, Statut
 from etablissement.models import Etudiant
+from organismes import services as organismes_services
 from tests import fabriques
 from tests.personas import *  # noqa: F403  (the persona fixtures)
-from tests.pilotage.outils import chef_de_travaux, valider
+from tests.pilotage.outils import chef_de_travaux, requetes, valider
 
 LE = date(2026, 2, 2)
 
@@ -183,3 +186,38 @@ def test_the_referent_and_administrators_are_offered_to_edit(
 
 def test_an_unknown_student_is_a_404(db: None, clients: dict[str, Client]) -> None:
     assert clients["enseignant"].get("/etudiants/999999/").status_code == 404
+
+
+def test_its_findings_count_the_other_interns_at_the_host(
+    db: None, clients: dict[str, Client]
+) -> None:
+    """Headcount 12, a quota of 3: two classmates and one intern of another school the same
+    weeks of March take the host over it, on the student's own page."""
+    chef = chef_de_travaux()
+    hote = fabriques.organisme(raison_sociale="Quai des Affaires", effectif=12)
+    eleve = fabriques.etudiant(nom="Arnaud", prenom="Alice")
+    for etudiant in (eleve, fabriques.etudiant(), fabriques.etudiant()):
+        valider(fabriques.convention(etudiant_=etudiant, organisme_=hote), chef)
+    organismes_services.autres_stagiaires_declarer(
+        organisme=hote, semaine=date(2026, 3, 9), nombre=1
+    )
+    section = _section(_fiche(clients["enseignant"], eleve), "constats")
+    assert "Semaine du 09/03/2026 : 4 stagiaires dont 1 d&#x27;autres écoles" in section
+
+
+def test_the_page_runs_as_many_queries_whatever_the_hosts_other_interns(
+    db: None, administrateur: Utilisateur
+) -> None:
+    client = Client()
+    client.force_login(administrateur)
+    hote = fabriques.organisme(effectif=None)
+    eleve = fabriques.etudiant()
+    mienne = fabriques.convention(etudiant_=eleve, organisme_=hote)
+    autres = [fabriques.convention(organisme_=hote) for _ in range(6)]
+    Convention.objects.filter(pk__in=[mienne.pk, autres[0].pk]).update(statut=Statut.VALIDEE)
+    url = f"/etudiants/{eleve.pk}/"
+    requetes(client, url)  # the session, once
+    une = requetes(client, url)
+    Convention.objects.filter(pk__in=[c.pk for c in autres]).update(statut=Statut.VALIDEE)
+    six = requetes(client, url)
+    assert une == six, (une, six)

@@ -11,13 +11,15 @@ import pytest
 import time_machine
 from django.test import Client
 
+from comptes.models import Utilisateur
+from conventions.models import Convention, Statut
 from organismes import services
 from organismes.models import OrganismeAccueil, RoleContact
 from pilotage.graphique import graphique_quota
 from regles.quotas import Semaine
 from tests import fabriques
 from tests.personas import *  # noqa: F403  (the persona fixtures)
-from tests.pilotage.outils import chef_de_travaux, valider
+from tests.pilotage.outils import chef_de_travaux, requetes, valider
 
 LE = date(2026, 2, 2)  # school year 2025-2026
 
@@ -71,6 +73,10 @@ def test_the_chart_marks_the_week_over_the_quota(
     depassee = svg[svg.index("barre--depassee") :]
     assert ">4!</text>" in depassee.split("</g>")[0] and "09/03" in depassee.split("</g>")[0]
     assert svg.count('class="graphique-quota__plafond"') == 1
+    # Lengths with a decimal point, whatever the locale of the page.
+    longueurs = re.findall(r' (?:x|y|x1|x2|y1|y2|width|height)="([^"]*)"', svg)
+    assert longueurs and all(re.fullmatch(r"-?\d+(\.\d+)?", v) for v in longueurs), longueurs
+    assert "," not in "".join(re.findall(r'transform="([^"]*)"', svg))
     assert "plafond dépassé 1 semaine : semaine du 09/03/2026 (4 pour 3)" in svg
 
 
@@ -168,5 +174,31 @@ def test_the_chart_geometry_scales_to_the_highest_of_interns_and_quota() -> None
     haute = g.barres[1]
     assert (haute.h_ecole, haute.h_autres) == (90.0, 60.0)
     assert haute.y_autres == g.base - 150
-    assert g.chemin_quota == "M36,114.0 H62 L62,114.0 H88"
+    # Two weeks only: the widest step, 48 px a week.
+    assert g.chemin_quota == "M36,114.0 H84 L84,114.0 H132"
+    assert (haute.largeur, haute.x) == (34, 84 + 7.0)
     assert [grad.valeur for grad in g.graduations] == [0, 1, 2, 3, 4, 5, 6]
+
+
+def test_the_page_runs_as_many_queries_for_2_conventions_as_for_8(
+    db: None, administrateur: Utilisateur
+) -> None:
+    client = Client()
+    client.force_login(administrateur)
+    org = fabriques.organisme(effectifs={date(2026, 1, 1): 30})
+    tuteur = fabriques.tuteur(organisme=org)
+    referent = fabriques.enseignant()
+
+    def ajouter(nombre: int) -> None:
+        for _ in range(nombre):
+            c = fabriques.convention(organisme_=org, tuteur_=tuteur, referent=referent)
+            Convention.objects.filter(pk=c.pk).update(statut=Statut.VALIDEE)
+
+    ajouter(2)
+    url = f"/organismes/{org.pk}/"
+    with time_machine.travel(LE):
+        requetes(client, url)  # the session, once
+        deux = requetes(client, url)
+        ajouter(6)
+        huit = requetes(client, url)
+    assert deux == huit, (deux, huit)

@@ -89,7 +89,8 @@ def test_it_says_which_conventions_wait_for_whom(
     assert "son référent, Claire Durand" in brouillons
     signature = section[section.index("À envoyer en signature") :]
     assert "Arnaud Alice" in signature.split("Signatures à recueillir")[0]
-    assert "Le référent ou un administrateur" in signature
+    # Who acts and for what: the workflow's own words.
+    assert "La section — Le secrétariat l&#x27;envoie en signature." in signature
 
 
 def test_it_counts_open_findings_with_a_link_to_the_convention(
@@ -185,21 +186,25 @@ def test_a_student_is_refused(clients: dict[str, Client]) -> None:
 
 def _cohorte_validee(nombre: int, libelle: str) -> int:
     """A cohort of `nombre` students followed by one teacher, each with a January stage at
-    their own host: every other one validated, the others still drafts."""
-    promo = fabriques.promotion(annee_debut=2025, libelle=libelle)
+    their own host, where a student of another cohort is in force the same weeks (the engine
+    must count them in the quota): every other stage validated, the others still drafts."""
+    promo = fabriques.promotion(annee_debut=2025, libelle=libelle, periodes=False)
+    autre = fabriques.promotion(annee_debut=2024, libelle=f"{libelle} (2e année)", periodes=False)
     referent = fabriques.enseignant()
     for etudiant in fabriques.etudiants(promo, nombre, referent=referent):
         # Headcounts are no business of this test (and 24 months a host would be slow).
-        fabriques.convention(
-            etudiant_=etudiant,
-            organisme_=fabriques.organisme(effectif=None),
-            periodes=JANVIER,
-            referent=referent,
-        )
+        hote = fabriques.organisme(effectif=None)
+        for eleve in (etudiant, fabriques.etudiant(promotion=autre, referent=referent)):
+            fabriques.convention(
+                etudiant_=eleve, organisme_=hote, periodes=JANVIER, referent=referent
+            )
     # Validated in bulk: the workflow is tested elsewhere; here only the reads matter.
-    conventions = Convention.objects.filter(etudiant__promotion=promo).order_by("pk")
-    a_valider = list(conventions.values_list("pk", flat=True))[::2]
-    Convention.objects.filter(pk__in=a_valider).update(statut=Statut.VALIDEE)
+    cohorte = Convention.objects.filter(etudiant__promotion=promo).order_by("pk")
+    a_valider = list(cohorte.values_list("pk", flat=True))[::2]
+    voisines = Convention.objects.filter(etudiant__promotion=autre)
+    Convention.objects.filter(pk__in=[*a_valider, *voisines.values_list("pk", flat=True)]).update(
+        statut=Statut.VALIDEE
+    )
     return promo.pk
 
 
