@@ -38,7 +38,14 @@ def avec_details(conventions: QuerySet[Convention]) -> QuerySet[Convention]:
     ).prefetch_related(
         Prefetch("periodes", queryset=PeriodeConvention.objects.order_by("debut")),
         "exceptions",
-        "pointages",
+        # What the engine reads of a day of the log: a cohort's logs are thousands of rows,
+        # and who typed them when (a datetime to convert each) is no business of the screens.
+        Prefetch(
+            "pointages",
+            queryset=Pointage.objects.only(
+                "convention_id", "jour", "minutes_presence", "absence", "minutes_absence"
+            ),
+        ),
     )
 
 
