@@ -11,6 +11,7 @@ from decimal import Decimal
 from itertools import accumulate
 
 from regles.calendrier import calendrier
+from regles.contenus import CLAUSES_TEXTE
 from regles.evaluation import Situation
 from regles.modele import (
     Convention,
@@ -106,23 +107,7 @@ def academie(taille: Taille = Taille(), *, graine: int = 2026) -> Situation:
             tuteur=f"{organisme.siren}-t{rng.randint(1, 1 + next(iter(organisme.effectifs.values())) // 15)}",
             poste=f"poste-{rng.randint(1, 4)}" if rng.random() < 0.2 else None,
             gratification=gratification,
-            contenus={
-                k: "clause"
-                for k in (
-                    "formation",
-                    "encadrants",
-                    "competences",
-                    "activites",
-                    "suivi",
-                    "protection_sociale",
-                    "absences_conges",
-                    "suspension_resiliation",
-                    "validation_interruption",
-                    "avantages",
-                    "reglement_interieur",
-                    "attestation",
-                )
-            },
+            contenus=dict.fromkeys(CLAUSES_TEXTE, "clause"),
         )
         # The host's daily presence log: planned days, with a few sick days.
         pointages = []

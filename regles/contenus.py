@@ -53,6 +53,8 @@ CONTENUS: tuple[Contenu, ...] = (
 
 PAR_CODE = {c.code: c for c in CONTENUS}
 DERIVES = frozenset({"dates_duree", "presence_hebdomadaire", "gratification"})
+# The contents written as clause texts (the others come from periods, schedule and pay).
+CLAUSES_TEXTE = tuple(c.code for c in CONTENUS if c.code not in DERIVES)
 
 
 def _gratification_stipulee(convention: Convention) -> bool:
