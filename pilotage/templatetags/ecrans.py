@@ -8,10 +8,12 @@ a convention's status, the same on every list.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django import forms, template
 
 from conventions.models import Convention
+from core.listes import Liste
 from regles import format as fmt
 
 register = template.Library()
@@ -62,3 +64,21 @@ def dates_convention(convention: Convention) -> str:
 def champs(formulaire: forms.Form, noms: str) -> list[forms.BoundField]:
     """The bound fields named in `noms` (space separated), in that order: a form's fieldsets."""
     return [formulaire[nom] for nom in noms.split()]
+
+
+@register.inclusion_tag("ecrans/pagination.html")
+def pagination(liste: Liste) -> dict[str, Any]:
+    """The DSFR pagination of a list of core/listes.py: first, previous, the pages around
+    the current one, next, last; the query string (search, filters, sort) kept."""
+    page = liste.page
+    dernier = page.paginator.num_pages
+    autour = range(max(1, page.number - 2), min(dernier, page.number + 2) + 1)
+    return {
+        "page": page,
+        "premiere": liste.url(page=1) if page.number > 1 else None,
+        "precedente": liste.url(page=page.number - 1) if page.has_previous() else None,
+        "suivante": liste.url(page=page.number + 1) if page.has_next() else None,
+        "derniere": liste.url(page=dernier) if page.number < dernier else None,
+        "numeros": [(n, liste.url(page=n)) for n in autour],
+        "dernier": dernier,
+    }

@@ -142,8 +142,12 @@ def test_it_shows_25_students_a_page(db: None, clients: dict[str, Client]) -> No
     assert len(_noms(premiere)) == 25
     assert "30 étudiants, page 1 sur 2." in premiere
     assert 'class="fr-pagination"' in premiere
-    seconde = _liste(clients["enseignant"], page=2)
-    assert _noms(seconde) == [f"Etudiant{i} Lucas" for i in range(26, 31)]
+    assert 'href="?tri=-nom&amp;page=2"' not in premiere and 'href="?page=2"' in premiere
+    seconde = _liste(clients["enseignant"], page=2, tri="-nom")
+    assert _noms(seconde) == [f"Etudiant{i:02d} Lucas" for i in range(5, 0, -1)]
+    # The page links keep the sort; the last page's "next" leads nowhere, and says so.
+    assert 'href="?page=1&amp;tri=-nom"' in seconde or 'href="?tri=-nom&amp;page=1"' in seconde
+    assert 'aria-disabled="true" role="link">Page suivante</a>' in seconde
 
 
 def test_only_administrators_are_offered_to_create_a_student(
