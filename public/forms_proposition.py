@@ -48,6 +48,13 @@ class PropositionForm(DsfrForm):
         widget=forms.CheckboxSelectMultiple,
     )
     message = forms.CharField(label="Précisions", widget=forms.Textarea, required=False)
+    # The honeypot: hidden by public/proposer.css and from screen readers (aria-hidden in the
+    # template); a person never fills it, a robot filling every input does.
+    site_web = forms.CharField(
+        label="Ne remplissez pas ce champ",
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     def __init__(
         self,

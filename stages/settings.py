@@ -115,6 +115,9 @@ EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Stages <stages@localhost>")
 
+# « Proposer un stage »: proposals accepted from one client IP per hour (public/limites.py).
+PROPOSITIONS_PAR_HEURE = envint("PROPOSITIONS_PAR_HEURE", 5)
+
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
