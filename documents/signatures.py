@@ -14,8 +14,12 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 
 from documents.models import Document, RoleSignataire, Signature, TypeDocument
 from organismes.models import ContactOrganisme, RoleContact
@@ -85,10 +89,49 @@ def signataires(document: Document, *, le: datetime) -> list[tuple[str, str, str
     return liste
 
 
+def lien_url(jeton: str) -> str:
+    return f"{settings.SITE_URL}{reverse('documents:signer', args=[jeton])}"
+
+
+def _envoyer_lien(signature_pk: int, jeton: str) -> None:
+    """The personal link goes by e-mail to the address on record, never anywhere else."""
+    signature = Signature.objects.select_related("document").get(pk=signature_pk)
+    if not signature.email:
+        return
+    document = signature.document
+    lignes = [
+        f"Bonjour {signature.nom},",
+        "",
+        f"Vous êtes invité(e) à signer, en tant que {signature.get_role_display().lower()}, "
+        f"le document « {document.get_type_display().lower()} » n° {document.convention_id} "
+        f"(version {document.version}).",
+        "",
+        "Votre lien personnel (ne le transmettez pas) :",
+        lien_url(jeton),
+        "",
+        f"Il est valable jusqu'au {signature.expire_le:%d/%m/%Y à %H:%M} (UTC). "
+        "Ouvrir le lien ne signe rien : vous lirez le document, puis confirmerez votre "
+        "signature. S'il a expiré, la page vous permet d'en demander un nouveau.",
+        "",
+        "Stages",
+    ]
+    send_mail(
+        subject=f"Signature : {document.get_type_display().lower()} n° {document.convention_id}",
+        message="\n".join(lignes),
+        from_email=None,
+        recipient_list=[signature.email],
+    )
+
+
+def _envoyer_apres_validation(lien: Lien) -> None:
+    transaction.on_commit(partial(_envoyer_lien, lien.signature.pk, lien.jeton))
+
+
 @transaction.atomic
 def circuit_ouvrir(*, document: Document, le: datetime) -> list[Lien]:
-    """One personal link per signatory of `document`; refused if a circuit exists already
-    on it (a new version of the document gets its own circuit)."""
+    """One personal link per signatory of `document`, each e-mailed to its signatory once the
+    transaction is committed; refused if a circuit exists already on it (a new version of the
+    document gets its own circuit)."""
     if document.type not in (TypeDocument.CONVENTION, TypeDocument.AVENANT):
         raise SignatureRefusee("Seules la convention et ses avenants se signent ici.")
     Document.objects.select_for_update().filter(pk=document.pk).first()
@@ -105,19 +148,32 @@ def circuit_ouvrir(*, document: Document, le: datetime) -> list[Lien]:
             jeton_sha256=empreinte,
             expire_le=le + DUREE_LIEN,
         )
-        liens.append(Lien(signature, jeton))
+        lien = Lien(signature, jeton)
+        _envoyer_apres_validation(lien)
+        liens.append(lien)
     return liens
 
 
+@transaction.atomic
 def lien_renouveler(*, signature: Signature, le: datetime) -> Lien:
-    """A fresh link for a signatory who has not signed yet; the old one stops working."""
+    """A fresh link for a signatory who has not signed yet, e-mailed (after commit) to the
+    address on record; the old one stops working."""
     if signature.signe_le:
         raise SignatureRefusee("Ce signataire a déjà signé.")
     jeton, empreinte = _nouveau_jeton()
     signature.jeton_sha256 = empreinte
     signature.expire_le = le + DUREE_LIEN
     signature.save(update_fields=["jeton_sha256", "expire_le"])
-    return Lien(signature, jeton)
+    lien = Lien(signature, jeton)
+    _envoyer_apres_validation(lien)
+    return lien
+
+
+def signature_expiree_par_jeton(jeton: str, *, le: datetime) -> Signature | None:
+    """The signatory of a link that expired unsigned (it may ask for a new one), or None."""
+    return Signature.objects.filter(
+        jeton_sha256=_empreinte(jeton), signe_le__isnull=True, expire_le__lte=le
+    ).first()
 
 
 def signature_par_jeton(jeton: str, *, le: datetime) -> Signature | None:
@@ -152,9 +208,11 @@ def signer(
         raise SignatureRefusee(
             "Le fichier ne correspond plus au document généré : signature refusée."
         )
-    signature.signe_le = le
-    signature.sha256_signe = empreinte
-    signature.adresse_ip = adresse_ip
-    signature.navigateur = navigateur[:300]
-    signature.save()
+    # The row is locked (PostgreSQL) and the update is conditional: of two clicks, one signs.
+    signees = Signature.objects.filter(pk=signature.pk, signe_le__isnull=True).update(
+        signe_le=le, sha256_signe=empreinte, adresse_ip=adresse_ip, navigateur=navigateur[:300]
+    )
+    if signees != 1:
+        raise SignatureRefusee("Vous avez déjà signé ce document.")
+    signature.refresh_from_db()
     return signature

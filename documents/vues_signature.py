@@ -44,20 +44,40 @@ def _signature(jeton: str) -> Signature:
     return signature
 
 
+def _lien_expire(request: HttpRequest, jeton: str, *, envoye: bool = False) -> HttpResponse:
+    return render(
+        request,
+        "documents/lien_expire.html",
+        {"jeton": jeton, "envoye": envoye},
+        status=200 if envoye else 410,
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def signer(request: HttpRequest, jeton: str) -> HttpResponse:
-    signature = _signature(jeton)
+    maintenant = timezone.now()
+    trouvee = signatures.signature_par_jeton(jeton, le=maintenant)
+    if trouvee is None:
+        if signatures.signature_expiree_par_jeton(jeton, le=maintenant) is not None:
+            return _lien_expire(request, jeton)
+        raise Http404("Ce lien de signature n'existe pas ou a été remplacé.")
+    signature = trouvee
     erreur = ""
-    if request.method == "POST" and request.POST.get("je_signe") == "oui":
-        try:
-            signature = signatures.signer(
-                signature=signature,
-                le=timezone.now(),
-                adresse_ip=request.META.get("REMOTE_ADDR"),
-                navigateur=request.META.get("HTTP_USER_AGENT", ""),
-            )
-        except signatures.SignatureRefusee as refus:
-            erreur = str(refus)
+    if request.method == "POST":
+        if request.POST.get("je_signe") != "oui":
+            erreur = "Cochez la case pour confirmer votre signature."
+        else:
+            try:
+                signature = signatures.signer(
+                    signature=signature,
+                    le=maintenant,
+                    adresse_ip=request.META.get("REMOTE_ADDR"),
+                    navigateur=request.META.get("HTTP_USER_AGENT", ""),
+                )
+            except signatures.SignatureRefusee as refus:
+                signature.refresh_from_db()
+                # A double click: the first one signed, the second one has nothing to say.
+                erreur = "" if signature.signe_le else str(refus)
     return render(
         request,
         "documents/signer.html",
@@ -71,3 +91,14 @@ def signer_pdf(request: HttpRequest, jeton: str) -> HttpResponseBase:
     return FileResponse(
         document.fichier.open("rb"), filename=document.nom_fichier, content_type="application/pdf"
     )
+
+
+@require_POST
+def nouveau_lien(request: HttpRequest, jeton: str) -> HttpResponse:
+    """An expired link asks for a new one: it goes to the e-mail address on record and is
+    never shown here (whoever holds an old link does not get a working one)."""
+    signature = signatures.signature_expiree_par_jeton(jeton, le=timezone.now())
+    if signature is None:
+        raise Http404("Ce lien de signature n'existe pas ou a été remplacé.")
+    signatures.lien_renouveler(signature=signature, le=timezone.now())
+    return _lien_expire(request, jeton, envoye=True)

@@ -126,6 +126,9 @@ MATRICE: dict[str, Acces] = {
     ),
     "documents:signer": Acces(404, 404, 404, 404, kwargs={"jeton": "lien-invente"}),
     "documents:signer_pdf": Acces(404, 404, 404, 404, kwargs={"jeton": "lien-invente"}),
+    "documents:nouveau_lien": Acces(
+        404, 404, 404, 404, kwargs={"jeton": "lien-invente"}, methode="post"
+    ),
     # Conventions (issue 3): staff read all; only the student's référent and administrators
     # write, and the persona teacher follows nobody. A bare POST is refused with a reason.
     "conventions:liste": PERSONNEL,

@@ -115,3 +115,86 @@ def test_the_staff_open_the_circuit_and_see_the_links_once(administrateur: Utili
     assert reponse.status_code == 200
     assert reponse.content.decode().count("/signer/") == 5
     assert client.post(reverse("documents:circuit", args=[document.pk])).status_code == 409
+
+
+def test_each_signatory_gets_their_own_link_by_email_after_commit(
+    mailoutbox: list[Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    document = _document()
+    with django_capture_on_commit_callbacks(execute=True) as rappels:
+        liens = signatures.circuit_ouvrir(document=document, le=MAINTENANT)
+        assert mailoutbox == []  # nothing leaves before the commit
+    assert len(rappels) == 5
+    avec_adresse = [lien for lien in liens if lien.signature.email]
+    assert len(mailoutbox) == len(avec_adresse)
+    for lien, message in zip(avec_adresse, mailoutbox, strict=True):
+        assert message.to == [lien.signature.email]
+        assert lien.jeton in message.body
+        assert "Ouvrir le lien ne signe rien" in message.body
+        # Nobody receives somebody else's link.
+        autres = [autre.jeton for autre in liens if autre is not lien]
+        assert not any(jeton in message.body for jeton in autres)
+
+
+def test_an_expired_link_asks_for_a_new_one_sent_by_email_never_shown(
+    mailoutbox: list[Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    lien = signatures.circuit_ouvrir(document=_document(), le=timezone.now() - timedelta(days=20))[
+        0
+    ]
+    client = Client()
+    page = client.get(reverse("documents:signer", args=[lien.jeton]))
+    assert page.status_code == 410
+    assert "Recevoir un nouveau lien" in page.content.decode()
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        reponse = client.post(reverse("documents:nouveau_lien", args=[lien.jeton]))
+    assert reponse.status_code == 200
+    (message,) = mailoutbox
+    assert message.to == [lien.signature.email]
+    ancien = lien.signature.jeton_sha256
+    lien.signature.refresh_from_db()
+    assert lien.signature.jeton_sha256 != ancien
+    assert "/signer/" not in reponse.content.decode().replace(
+        reverse("documents:nouveau_lien", args=[lien.jeton]), ""
+    )
+    nouveau = message.body.split("/signer/")[1].split("/")[0]
+    assert nouveau not in reponse.content.decode()
+    assert client.get(reverse("documents:signer", args=[nouveau])).status_code == 200
+    # The old link is now unknown: it cannot ask again.
+    assert client.post(reverse("documents:nouveau_lien", args=[lien.jeton])).status_code == 404
+
+
+def test_a_valid_link_cannot_ask_for_another_one() -> None:
+    lien = signatures.circuit_ouvrir(document=_document(), le=timezone.now())[0]
+    assert Client().post(reverse("documents:nouveau_lien", args=[lien.jeton])).status_code == 404
+
+
+def test_signing_needs_the_confirmation_box() -> None:
+    lien = signatures.circuit_ouvrir(document=_document(), le=timezone.now())[0]
+    reponse = Client().post(reverse("documents:signer", args=[lien.jeton]), {})
+    assert "Cochez la case" in reponse.content.decode()
+    lien.signature.refresh_from_db()
+    assert lien.signature.signe_le is None
+
+
+def test_a_double_click_signs_once() -> None:
+    lien = signatures.circuit_ouvrir(document=_document(), le=timezone.now())[0]
+    client = Client()
+    url = reverse("documents:signer", args=[lien.jeton])
+    premier = client.post(url, {"je_signe": "oui"}, HTTP_USER_AGENT="premier")
+    second = client.post(url, {"je_signe": "oui"}, HTTP_USER_AGENT="second")
+    assert "Vous avez signé ce document" in premier.content.decode()
+    assert "Vous avez signé ce document" in second.content.decode()
+    assert "déjà signé" not in second.content.decode()
+    lien.signature.refresh_from_db()
+    assert lien.signature.navigateur == "premier"
+    with pytest.raises(signatures.SignatureRefusee, match="déjà signé"):
+        signatures.signer(
+            signature=lien.signature, le=timezone.now(), adresse_ip=None, navigateur="x"
+        )
+    # A stale copy in hand (read unsigned by a concurrent request) changes nothing.
+    perime = Signature.objects.get(pk=lien.signature.pk)
+    perime.signe_le = None
+    with pytest.raises(signatures.SignatureRefusee, match="déjà signé"):
+        signatures.signer(signature=perime, le=timezone.now(), adresse_ip=None, navigateur="x")
