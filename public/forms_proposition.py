@@ -78,3 +78,10 @@ class PropositionForm(DsfrForm):
         if siren:
             valider_siren(siren)
         return siren
+
+
+class ComplementForm(DsfrForm):
+    """What the company may still change through its private link."""
+
+    contact_telephone = forms.CharField(label="Votre téléphone", max_length=20, required=False)
+    message = forms.CharField(label="Précisions", widget=forms.Textarea, required=False)

@@ -5,12 +5,32 @@ unchecked; the staff create the organisation and the convention from it."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from etablissement.models import PeriodePromotion
 from organismes.validators import valider_siren
 from referentiel.models import Mission
+
+
+class StatutProposition(models.TextChoices):
+    RECUE = "recue", "reçue"
+    ACCEPTEE = "acceptee", "acceptée"
+    REFUSEE = "refusee", "refusée"
+    RETIREE = "retiree", "retirée"
+
+
+# Who may move a proposal where: the staff accept or refuse a received offer, the company
+# withdraws it as long as it is not refused. Nothing leaves « refusée » or « retirée ».
+TRANSITIONS: dict[str, frozenset[str]] = {
+    StatutProposition.RECUE: frozenset(
+        {StatutProposition.ACCEPTEE, StatutProposition.REFUSEE, StatutProposition.RETIREE}
+    ),
+    StatutProposition.ACCEPTEE: frozenset({StatutProposition.RETIREE}),
+    StatutProposition.REFUSEE: frozenset(),
+    StatutProposition.RETIREE: frozenset(),
+}
 
 
 class PropositionStage(models.Model):
@@ -40,7 +60,15 @@ class PropositionStage(models.Model):
         Mission, blank=True, related_name="propositions", verbose_name="missions envisagées"
     )
     message = models.TextField("précisions", blank=True)
-    traitee = models.BooleanField("traitée", default=False)
+    statut = models.CharField(
+        "statut", max_length=10, choices=StatutProposition.choices, default=StatutProposition.RECUE
+    )
+    # SHA-256 of the private follow-up link's token, like a password reset: the link itself
+    # only lives in the company's mailbox. NULL rather than "" for the proposals sent before
+    # the links existed: unique must not see them as duplicates.
+    jeton_empreinte = models.CharField(  # noqa: DJ001
+        max_length=64, unique=True, null=True, editable=False
+    )
 
     class Meta:
         verbose_name = "proposition de stage"
@@ -49,3 +77,31 @@ class PropositionStage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entreprise} ({self.cree_le:%d/%m/%Y})"
+
+
+class EvenementProposition(models.Model):
+    """One change of a proposal's status: who (nobody = the company, by its link), when, why."""
+
+    proposition = models.ForeignKey(
+        PropositionStage, on_delete=models.CASCADE, related_name="evenements"
+    )
+    le = models.DateTimeField("le", auto_now_add=True)
+    par = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="par",
+    )
+    avant = models.CharField("avant", max_length=10, choices=StatutProposition.choices)
+    apres = models.CharField("après", max_length=10, choices=StatutProposition.choices)
+    motif = models.TextField("motif", blank=True)
+
+    class Meta:
+        verbose_name = "suivi de proposition"
+        verbose_name_plural = "suivis de proposition"
+        ordering = ("le", "pk")
+
+    def __str__(self) -> str:
+        return f"{self.proposition} : {self.avant} → {self.apres}"

@@ -1,15 +1,20 @@
-"""Writes of the public space: a company's stage proposal, and the e-mail to the section."""
+"""Writes of the public space: a company's stage proposal, its follow-up, and the e-mails."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 
+from comptes.models import Utilisateur
 from etablissement.models import Etablissement, PeriodePromotion
-from public.models import PropositionStage
+from public.jetons import jeton_nouveau
+from public.models import TRANSITIONS, EvenementProposition, PropositionStage, StatutProposition
 from referentiel.models import Mission
 
 
@@ -28,7 +33,9 @@ def proposition_creer(
     missions: Iterable[Mission] = (),
     message: str = "",
 ) -> PropositionStage:
+    jeton, jeton_empreinte = jeton_nouveau()
     proposition = PropositionStage(
+        jeton_empreinte=jeton_empreinte,
         entreprise=entreprise,
         siren=siren,
         ville=ville,
@@ -45,7 +52,100 @@ def proposition_creer(
     proposition.missions.set(list(missions))
     # After commit: a rolled-back proposal must not reach anybody's mailbox.
     transaction.on_commit(partial(_prevenir_la_section, proposition.pk))
+    transaction.on_commit(partial(_confirmer_a_l_entreprise, proposition.pk, jeton))
     return proposition
+
+
+def proposition_completer(
+    *, proposition: PropositionStage, message: str, contact_telephone: str
+) -> PropositionStage:
+    """The company adds details through its private link, while the offer is still open."""
+    if proposition.statut not in (StatutProposition.RECUE, StatutProposition.ACCEPTEE):
+        raise ValidationError(f"Cette proposition est {proposition.get_statut_display()}.")
+    proposition.message = message
+    proposition.contact_telephone = contact_telephone
+    proposition.full_clean()
+    proposition.save(update_fields=["message", "contact_telephone"])
+    return proposition
+
+
+@transaction.atomic
+def proposition_changer_statut(
+    *,
+    proposition: PropositionStage,
+    vers: StatutProposition,
+    par: Utilisateur | None,
+    motif: str = "",
+) -> PropositionStage:
+    """Move a proposal along TRANSITIONS and write who did it (None: the company), and why."""
+    proposition = PropositionStage.objects.select_for_update().get(pk=proposition.pk)
+    avant = proposition.statut
+    if vers not in TRANSITIONS[avant]:
+        raise ValidationError(
+            f"Une proposition {proposition.get_statut_display()} ne peut pas être {vers.label}."
+        )
+    if vers == StatutProposition.REFUSEE and not motif.strip():
+        raise ValidationError({"motif": "Dites à l'entreprise pourquoi son offre est refusée."})
+    proposition.statut = vers
+    proposition.save(update_fields=["statut"])
+    EvenementProposition.objects.create(
+        proposition=proposition, par=par, avant=avant, apres=vers, motif=motif.strip()
+    )
+    if vers == StatutProposition.REFUSEE:
+        transaction.on_commit(partial(_expliquer_le_refus, proposition.pk, motif.strip()))
+    return proposition
+
+
+def proposition_retirer(*, proposition: PropositionStage) -> PropositionStage:
+    return proposition_changer_statut(
+        proposition=proposition, vers=StatutProposition.RETIREE, par=None
+    )
+
+
+def _confirmer_a_l_entreprise(pk: int, jeton: str) -> None:
+    proposition = PropositionStage.objects.get(pk=pk)
+    lien = settings.SITE_URL.rstrip("/") + reverse(
+        "public:proposition_suivi", kwargs={"jeton": jeton}
+    )
+    send_mail(
+        "Votre proposition de stage est bien reçue",
+        "\n".join(
+            [
+                f"Bonjour {proposition.contact_nom},",
+                "",
+                f"La section BTS NDRC a bien reçu votre proposition de stage chez "
+                f"{proposition.entreprise}. Elle vous recontacte pour préparer la convention.",
+                "",
+                "Pour suivre votre offre, la compléter ou la retirer, sans créer de compte :",
+                lien,
+                "",
+                "Ce lien est personnel : ne le transmettez pas.",
+            ]
+        ),
+        None,
+        [proposition.contact_email],
+    )
+
+
+def _expliquer_le_refus(pk: int, motif: str) -> None:
+    proposition = PropositionStage.objects.get(pk=pk)
+    send_mail(
+        "Votre proposition de stage n'est pas retenue",
+        "\n".join(
+            [
+                f"Bonjour {proposition.contact_nom},",
+                "",
+                f"La section BTS NDRC ne retient pas votre proposition de stage chez "
+                f"{proposition.entreprise}, pour la raison suivante :",
+                "",
+                motif,
+                "",
+                "Merci de l'intérêt que vous portez à nos étudiants.",
+            ]
+        ),
+        None,
+        [proposition.contact_email],
+    )
 
 
 def _prevenir_la_section(pk: int) -> None:

@@ -51,6 +51,22 @@ def _convention() -> Mapping[str, Any]:
     return {"pk": fabriques.convention().pk}
 
 
+def _suivi() -> Mapping[str, Any]:
+    """A company's proposal and the token of its private follow-up link."""
+    from public.jetons import jeton_nouveau
+    from public.models import PropositionStage
+
+    jeton, empreinte = jeton_nouveau()
+    PropositionStage.objects.create(
+        entreprise="Aquitaine Distribution",
+        ville="Mérignac",
+        contact_nom="Julie Martin",
+        contact_email="julie.martin@example.org",
+        jeton_empreinte=empreinte,
+    )
+    return {"jeton": jeton}
+
+
 # The usual lines, to keep the table readable.
 PUBLIQUE = Acces(anonyme=200, administrateur=200, enseignant=200, etudiant=200)
 PERSONNEL = Acces(anonyme=CONNEXION, administrateur=200, enseignant=200, etudiant=403)
@@ -105,6 +121,9 @@ MATRICE: dict[str, Acces] = {
     "public:simulateur_pdf": PUBLIQUE,
     "public:proposer": PUBLIQUE,
     "public:proposition_envoyee": PUBLIQUE,
+    # The company's private link: anyone holding it; withdrawing is a POST, then the page.
+    "public:proposition_suivi": Acces(200, 200, 200, 200, kwargs=_suivi),
+    "public:proposition_retirer": Acces(302, 302, 302, 302, kwargs=_suivi, methode="post"),
     # Documents (issue 5): staff read and download; the student's référent and administrators
     # generate (the persona teacher follows nobody); the clause templates are the
     # administrators'. Generating is a POST answered with the PDF.
