@@ -67,6 +67,12 @@ class Document(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
     cree_le = models.DateTimeField("généré le", auto_now_add=True)
+    # Once every signatory has signed: the same PDF followed by the signature page (each
+    # signer, date, address, browser and the SHA-256 of the PDF they signed).
+    fichier_signe = models.FileField("fichier signé", upload_to=_chemin, blank=True)
+    sha256_fichier_signe = models.CharField(
+        "empreinte SHA-256 du fichier signé", max_length=64, blank=True
+    )
 
     class Meta:
         verbose_name = "document"
@@ -111,6 +117,18 @@ class Signature(models.Model):
     sha256_signe = models.CharField("empreinte du document signé", max_length=64, blank=True)
     adresse_ip = models.GenericIPAddressField("adresse IP", null=True, blank=True)
     navigateur = models.CharField("navigateur", max_length=300, blank=True)
+    # The staff member who opened the circuit: the actor of the convention's move to
+    # "signée" when the last signatory signs.
+    ouvert_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="circuit ouvert par",
+    )
+    # A signature given on a version replaced since: kept as evidence, no longer counts.
+    invalidee_le = models.DateTimeField("invalidée le", null=True, blank=True)
     cree_le = models.DateTimeField(auto_now_add=True)
 
     class Meta:

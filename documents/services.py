@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from comptes.models import Utilisateur
 from conventions.models import Avenant, Convention, PeriodeConvention
@@ -135,6 +136,17 @@ def _enregistrer(
         )
         document.fichier.save(document.nom_fichier, ContentFile(pdf), save=False)
         document.save()
+        precedent = Document.objects.filter(
+            convention=convention, type=type_, objet=objet, version=document.version - 1
+        ).first()
+        if (
+            precedent is not None
+            and precedent.signatures.filter(invalidee_le__isnull=True).exists()
+        ):
+            # A new version of a document under signature: see signatures.circuit_reporter.
+            from documents.signatures import circuit_reporter
+
+            circuit_reporter(ancien=precedent, nouveau=document, le=timezone.now())
     return document
 
 

@@ -17,11 +17,16 @@ from datetime import datetime, timedelta
 from functools import partial
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
+from comptes.models import Utilisateur
 from documents.models import Document, RoleSignataire, Signature, TypeDocument
+from documents.rendu import pdf_depuis_html
 from organismes.models import ContactOrganisme, RoleContact
 
 DUREE_LIEN = timedelta(days=14)
@@ -109,7 +114,7 @@ def _envoyer_lien(signature_pk: int, jeton: str) -> None:
         "Votre lien personnel (ne le transmettez pas) :",
         lien_url(jeton),
         "",
-        f"Il est valable jusqu'au {signature.expire_le:%d/%m/%Y à %H:%M} (UTC). "
+        f"Il est valable jusqu'au {timezone.localtime(signature.expire_le):%d/%m/%Y à %H:%M}. "
         "Ouvrir le lien ne signe rien : vous lirez le document, puis confirmerez votre "
         "signature. S'il a expiré, la page vous permet d'en demander un nouveau.",
         "",
@@ -128,7 +133,9 @@ def _envoyer_apres_validation(lien: Lien) -> None:
 
 
 @transaction.atomic
-def circuit_ouvrir(*, document: Document, le: datetime) -> list[Lien]:
+def circuit_ouvrir(
+    *, document: Document, le: datetime, auteur: Utilisateur | None = None
+) -> list[Lien]:
     """One personal link per signatory of `document`, each e-mailed to its signatory once the
     transaction is committed; refused if a circuit exists already on it (a new version of the
     document gets its own circuit)."""
@@ -147,6 +154,7 @@ def circuit_ouvrir(*, document: Document, le: datetime) -> list[Lien]:
             email=email,
             jeton_sha256=empreinte,
             expire_le=le + DUREE_LIEN,
+            ouvert_par=auteur,
         )
         lien = Lien(signature, jeton)
         _envoyer_apres_validation(lien)
@@ -215,4 +223,103 @@ def signer(
     if signees != 1:
         raise SignatureRefusee("Vous avez déjà signé ce document.")
     signature.refresh_from_db()
+    circuit_conclure(document=document, le=le)
     return signature
+
+
+def _actives(document: Document) -> list[Signature]:
+    return list(document.signatures.filter(invalidee_le__isnull=True).order_by("pk"))
+
+
+@transaction.atomic
+def circuit_reporter(*, ancien: Document, nouveau: Document, le: datetime) -> list[Lien]:
+    """A new version of a document under signature: whoever signed the old one signed a text
+    that changed, so their signature is invalidated (kept as evidence) and they get a new link
+    for the new version by e-mail; whoever had not signed yet keeps their link, which now
+    shows the new version. Nobody else is asked again."""
+    liens = []
+    for ancienne in _actives(ancien):
+        if ancienne.signe_le is None:
+            ancienne.document = nouveau
+            ancienne.save(update_fields=["document"])
+            continue
+        ancienne.invalidee_le = le
+        ancienne.save(update_fields=["invalidee_le"])
+        jeton, empreinte = _nouveau_jeton()
+        signature = Signature.objects.create(
+            document=nouveau,
+            role=ancienne.role,
+            nom=ancienne.nom,
+            email=ancienne.email,
+            jeton_sha256=empreinte,
+            expire_le=le + DUREE_LIEN,
+            ouvert_par=ancienne.ouvert_par,
+        )
+        lien = Lien(signature, jeton)
+        _envoyer_apres_validation(lien)
+        liens.append(lien)
+    return liens
+
+
+def _page_de_signatures(document: Document, signes: list[Signature]) -> bytes:
+    html = render_to_string(
+        "documents/pdf/signatures.html", {"document": document, "signatures": signes}
+    )
+    return pdf_depuis_html(html)
+
+
+def _assembler(document: Document, page: bytes) -> bytes:
+    import io
+
+    from pypdf import PdfWriter
+
+    sortie = PdfWriter()
+    with document.fichier.open("rb") as original:
+        sortie.append(io.BytesIO(original.read()))
+    sortie.append(io.BytesIO(page))
+    tampon = io.BytesIO()
+    sortie.write(tampon)
+    return tampon.getvalue()
+
+
+def circuit_conclure(*, document: Document, le: datetime) -> bool:
+    """When every signatory of `document` has signed it: the final PDF (the document and its
+    signature page) is stored, and a convention's current document moves the convention to
+    "signée" through convention_transition. The actor is the staff member who opened the
+    circuit (else the one who generated the document); without either, the convention stays
+    "en signature" and the staff record the move themselves. True when the circuit is
+    complete."""
+    actives = _actives(document)
+    if not actives or any(s.signe_le is None for s in actives):
+        return False
+    if not document.fichier_signe:
+        final = _assembler(document, _page_de_signatures(document, actives))
+        document.fichier_signe.save(
+            document.nom_fichier.removesuffix(".pdf") + "-signe.pdf",
+            ContentFile(final),
+            save=False,
+        )
+        document.sha256_fichier_signe = hashlib.sha256(final).hexdigest()
+        document.save(update_fields=["fichier_signe", "sha256_fichier_signe"])
+    if document.type != TypeDocument.CONVENTION:
+        return True
+    from conventions.models import Statut
+    from conventions.services import TransitionRefusee, convention_transition
+
+    convention = document.convention
+    courant = (
+        Document.objects.filter(convention=convention, type=document.type, objet=document.objet)
+        .order_by("-version")
+        .first()
+    )
+    auteur = next((s.ouvert_par for s in actives if s.ouvert_par), None) or document.auteur
+    if courant != document or convention.statut != Statut.EN_SIGNATURE or auteur is None:
+        return True
+    try:
+        with transaction.atomic():
+            convention_transition(
+                convention=convention, action="enregistrer_signatures", auteur=auteur
+            )
+    except TransitionRefusee:
+        pass  # the rules refuse it now: the staff see the convention still "en signature"
+    return True

@@ -14,6 +14,7 @@ from comptes.acces import personnel_requis
 from documents import signatures
 from documents.acces import exiger_generation
 from documents.models import Document, Signature
+from documents.views import _auteur
 
 
 @require_POST
@@ -22,7 +23,9 @@ def circuit(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(Document.objects.select_related("convention"), pk=pk)
     exiger_generation(request.user, document.convention)
     try:
-        liens = signatures.circuit_ouvrir(document=document, le=timezone.now())
+        liens = signatures.circuit_ouvrir(
+            document=document, le=timezone.now(), auteur=_auteur(request)
+        )
     except signatures.SignatureRefusee as refus:
         return render(
             request,

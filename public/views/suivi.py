@@ -65,5 +65,5 @@ def proposition_retirer(request: HttpRequest, jeton: str) -> HttpResponse:
         except ValidationError as erreur:
             messages.error(request, " ".join(erreur.messages))
         else:
-            messages.success(request, "Votre proposition est retirée.")
+            messages.success(request, "Votre proposition est retirée : la section est prévenue.")
     return redirect("public:proposition_suivi", jeton=jeton)
