@@ -11,6 +11,7 @@ from django.db.models import Q
 
 from core.forms import DsfrForm
 from etablissement.models import Enseignant, Etudiant, Promotion
+from etablissement.validators import normaliser_code, valider_ine
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # type="date" sends AAAA-MM-JJ; a browser without it lets people type JJ/MM/AAAA.
@@ -101,6 +102,14 @@ class EtudiantForm(DsfrForm, forms.Form):
     @staticmethod
     def initial_de(etudiant: Etudiant) -> dict[str, Any]:
         return {nom: getattr(etudiant, nom) for nom in EtudiantForm.base_fields}
+
+    def clean_ine(self) -> str:
+        # Checked here too, so that a wrong INE shows with the other errors at once (the
+        # service checks it again, for every other caller).
+        ine = normaliser_code(self.cleaned_data["ine"])
+        if ine:
+            valider_ine(ine)
+        return ine
 
 
 class FiltresEtudiantsForm(DsfrForm, forms.Form):

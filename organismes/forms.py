@@ -12,6 +12,7 @@ from django import forms
 
 from core.forms import DsfrForm
 from organismes.models import OrganismeAccueil
+from organismes.validators import normaliser_numero, valider_siren, valider_siret
 
 _FORMATS_DATE = ["%Y-%m-%d", "%d/%m/%Y"]
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -59,6 +60,13 @@ class OrganismeForm(DsfrForm, forms.Form):
     def initial_de(organisme: OrganismeAccueil) -> dict[str, Any]:
         return {nom: getattr(organisme, nom) for nom in OrganismeForm.base_fields}
 
+    def clean_siren(self) -> str:
+        # Checked here too, so that a wrong key shows with the other errors at once (the
+        # service checks it again, for every other caller).
+        siren = normaliser_numero(self.cleaned_data["siren"])
+        valider_siren(siren)
+        return siren
+
 
 class SiteForm(DsfrForm, forms.Form):
     """A site (SIRET) of the host. `facultatif`: the whole site may be left blank (the
@@ -81,6 +89,12 @@ class SiteForm(DsfrForm, forms.Form):
             for champ in self.fields.values():
                 champ.required = False
 
+    def clean_siret(self) -> str:
+        siret = normaliser_numero(self.cleaned_data.get("siret") or "")
+        if siret:
+            valider_siret(siret)
+        return siret
+
     def est_vide(self) -> bool:
         return not any(str(v).strip() for v in self.cleaned_data.values())
 
@@ -88,7 +102,7 @@ class SiteForm(DsfrForm, forms.Form):
         donnees = super().clean() or {}
         if self.facultatif and not self.est_vide():
             for nom in ("siret", "adresse", "ville"):
-                if not str(donnees.get(nom) or "").strip():
+                if nom not in self.errors and not str(donnees.get(nom) or "").strip():
                     self.add_error(nom, "Ce champ est obligatoire pour enregistrer le site.")
         return donnees
 

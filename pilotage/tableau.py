@@ -278,7 +278,7 @@ def tableau_de_bord(*, promotion: Promotion, annee: int, aujourdhui: date) -> Ta
     intervalles = {c.pk: [(p.debut, p.fin) for p in c.periodes.all()] for c in conventions}
 
     def touche(c: Convention, du: date, au: date) -> bool:
-        return any(debut <= au and fin >= du for debut, fin in intervalles[c.pk])
+        return any(d <= au and f >= du for d, f in intervalles[c.pk])
 
     def couverts(periode: PeriodePromotion) -> set[int]:
         return {c.etudiant_id for c in conventions if touche(c, periode.debut, periode.fin)}

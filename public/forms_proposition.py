@@ -85,3 +85,18 @@ class ComplementForm(DsfrForm):
 
     contact_telephone = forms.CharField(label="Votre téléphone", max_length=20, required=False)
     message = forms.CharField(label="Précisions", widget=forms.Textarea, required=False)
+
+
+class DecisionForm(DsfrForm):
+    """An administrator accepts or refuses a received offer (the reason goes to the company)."""
+
+    decision = forms.ChoiceField(
+        label="Décision",
+        choices=[("acceptee", "Accepter"), ("refusee", "Refuser")],
+        widget=forms.HiddenInput,
+    )
+    motif = forms.CharField(
+        label="Motif du refus, envoyé à l'entreprise",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )

@@ -1,11 +1,15 @@
-"""Reads for the public pages: the section's coming stage periods and its mission catalogue."""
+"""Reads for the public pages (the section's coming stage periods, its mission catalogue) and
+for the proposals' follow-up by the staff and the students."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Case, Prefetch, When
+
 from etablissement.models import PeriodePromotion
+from public.models import EvenementProposition, PropositionStage, StatutProposition
 from referentiel.models import Bloc, Formation, Mission, MissionCompetence, VersionReferentiel
 from referentiel.selectors import blocs_avec_competences, catalogue_missions, version_en_vigueur
 from regles.parametres import parametres
@@ -101,3 +105,27 @@ def catalogue_public(*, le: date) -> Catalogue | None:
 def _liens(mission: Mission) -> list[MissionCompetence]:
     # Prefetched by catalogue_missions, with their competence: no query here.
     return list(mission.liens_competences.all())
+
+
+def propositions_recues() -> list[PropositionStage]:
+    """The staff's queue: every proposal, the received ones first, newest first (one query)."""
+    ordre = Case(When(statut=StatutProposition.RECUE, then=0), default=1)
+    return list(PropositionStage.objects.order_by(ordre, "-cree_le", "-pk"))
+
+
+def proposition_et_suivi(*, pk: int) -> PropositionStage:
+    """One proposal with its periods, missions and status changes (who, when, why)."""
+    return PropositionStage.objects.prefetch_related(
+        "periodes__promotion",
+        "missions",
+        Prefetch("evenements", EvenementProposition.objects.select_related("par")),
+    ).get(pk=pk)
+
+
+def offres_acceptees() -> list[PropositionStage]:
+    """The offers the staff accepted, as the students see them (three queries)."""
+    return list(
+        PropositionStage.objects.filter(statut=StatutProposition.ACCEPTEE)
+        .prefetch_related("periodes__promotion", "missions")
+        .order_by("entreprise", "pk")
+    )

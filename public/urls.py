@@ -1,6 +1,6 @@
 from django.urls import path
 
-from public.views import proposition, section, simulateur, suivi
+from public.views import file, proposition, section, simulateur, suivi
 
 app_name = "public"
 
@@ -12,4 +12,8 @@ urlpatterns = [
     path("proposer/merci/", proposition.proposition_envoyee, name="proposition_envoyee"),
     path("suivi/<str:jeton>/", suivi.proposition_suivi, name="proposition_suivi"),
     path("suivi/<str:jeton>/retirer/", suivi.proposition_retirer, name="proposition_retirer"),
+    path("propositions/", file.propositions, name="propositions"),
+    path("propositions/<int:pk>/", file.proposition, name="proposition"),
+    path("propositions/<int:pk>/decider/", file.proposition_decider, name="proposition_decider"),
+    path("offres/", file.offres, name="offres"),
 ]

@@ -48,15 +48,19 @@ def nes_apres_sont_mineurs(jour: date) -> date:
 
 
 def rechercher(etudiants: QuerySet[Etudiant], texte: str) -> QuerySet[Etudiant]:
-    """Every word must match the name, first name, INE or e-mail: "lucas mart" finds Lucas
-    Martin, "123 456 789 ab" his INE."""
-    code = normaliser_code(texte)
-    if code and len(code) >= 4 and any(c.isdigit() for c in code):
-        etudiants = etudiants.filter(Q(ine__icontains=code) | Q(email__icontains=texte))
-        return etudiants
+    """Every word must match the name, first name, e-mail or INE: "lucas mart" finds Lucas
+    Martin. A search that starts with a digit is an INE typed with its spaces
+    ("123 456 789 ab"), or the start of an e-mail address."""
+    if texte[0].isdigit():
+        return etudiants.filter(
+            Q(ine__icontains=normaliser_code(texte)) | Q(email__icontains=texte)
+        )
     for mot in texte.split():
         etudiants = etudiants.filter(
-            Q(nom__icontains=mot) | Q(prenom__icontains=mot) | Q(email__icontains=mot)
+            Q(nom__icontains=mot)
+            | Q(prenom__icontains=mot)
+            | Q(email__icontains=mot)
+            | Q(ine__icontains=normaliser_code(mot))
         )
     return etudiants
 

@@ -65,5 +65,5 @@ def proposition_retirer(request: HttpRequest, jeton: str) -> HttpResponse:
         except ValidationError as erreur:
             messages.error(request, " ".join(erreur.messages))
         else:
-            messages.success(request, "Votre proposition est retirée : la section est prévenue.")
+            messages.success(request, "Votre proposition est retirée.")
     return redirect("public:proposition_suivi", jeton=jeton)

@@ -67,6 +67,19 @@ def _suivi() -> Mapping[str, Any]:
     return {"jeton": jeton}
 
 
+def _proposition() -> Mapping[str, Any]:
+    """A received proposal, for the staff's queue."""
+    from public.models import PropositionStage
+
+    proposition = PropositionStage.objects.create(
+        entreprise="Aquitaine Distribution",
+        ville="Mérignac",
+        contact_nom="Julie Martin",
+        contact_email="julie.martin@example.org",
+    )
+    return {"pk": proposition.pk}
+
+
 # The usual lines, to keep the table readable.
 PUBLIQUE = Acces(anonyme=200, administrateur=200, enseignant=200, etudiant=200)
 PERSONNEL = Acces(anonyme=CONNEXION, administrateur=200, enseignant=200, etudiant=403)
@@ -124,6 +137,14 @@ MATRICE: dict[str, Acces] = {
     # The company's private link: anyone holding it; withdrawing is a POST, then the page.
     "public:proposition_suivi": Acces(200, 200, 200, 200, kwargs=_suivi),
     "public:proposition_retirer": Acces(302, 302, 302, 302, kwargs=_suivi, methode="post"),
+    # The offers' queue: staff read it, administrators decide (a bare POST shows the form
+    # again); accepted offers are for the students and the staff.
+    "public:propositions": PERSONNEL,
+    "public:proposition": Acces(CONNEXION, 200, 200, 403, kwargs=_proposition),
+    "public:proposition_decider": Acces(
+        CONNEXION, 200, 403, 403, kwargs=_proposition, methode="post"
+    ),
+    "public:offres": CONNECTES,
     # Documents (issue 5): staff read and download; the student's référent and administrators
     # generate (the persona teacher follows nobody); the clause templates are the
     # administrators'. Generating is a POST answered with the PDF.

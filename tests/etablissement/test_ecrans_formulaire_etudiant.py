@@ -64,6 +64,16 @@ def test_a_wrong_ine_is_explained_in_french_and_what_was_typed_stays(
     assert not Etudiant.objects.exists()
 
 
+def test_a_wrong_ine_shows_with_the_missing_fields(
+    promo: Promotion, clients: dict[str, Client]
+) -> None:
+    html = (
+        clients["administrateur"].post(CREER, _saisie(promo, ine="12345", nom="")).content.decode()
+    )
+    assert "L&#x27;INE « 12345 » doit compter 11 caractères" in html
+    assert "Ce champ est obligatoire" in html
+
+
 def test_a_duplicate_ine_is_refused_by_the_service(
     promo: Promotion, clients: dict[str, Client]
 ) -> None:

@@ -61,14 +61,34 @@ def test_a_wrong_siren_key_is_explained_in_french_and_what_was_typed_stays(
     assert not OrganismeAccueil.objects.exists()
 
 
+def test_a_wrong_siret_key_is_explained_with_the_other_errors(
+    db: None, clients: dict[str, Client]
+) -> None:
+    html = (
+        clients["enseignant"]
+        .post(
+            CREER,
+            _saisie(
+                raison_sociale="", **{"site-siret": "55208131700013", "site-ville": "Bordeaux"}
+            ),
+        )
+        .content.decode()
+    )
+    assert "Le SIRET « 55208131700013 » est erroné" in html
+    assert html.count("Ce champ est obligatoire") == 2  # the name, the site's address
+    assert 'value="55208131700013"' in html
+    assert not OrganismeAccueil.objects.exists()
+
+
 def test_a_refused_site_rolls_the_new_host_back(db: None, clients: dict[str, Client]) -> None:
+    autre = fabriques.siret_valide(fabriques.siren_valide())  # a good key, another SIREN
     html = (
         clients["enseignant"]
         .post(
             CREER,
             _saisie(
                 **{
-                    "site-siret": "55208131700013",
+                    "site-siret": autre,
                     "site-adresse": "12 quai des Chartrons",
                     "site-ville": "Bordeaux",
                 }
@@ -76,9 +96,19 @@ def test_a_refused_site_rolls_the_new_host_back(db: None, clients: dict[str, Cli
         )
         .content.decode()
     )
-    assert "Le SIRET « 55208131700013 » est erroné" in html
-    assert 'value="55208131700013"' in html
+    assert f"Le SIRET doit commencer par le SIREN de l&#x27;organisme, {SIREN}." in html
+    assert f'value="{autre}"' in html
     assert not OrganismeAccueil.objects.exists()
+
+
+def test_a_wrong_siren_shows_with_the_missing_fields(db: None, clients: dict[str, Client]) -> None:
+    html = (
+        clients["enseignant"]
+        .post(CREER, _saisie(siren="552 081 318", raison_sociale=""))
+        .content.decode()
+    )
+    assert "Le SIREN « 552081318 » est erroné" in html
+    assert "Ce champ est obligatoire" in html
 
 
 def test_a_site_half_filled_asks_for_the_rest(db: None, clients: dict[str, Client]) -> None:

@@ -5,6 +5,8 @@ from collections.abc import Iterator
 import pytest
 from django.core.cache import cache
 
+from tests.personas import *  # noqa: F403  (the persona fixtures)
+
 
 @pytest.fixture(autouse=True)
 def _compteurs_remis_a_zero() -> Iterator[None]:
