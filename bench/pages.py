@@ -112,7 +112,12 @@ def main() -> None:
         "Back-office à l'échelle d'une académie (12 000 étudiants, 20 000 conventions, présence quotidienne)"
     )
     for nom, url in BASES.items():
-        env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "stages.settings_test"}
+        env = {
+            **os.environ,
+            "DATABASE_URL": url,
+            "DJANGO_SETTINGS_MODULE": "stages.settings_test",
+            "ALLOWED_HOSTS": "testserver",  # Django's test client, outside the test runner
+        }
         if nom == "PostgreSQL":
             subprocess.run(
                 [

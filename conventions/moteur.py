@@ -29,8 +29,9 @@ from regles.presence import debut_annee_scolaire
 FENETRE = timedelta(days=400)
 
 
-def _avec_details(qs: QuerySet[Convention]) -> QuerySet[Convention]:
-    return qs.select_related(
+def avec_details(conventions: QuerySet[Convention]) -> QuerySet[Convention]:
+    """What `vers_regles` and the screens read, in 5 queries whatever the count."""
+    return conventions.select_related(
         "etudiant__promotion__formation",
         "etablissement_accueil__organisme",
         "tuteur",
@@ -38,7 +39,14 @@ def _avec_details(qs: QuerySet[Convention]) -> QuerySet[Convention]:
     ).prefetch_related(
         Prefetch("periodes", queryset=PeriodeConvention.objects.order_by("debut")),
         "exceptions",
-        "pointages",
+        # What the engine reads of a day of the log: a cohort's logs are thousands of rows,
+        # and who typed them when (a datetime to convert each) is no business of the screens.
+        Prefetch(
+            "pointages",
+            queryset=Pointage.objects.only(
+                "convention_id", "jour", "minutes_presence", "absence", "minutes_absence"
+            ),
+        ),
     )
 
 
@@ -189,7 +197,7 @@ def evaluer_convention(convention: Convention) -> Verdict:
         fin=cle["fin"],
         sauf=convention.pk,
     )
-    toutes = list(_avec_details(Convention.objects.filter(pk__in=[convention.pk, *autres])))
+    toutes = list(avec_details(Convention.objects.filter(pk__in=[convention.pk, *autres])))
     return _juger(str(convention.pk), [vers_regles(x) for x in toutes], toutes)
 
 
@@ -211,7 +219,7 @@ def evaluer_brouillon(brouillon: Convention, *, periodes: Sequence[modele.Period
         fin=max(p.fin for p in periodes),
         sauf=brouillon.pk,
     )
-    voisins = list(_avec_details(Convention.objects.filter(pk__in=autres)))
+    voisins = list(avec_details(Convention.objects.filter(pk__in=autres)))
     exceptions: dict[date, int] = {}
     pointages: list[modele.Pointage] = []
     if brouillon.pk is not None:

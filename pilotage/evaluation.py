@@ -28,27 +28,6 @@ from organismes.selectors import organismes_pour_regles
 from regles.evaluation import Evaluation, Situation, evaluer
 
 
-def avec_details(conventions: QuerySet[Convention]) -> QuerySet[Convention]:
-    """What `vers_regles` and the screens read, in 5 queries whatever the count."""
-    return conventions.select_related(
-        "etudiant__promotion__formation",
-        "etablissement_accueil__organisme",
-        "tuteur",
-        "referent",
-    ).prefetch_related(
-        Prefetch("periodes", queryset=PeriodeConvention.objects.order_by("debut")),
-        "exceptions",
-        # What the engine reads of a day of the log: a cohort's logs are thousands of rows,
-        # and who typed them when (a datetime to convert each) is no business of the screens.
-        Prefetch(
-            "pointages",
-            queryset=Pointage.objects.only(
-                "convention_id", "jour", "minutes_presence", "absence", "minutes_absence"
-            ),
-        ),
-    )
-
-
 def en_vigueur(conventions: QuerySet[Convention]) -> QuerySet[Convention]:
     return conventions.filter(statut__in=STATUTS_EN_VIGUEUR)
 
@@ -149,7 +128,7 @@ def bornes(conventions: Iterable[Convention]) -> tuple[date, date] | None:
 
 
 def evaluer_conventions(conventions: Iterable[Convention]) -> Evaluation:
-    """Evaluate these conventions (loaded with `avec_details`) together, in one engine call."""
+    """Evaluate these conventions (loaded with `conventions.moteur.avec_details`) together, in one engine call."""
     liste = [c for c in conventions if c.periodes.all()]  # the engine needs a period
     organismes = organismes_pour_regles({c.etablissement_accueil.organisme for c in liste})
     return evaluer(

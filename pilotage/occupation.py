@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from conventions.models import Convention
-from conventions.moteur import vers_regles
+from conventions.moteur import avec_details, vers_regles
 from organismes.models import OrganismeAccueil
 from organismes.selectors import organisme_pour_regles
 from pilotage.annees import annee_scolaire_du, bornes_annee_scolaire
-from pilotage.evaluation import avec_details, en_vigueur
+from pilotage.evaluation import en_vigueur
 from regles.parametres import parametres
 from regles.quotas import OccupationOrganismes, Semaine
 

@@ -9,10 +9,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from conventions.models import STATUTS_EN_VIGUEUR, Convention
+from conventions.moteur import avec_details
 from etablissement.models import Etudiant
 from etablissement.selectors import etudiant_pour_regles
 from organismes.models import OrganismeAccueil
-from pilotage.evaluation import avec_details, evaluer_conventions, voisines
+from pilotage.evaluation import evaluer_conventions, voisines
 from pilotage.liens import url_convention
 from regles.constats import Constat
 from regles.evaluation import Cumul

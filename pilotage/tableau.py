@@ -18,11 +18,12 @@ from django.db.models import Prefetch
 from django.urls import reverse
 
 from conventions.models import STATUTS_EN_VIGUEUR, Convention, EvenementConvention, Statut
+from conventions.moteur import avec_details
 from conventions.workflow import ACTEURS, ATTENTES
 from etablissement.models import Etudiant, PeriodePromotion, Promotion
 from etablissement.selectors import etudiant_pour_regles
 from pilotage.annees import bornes_annee_scolaire
-from pilotage.evaluation import avec_details, evaluer_conventions, voisines
+from pilotage.evaluation import evaluer_conventions, voisines
 from pilotage.liens import url_convention
 from regles.constats import Constat, Severite
 from regles.evaluation import Evaluation

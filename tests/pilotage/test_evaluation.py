@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import date
 
 from conventions.models import Convention, Statut
+from conventions.moteur import avec_details
 from organismes.models import OrganismeAccueil
-from pilotage.evaluation import avec_details, evaluer_conventions, voisines
+from pilotage.evaluation import evaluer_conventions, voisines
 from tests import fabriques
 
 MARS = ((date(2026, 3, 2), date(2026, 3, 27)),)
