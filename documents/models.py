@@ -49,6 +49,10 @@ def _chemin(document: Document, nom: str) -> str:
     return f"documents/convention-{document.convention_id}/{nom}"
 
 
+def _chemin_copie(copie: CopieSignee, nom: str) -> str:
+    return f"documents/convention-{copie.document.convention_id}/{nom}"
+
+
 class Document(models.Model):
     convention = models.ForeignKey(
         "conventions.Convention", on_delete=models.PROTECT, related_name="documents"
@@ -129,6 +133,10 @@ class Signature(models.Model):
     )
     # A signature given on a version replaced since: kept as evidence, no longer counts.
     invalidee_le = models.DateTimeField("invalidée le", null=True, blank=True)
+    # Signed in ink: the confirmed scanned copy that stands for this signature.
+    copie = models.ForeignKey(
+        "CopieSignee", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     cree_le = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -144,3 +152,38 @@ class Signature(models.Model):
     def __str__(self) -> str:
         etat = f"signé le {self.signe_le:%d/%m/%Y %H:%M}" if self.signe_le else "à signer"
         return f"{self.get_role_display()} ({self.nom}) — {etat}"
+
+
+class CopieSignee(models.Model):
+    """The paper (or hybrid) path: a scanned copy of the document signed in ink, uploaded by
+    the staff for one signatory or for every one still to sign (`signature` empty), then
+    confirmed by the staff; only the confirmation counts as those signatures."""
+
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="copies")
+    signature = models.ForeignKey(
+        Signature,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="copies",
+        verbose_name="pour le signataire",
+    )
+    fichier = models.FileField("copie numérisée", upload_to=_chemin_copie)
+    sha256 = models.CharField("empreinte SHA-256 de la copie", max_length=64)
+    deposee_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    deposee_le = models.DateTimeField("déposée le")
+    confirmee_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    confirmee_le = models.DateTimeField("confirmée le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "copie signée"
+        verbose_name_plural = "copies signées"
+        ordering = ("document", "pk")
+
+    def __str__(self) -> str:
+        pour = self.signature.get_role_display() if self.signature else "tous les signataires"
+        return f"Copie papier de {self.document} ({pour})"

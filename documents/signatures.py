@@ -25,7 +25,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from comptes.models import Utilisateur
-from documents.models import Document, RoleSignataire, Signature, TypeDocument
+from documents.models import CopieSignee, Document, RoleSignataire, Signature, TypeDocument
 from documents.rendu import pdf_depuis_html
 from organismes.models import ContactOrganisme, RoleContact
 
@@ -323,3 +323,77 @@ def circuit_conclure(*, document: Document, le: datetime) -> bool:
     except TransitionRefusee:
         pass  # the rules refuse it now: the staff see the convention still "en signature"
     return True
+
+
+TAILLE_MAX_COPIE = 10 * 1024 * 1024  # 10 Mo: a scanned convention of a few pages
+
+
+@transaction.atomic
+def copie_deposer(
+    *,
+    document: Document,
+    contenu: bytes,
+    signature: Signature | None,
+    auteur: Utilisateur,
+    le: datetime,
+) -> CopieSignee:
+    """The paper path, first step: the staff upload the scanned copy signed in ink, for one
+    signatory (`signature`) or for every one still to sign (None). PDF only, 10 Mo at most.
+    Nothing counts until a member of staff confirms it (copie_confirmer)."""
+    if not contenu.startswith(b"%PDF-"):
+        raise SignatureRefusee("La copie numérisée doit être un fichier PDF.")
+    if len(contenu) > TAILLE_MAX_COPIE:
+        raise SignatureRefusee("La copie numérisée dépasse 10 Mo.")
+    actives = _actives(document)
+    if not actives:
+        raise SignatureRefusee("Ouvrez d'abord le circuit de signature de ce document.")
+    if signature is not None and (
+        signature.document_id != document.pk or signature.signe_le or signature.invalidee_le
+    ):
+        raise SignatureRefusee("Ce signataire n'a plus à signer ce document.")
+    if all(s.signe_le for s in actives):
+        raise SignatureRefusee("Tous les signataires ont déjà signé ce document.")
+    copie = CopieSignee(
+        document=document,
+        signature=signature,
+        sha256=hashlib.sha256(contenu).hexdigest(),
+        deposee_par=auteur,
+        deposee_le=le,
+    )
+    copie.fichier.save(
+        document.nom_fichier.removesuffix(".pdf") + "-copie-papier.pdf",
+        ContentFile(contenu),
+        save=False,
+    )
+    copie.save()
+    return copie
+
+
+@transaction.atomic
+def copie_confirmer(*, copie: CopieSignee, auteur: Utilisateur, le: datetime) -> list[Signature]:
+    """The paper path, second step: the staff confirm the copy; it then stands for the
+    signature of its signatory (or of everyone still to sign), with the SHA-256 of the
+    document that was printed. The convention follows as for an electronic signature."""
+    copie = CopieSignee.objects.select_for_update().select_related("document").get(pk=copie.pk)
+    if copie.confirmee_le:
+        raise SignatureRefusee("Cette copie est déjà confirmée.")
+    document = copie.document
+    visees = Signature.objects.select_for_update().filter(
+        document=document, invalidee_le__isnull=True, signe_le__isnull=True
+    )
+    if copie.signature_id is not None:
+        visees = visees.filter(pk=copie.signature_id)
+    signees = list(visees)
+    if not signees:
+        raise SignatureRefusee("Plus personne n'a à signer avec cette copie.")
+    copie.confirmee_par = auteur
+    copie.confirmee_le = le
+    copie.save(update_fields=["confirmee_par", "confirmee_le"])
+    for signature in signees:
+        signature.signe_le = le
+        signature.sha256_signe = document.sha256
+        signature.navigateur = f"Signature manuscrite (copie numérisée, SHA-256 {copie.sha256})"
+        signature.copie = copie
+        signature.save(update_fields=["signe_le", "sha256_signe", "navigateur", "copie"])
+    circuit_conclure(document=document, le=le)
+    return signees

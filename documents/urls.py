@@ -23,6 +23,12 @@ urlpatterns = [
     path("documents/modeles/", views.modeles, name="modeles"),
     path("documents/modeles/<str:type_>/", views.modele, name="modele"),
     path("documents/<int:pk>/signatures/", vues_signature.circuit, name="circuit"),
+    path("documents/<int:pk>/copies/", vues_signature.copies, name="copies"),
+    path(
+        "documents/copies/<int:pk>/confirmer/",
+        vues_signature.copie_confirmer,
+        name="copie_confirmer",
+    ),
     path("signer/<str:jeton>/", vues_signature.signer, name="signer"),
     path("signer/<str:jeton>/nouveau-lien/", vues_signature.nouveau_lien, name="nouveau_lien"),
     path("signer/<str:jeton>/document.pdf", vues_signature.signer_pdf, name="signer_pdf"),

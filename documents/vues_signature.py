@@ -4,16 +4,20 @@ signs with an explicit click. Opening a link signs nothing."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from comptes.acces import personnel_requis
+from comptes.models import Utilisateur
 from documents import signatures
 from documents.acces import exiger_generation
-from documents.models import Document, Signature
+from documents.forms import CopieForm
+from documents.models import CopieSignee, Document, Signature
 from documents.views import _auteur
 
 
@@ -105,3 +109,71 @@ def nouveau_lien(request: HttpRequest, jeton: str) -> HttpResponse:
         raise Http404("Ce lien de signature n'existe pas ou a été remplacé.")
     signatures.lien_renouveler(signature=signature, le=timezone.now())
     return _lien_expire(request, jeton, envoye=True)
+
+
+def _copies_page(
+    request: HttpRequest, document: Document, form: CopieForm, erreur: str = "", status: int = 200
+) -> HttpResponse:
+    return render(
+        request,
+        "documents/copies.html",
+        {
+            "document": document,
+            "signatures": document.signatures.filter(invalidee_le__isnull=True),
+            "copies": document.copies.select_related("signature", "deposee_par", "confirmee_par"),
+            "form": form,
+            "erreur": erreur,
+        },
+        status=status,
+    )
+
+
+def _choix(document: Document) -> list[tuple[str, str]]:
+    return [
+        (str(s.pk), f"{s.get_role_display()} — {s.nom}")
+        for s in document.signatures.filter(invalidee_le__isnull=True, signe_le__isnull=True)
+    ]
+
+
+@require_http_methods(["GET", "POST"])
+@personnel_requis
+def copies(request: HttpRequest, pk: int) -> HttpResponse:
+    """The paper path: upload a scanned copy signed in ink, for one signatory or for all."""
+    document = get_object_or_404(Document.objects.select_related("convention"), pk=pk)
+    exiger_generation(request.user, document.convention)
+    if request.method == "GET":
+        return _copies_page(request, document, CopieForm(choix=_choix(document)))
+    form = CopieForm(request.POST, request.FILES, choix=_choix(document))
+    if not form.is_valid():
+        return _copies_page(request, document, form, status=400)
+    fichier = form.cleaned_data["fichier"]
+    if fichier.size > signatures.TAILLE_MAX_COPIE:
+        return _copies_page(request, document, form, "La copie numérisée dépasse 10 Mo.", 400)
+    pk_signature = form.cleaned_data["signataire"]
+    try:
+        signatures.copie_deposer(
+            document=document,
+            contenu=fichier.read(),
+            signature=document.signatures.get(pk=pk_signature) if pk_signature else None,
+            auteur=cast(Utilisateur, request.user),
+            le=timezone.now(),
+        )
+    except signatures.SignatureRefusee as refus:
+        return _copies_page(request, document, form, str(refus), 400)
+    return redirect("documents:copies", pk=document.pk)
+
+
+@require_POST
+@personnel_requis
+def copie_confirmer(request: HttpRequest, pk: int) -> HttpResponse:
+    copie = get_object_or_404(CopieSignee.objects.select_related("document__convention"), pk=pk)
+    exiger_generation(request.user, copie.document.convention)
+    try:
+        signatures.copie_confirmer(
+            copie=copie, auteur=cast(Utilisateur, request.user), le=timezone.now()
+        )
+    except signatures.SignatureRefusee as refus:
+        return _copies_page(
+            request, copie.document, CopieForm(choix=_choix(copie.document)), str(refus), 409
+        )
+    return redirect("documents:copies", pk=copie.document.pk)

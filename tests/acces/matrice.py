@@ -164,6 +164,12 @@ MATRICE: dict[str, Acces] = {
     "documents:circuit": Acces(
         CONNEXION, 200, 403, 403, kwargs=_docs.document_a_signer, methode="post"
     ),
+    # The paper path: the same right as opening the circuit; confirming is a POST (409 while
+    # the copy is already confirmed is not reached: a fresh copy is pending).
+    "documents:copies": Acces(CONNEXION, 200, 403, 403, kwargs=_docs.document_a_signer),
+    "documents:copie_confirmer": Acces(
+        CONNEXION, 302, 403, 403, kwargs=_docs.copie_a_confirmer, methode="post"
+    ),
     "documents:signer": Acces(404, 404, 404, 404, kwargs={"jeton": "lien-invente"}),
     "documents:signer_pdf": Acces(404, 404, 404, 404, kwargs={"jeton": "lien-invente"}),
     "documents:nouveau_lien": Acces(

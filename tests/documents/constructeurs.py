@@ -64,3 +64,25 @@ def document_a_signer() -> Mapping[str, Any]:
     c = fabriques.convention(organisme_=org)
     doc = convention_pdf_generer(convention=c, auteur=None, le=date(2026, 2, 2))
     return {"pk": doc.pk}
+
+
+def copie_a_confirmer() -> Mapping[str, Any]:
+    """A scanned copy signed in ink for every signatory, uploaded, not confirmed yet."""
+    from django.utils import timezone
+
+    from comptes.models import Utilisateur
+    from documents import signatures
+    from documents.models import Document
+
+    document = Document.objects.get(pk=document_a_signer()["pk"])
+    signatures.circuit_ouvrir(document=document, le=timezone.now())
+    auteur = Utilisateur.objects.filter(is_superuser=True).first() or Utilisateur.objects.first()
+    assert auteur is not None
+    copie = signatures.copie_deposer(
+        document=document,
+        contenu=b"%PDF-1.4\n%%EOF\n",
+        signature=None,
+        auteur=auteur,
+        le=timezone.now(),
+    )
+    return {"pk": copie.pk}
