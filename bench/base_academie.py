@@ -135,11 +135,12 @@ def peupler(taille: Taille = Taille(), *, graine: int = 12) -> Utilisateur:
         )
         periodes = []
         for c in conventions:
-            debut = rng.choice(BLOCS)
-            periodes.append(
-                PeriodeConvention(convention=c, debut=debut, fin=debut + timedelta(days=25))
-            )
+            c.debut = rng.choice(BLOCS)
+            c.fin = c.debut + timedelta(days=25)
+            periodes.append(PeriodeConvention(convention=c, debut=c.debut, fin=c.fin))
         PeriodeConvention.objects.bulk_create(periodes, batch_size=LOT)
+        # The services write a convention's first and last day with its periods.
+        Convention.objects.bulk_update(conventions, ["debut", "fin"], batch_size=LOT)
         # Daily presence for the stages already over on the benchmark's reference day.
         reference = date(2026, 11, 27)
         pointages = (

@@ -129,6 +129,10 @@ class Convention(models.Model):
     objectifs = models.TextField("objectifs et activités libres", blank=True)
     # The clauses of D124-4 that are texts (regles/contenus.py lists their codes).
     contenus = models.JSONField("clauses", default=dict, blank=True)
+    # First and last day of the periods, written by the services with the periods: a list of
+    # an académie's conventions sorts and shows them without aggregating every period.
+    debut = models.DateField("premier jour", null=True, editable=False)
+    fin = models.DateField("dernier jour", null=True, editable=False)
     rupture_dernier_jour = models.DateField("dernier jour (fin anticipée)", null=True, blank=True)
     rupture_initiative = models.CharField(
         "à l'initiative de", max_length=20, choices=INITIATIVES, blank=True
@@ -143,6 +147,8 @@ class Convention(models.Model):
         indexes = [
             # Dashboard and lists filter by status.
             models.Index(fields=["statut"], name="convention_statut"),
+            # The list's default order: the latest stages first.
+            models.Index(fields=["-debut", "-fin"], name="convention_dates"),
         ]
 
     def __str__(self) -> str:

@@ -184,17 +184,17 @@ def evaluer_convention(convention: Convention) -> Verdict:
     cle = (
         Convention.objects.filter(pk=convention.pk)
         .values("etudiant_id", "tuteur_id", "etablissement_accueil__organisme_id")
-        .annotate(debut=Min("periodes__debut"), fin=Max("periodes__fin"))
+        .annotate(premier=Min("periodes__debut"), dernier=Max("periodes__fin"))
         .get()
     )
-    if cle["debut"] is None:
+    if cle["premier"] is None:
         raise ValueError("La convention n'a aucune période : rien à évaluer.")
     autres = voisines(
         organisme_id=cle["etablissement_accueil__organisme_id"],
         etudiant_id=cle["etudiant_id"],
         tuteur_id=cle["tuteur_id"],
-        debut=cle["debut"],
-        fin=cle["fin"],
+        debut=cle["premier"],
+        fin=cle["dernier"],
         sauf=convention.pk,
     )
     toutes = list(avec_details(Convention.objects.filter(pk__in=[convention.pk, *autres])))

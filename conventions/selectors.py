@@ -3,7 +3,7 @@ shows, each in a constant number of queries."""
 
 from __future__ import annotations
 
-from django.db.models import Max, Min, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from conventions.models import (
     Avenant,
@@ -23,7 +23,7 @@ def conventions_pour_liste() -> QuerySet[Convention]:
         "etudiant__referent",
         "etablissement_accueil__organisme",
         "referent",
-    ).annotate(debut=Min("periodes__debut"), fin=Max("periodes__fin"))
+    )
 
 
 def conventions_filtrer(

@@ -83,6 +83,8 @@ def _enregistrer_periodes(convention: Convention, periodes: Sequence[PeriodeSais
             raise ValidationError({"periodes": "Deux périodes de la convention se chevauchent."})
     convention.periodes.all().delete()
     PeriodeConvention.objects.bulk_create(objets)
+    convention.debut, convention.fin = ordonnees[0].debut, max(p.fin for p in ordonnees)
+    convention.save(update_fields=["debut", "fin"])
 
 
 @transaction.atomic

@@ -137,3 +137,20 @@ def test_no_email_leaves_when_the_transition_is_rolled_back(
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(TransitionRefusee):
         convention_transition(convention=convention, action="valider", auteur=admin)
     assert mail.outbox == []
+
+
+def test_the_first_and_last_day_follow_the_periods(admin: Utilisateur) -> None:
+    """The list sorts on them: they must change with every edit of the periods."""
+    from conventions.services import PeriodeSaisie, convention_modifier
+
+    convention = fabriques.convention(
+        periodes=[(date(2026, 5, 4), date(2026, 5, 29)), (date(2026, 1, 5), date(2026, 1, 30))]
+    )
+    assert (convention.debut, convention.fin) == (date(2026, 1, 5), date(2026, 5, 29))
+    convention_modifier(
+        convention=convention,
+        auteur=admin,
+        periodes=[PeriodeSaisie(date(2026, 3, 2), date(2026, 3, 27))],
+    )
+    convention.refresh_from_db()
+    assert (convention.debut, convention.fin) == (date(2026, 3, 2), date(2026, 3, 27))
