@@ -148,7 +148,7 @@ class Convention(models.Model):
             # Dashboard and lists filter by status.
             models.Index(fields=["statut"], name="convention_statut"),
             # The list's default order: the latest stages first.
-            models.Index(fields=["-debut", "-fin"], name="convention_dates"),
+            models.Index(fields=["-debut", "-fin", "-id"], name="convention_dates"),
         ]
 
     def __str__(self) -> str:

@@ -70,8 +70,9 @@ def lister(
     champs = tris[cle][1]
     if tri.startswith("-"):
         champs = tuple(c[1:] if c.startswith("-") else f"-{c}" for c in champs)
-    # The primary key last: a stable order, so pages never repeat or skip a row.
-    qs = qs.order_by(*champs, "pk")
+    # The primary key last, in the sort's direction: a stable order (pages never repeat or
+    # skip a row) that an index on (sort fields, id) serves without sorting the table.
+    qs = qs.order_by(*champs, "-pk" if tri.startswith("-") else "pk")
     page = Paginator(qs, par_page).get_page(request.GET.get("page"))
     return Liste(
         page=page,

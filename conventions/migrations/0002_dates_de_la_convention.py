@@ -25,6 +25,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='convention',
-            index=models.Index(fields=['-debut', '-fin'], name='convention_dates'),
+            index=models.Index(fields=['-debut', '-fin', '-id'], name='convention_dates'),
         ),
     ]
