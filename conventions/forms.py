@@ -53,7 +53,7 @@ class GratificationForm(forms.Form):
     )
     gratification_montant = forms.DecimalField(
         label="Montant en euros",
-        help_text="Par heure de présence ou par mois, selon le choix ci-dessus. Exemple : 4,50",
+        help_text="Par heure de présence ou par mois, selon le choix ci-dessus. Exemple : 5,20",
         required=False,
         min_value=Decimal(0),
         max_digits=9,
@@ -84,7 +84,7 @@ CLAUSES = [c for c in CONTENUS if c.code not in DERIVES]
 _AIDE_CLAUSE = {
     "formation": "Vide : l'intitulé et le volume horaire de la formation de l'étudiant.",
     "encadrants": "Vide : les noms du référent et du tuteur choisis plus haut.",
-    "conges": "Obligatoire pour un stage de plus de deux mois (308 heures).",
+    "conges": "Obligatoire pour un stage de plus de deux mois de présence.",
 }
 
 
