@@ -49,7 +49,7 @@ _ADMINISTRATION = {"valider", "refuser", "envoyer_signature", "enregistrer_signa
 def _auteur(action: str, convention: Convention, equipe: Equipe) -> Utilisateur:
     if action in _ADMINISTRATION or TRANSITIONS[action].administrateur:
         return equipe.administratrice
-    return equipe.compte(convention.referent)
+    return equipe.compte(convention.referent_id)
 
 
 def transition(

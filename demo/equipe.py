@@ -20,10 +20,12 @@ class Equipe:
     administratrice: Utilisateur
     enseignants: list[Enseignant]
 
-    def compte(self, enseignant: Enseignant | None) -> Utilisateur:
-        """The account that acts for a référent (the administrator when there is none)."""
-        if enseignant is not None and enseignant.utilisateur is not None:
-            return enseignant.utilisateur
+    def compte(self, referent_id: int | None) -> Utilisateur:
+        """The account that acts for the référent `referent_id` (the administrator when there
+        is none); by id, so that a convention just refreshed is not queried for its référent."""
+        for enseignant in self.enseignants:
+            if enseignant.pk == referent_id and enseignant.utilisateur is not None:
+                return enseignant.utilisateur
         return self.administratrice
 
 

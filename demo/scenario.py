@@ -35,7 +35,7 @@ from demo.hotes import (
     SANS_EFFECTIF,
 )
 from demo.promotions import Promotions
-from referentiel.models import Mission
+from referentiel.models import Competence, Mission
 from referentiel.selectors import competences_des_missions
 from regles.modele import Initiative, TypeAbsence
 
@@ -109,6 +109,7 @@ class Scenario:
         self.promotions = promotions
         self.accueils = accueils
         self.missions = {m.code: m for m in Mission.objects.filter(actif=True)}
+        self.competences: dict[tuple[str, int], list[Competence]] = {}
         self.cas = CasParticuliers()
 
     # -- building blocks ----------------------------------------------------------------
@@ -130,16 +131,20 @@ class Scenario:
         etudiant = self.promotions.etudiant(rang)
         accueil = self.accueils[cle]
         tuteur_ = accueil.tuteurs[(rang if tuteur is None else tuteur) % len(accueil.tuteurs)]
-        missions = [self.missions[code] for code in MISSIONS_PAR_PROFIL[accueil.hote.profil]]
-        competences = list(
-            competences_des_missions(missions, version=etudiant.promotion.version_referentiel)
-        )
+        profil = accueil.hote.profil
+        missions = [self.missions[code] for code in MISSIONS_PAR_PROFIL[profil]]
+        version = etudiant.promotion.version_referentiel
+        if (profil, version.pk) not in self.competences:  # one query per trade, not per convention
+            self.competences[(profil, version.pk)] = list(
+                competences_des_missions(missions, version=version)
+            )
+        competences = self.competences[(profil, version.pk)]
         if cle in GRATIFICATIONS_VOLONTAIRES and "gratification_mode" not in champs:
             mode, montant = GRATIFICATIONS_VOLONTAIRES[cle]
             champs |= {"gratification_mode": mode, "gratification_montant": montant}
         debut = periodes[0][0]
         return convention_creer(
-            auteur=self.equipe.compte(etudiant.referent),
+            auteur=self.equipe.compte(etudiant.referent_id),
             periodes=[PeriodeSaisie(d, f) for d, f in periodes],
             missions=missions,
             competences=competences,
@@ -199,7 +204,7 @@ class Scenario:
         releve_tenir(
             convention,
             jusqu_au=cal.DERNIER_JOUR_RELEVE,
-            auteur=self.equipe.compte(convention.referent),
+            auteur=self.equipe.compte(convention.referent_id),
             absences=absences,
         )
 
@@ -312,11 +317,11 @@ class Scenario:
         releve_tenir(
             convention,
             jusqu_au=cal.RUPTURE_DERNIER_JOUR,
-            auteur=self.equipe.compte(convention.referent),
+            auteur=self.equipe.compte(convention.referent_id),
         )
         return convention_rompre(
             convention=convention,
-            auteur=self.equipe.compte(convention.referent),
+            auteur=self.equipe.compte(convention.referent_id),
             dernier_jour=cal.RUPTURE_DERNIER_JOUR,
             initiative=Initiative.STAGIAIRE.value,
             motif=(
