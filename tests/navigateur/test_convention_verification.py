@@ -36,6 +36,8 @@ def test_the_panel_judges_the_form_as_it_is_typed(live_server, navigateur) -> No
     navigateur.find_element(By.NAME, "username").send_keys("chef@eiffel-bordeaux.org")
     navigateur.find_element(By.NAME, "password").send_keys("mot-de-passe-demo")
     navigateur.find_element(By.CSS_SELECTOR, "form [type=submit]").click()
+    # Logged in once the login page is left: only then does the session cookie exist.
+    WebDriverWait(navigateur, 10).until(lambda n: "/connexion/" not in n.current_url)
 
     navigateur.get(f"{live_server.url}/conventions/nouvelle/")
     Select(navigateur.find_element(By.NAME, "etudiant")).select_by_value(str(eleve.pk))

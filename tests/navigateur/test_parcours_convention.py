@@ -56,6 +56,8 @@ def test_staff_create_check_and_validate_a_convention(live_server, navigateur) -
     navigateur.find_element(By.NAME, "username").send_keys("chef@eiffel-bordeaux.org")
     navigateur.find_element(By.NAME, "password").send_keys("mot-de-passe-demo")
     navigateur.find_element(By.CSS_SELECTOR, "form [type=submit]").click()
+    # Logged in once the login page is left: only then does the session cookie exist.
+    WebDriverWait(navigateur, 10).until(lambda n: "/connexion/" not in n.current_url)
 
     navigateur.get(f"{live_server.url}/conventions/nouvelle/")
     Select(navigateur.find_element(By.NAME, "etudiant")).select_by_value(str(eleve.pk))
