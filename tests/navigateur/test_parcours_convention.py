@@ -96,19 +96,29 @@ def test_staff_create_check_and_validate_a_convention(live_server, navigateur) -
     WebDriverWait(navigateur, 10).until(lambda n: "/conventions/nouvelle/" not in n.current_url)
     convention = Convention.objects.get(etudiant=eleve, periodes__debut=date(2026, 3, 16))
 
-    # Submit, acknowledge the warning by name, validate.
+    # Submit, acknowledge the warning by name, validate. Each step waits for the database,
+    # then for the page that follows it, before touching anything on that page.
     navigateur.find_element(
         By.XPATH, "//button[normalize-space()='Soumettre à validation']"
     ).click()
     WebDriverWait(navigateur, 10).until(
-        lambda n: "À valider" in n.page_source or "à valider" in n.page_source
+        lambda _: Convention.objects.get(pk=convention.pk).statut == Statut.A_VALIDER
     )
-    for case in navigateur.find_elements(By.CSS_SELECTOR, "input[type=checkbox][name=codes]"):
+    cases = WebDriverWait(navigateur, 10).until(
+        lambda n: n.find_elements(By.CSS_SELECTOR, "input[type=checkbox][name=codes]")
+    )
+    for case in cases:
         navigateur.execute_script("arguments[0].click();", case)
     navigateur.find_element(By.XPATH, "//button[normalize-space()='Prendre en compte']").click()
+    WebDriverWait(navigateur, 10).until(
+        lambda _: convention.acquittements.filter(code="GRAT_OBLIGATOIRE").exists()
+    )
+    WebDriverWait(navigateur, 10).until(
+        lambda n: not n.find_elements(By.CSS_SELECTOR, "input[type=checkbox][name=codes]")
+    )
     navigateur.find_element(By.XPATH, "//button[normalize-space()='Valider']").click()
     WebDriverWait(navigateur, 10).until(
         lambda _: Convention.objects.get(pk=convention.pk).statut == Statut.VALIDEE
     )
-    assert "Validée" in navigateur.page_source
+    WebDriverWait(navigateur, 10).until(lambda n: "Validée" in n.page_source)
     assert convention.acquittements.filter(code="GRAT_OBLIGATOIRE").exists()
