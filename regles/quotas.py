@@ -174,11 +174,9 @@ class SuiviTuteurs:
     def __init__(self, conventions: Iterable[Convention]) -> None:
         debuts: dict[str, list[date]] = defaultdict(list)
         fins: dict[str, list[date]] = defaultdict(list)
-        self._conventions: dict[str, list[Convention]] = defaultdict(list)
         for c in conventions:
             if not c.tuteur:
                 continue
-            self._conventions[c.tuteur].append(c)
             for periode in c.periodes:
                 if periode.debut <= c.fin:
                     debuts[c.tuteur].append(periode.debut)
@@ -196,9 +194,6 @@ class SuiviTuteurs:
         assert convention.tuteur
         nombre = self.nombre(convention.tuteur, effet)
         return effet, nombre - (1 if en_vigueur(convention, effet) else 0)
-
-    def conventions(self, tuteur: str) -> list[Convention]:
-        return self._conventions.get(tuteur, [])
 
 
 @dataclass(frozen=True, slots=True)
