@@ -4,7 +4,8 @@ constant number of queries, then evaluated by `regles`."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -30,7 +31,9 @@ FENETRE = timedelta(days=400)
 
 
 def avec_details(conventions: QuerySet[Convention]) -> QuerySet[Convention]:
-    """What `vers_regles` and the screens read, in 5 queries whatever the count."""
+    """What `vers_regles` and the screens read of a convention, in 2 queries whatever the
+    count: its row with its student, host, tutor and référent, and its periods. The schedule
+    exceptions and the presence log are read by `journaux` (rows, not model instances)."""
     return conventions.select_related(
         "etudiant__promotion__formation",
         "etablissement_accueil__organisme",
@@ -38,28 +41,57 @@ def avec_details(conventions: QuerySet[Convention]) -> QuerySet[Convention]:
         "referent",
     ).prefetch_related(
         Prefetch("periodes", queryset=PeriodeConvention.objects.order_by("debut")),
-        "exceptions",
-        # What the engine reads of a day of the log: a cohort's logs are thousands of rows,
-        # and who typed them when (a datetime to convert each) is no business of the screens.
-        Prefetch(
-            "pointages",
-            queryset=Pointage.objects.only(
-                "convention_id", "jour", "minutes_presence", "absence", "minutes_absence"
-            ),
-        ),
     )
+
+
+@dataclass(frozen=True)
+class Journaux:
+    """Schedule exceptions and presence log of some conventions, by convention id."""
+
+    exceptions: Mapping[int, Mapping[date, int]]
+    pointages: Mapping[int, Sequence[modele.Pointage]]
+
+
+def journaux(pks: Iterable[int]) -> Journaux:
+    """The schedule exceptions and the presence log of these conventions, in 2 queries.
+
+    A cohort's logs are thousands of days: read as rows, they cost a tuple each instead of a
+    model instance (and who typed them when is no business of the engine)."""
+    pks = list(pks)
+    exceptions: dict[int, dict[date, int]] = defaultdict(dict)
+    pointages: dict[int, list[modele.Pointage]] = defaultdict(list)
+    if pks:
+        for convention, jour, minutes in ExceptionHoraire.objects.filter(
+            convention_id__in=pks
+        ).values_list("convention_id", "jour", "minutes"):
+            exceptions[convention][jour] = minutes
+        for convention, jour, presence, absence, minutes_absence in (
+            Pointage.objects.filter(convention_id__in=pks)
+            .order_by()
+            .values_list("convention_id", "jour", "minutes_presence", "absence", "minutes_absence")
+        ):
+            pointages[convention].append(_pointage(jour, presence, absence, minutes_absence))
+    return Journaux(exceptions, pointages)
+
+
+def tous_vers_regles(conventions: Iterable[Convention], lus: Journaux) -> list[modele.Convention]:
+    """The engine's view of these conventions (loaded by `avec_details`) with the journals
+    `lus` holds for them (none for the others: compared by their periods only)."""
+    return [
+        vers_regles(
+            c, exceptions=lus.exceptions.get(c.pk, {}), pointages=lus.pointages.get(c.pk, ())
+        )
+        for c in conventions
+    ]
 
 
 # The id of a convention not saved yet; it shows in the engine's sentences.
 BROUILLON = "en préparation"
 
 
-def _pointage(p: Pointage) -> modele.Pointage:
+def _pointage(jour: date, presence: int, absence: str, minutes_absence: int) -> modele.Pointage:
     return modele.Pointage(
-        p.jour,
-        p.minutes_presence,
-        modele.TypeAbsence(p.absence) if p.absence else None,
-        p.minutes_absence,
+        jour, presence, modele.TypeAbsence(absence) if absence else None, minutes_absence
     )
 
 
@@ -78,7 +110,10 @@ def vers_regles(
     if exceptions is None:
         exceptions = {e.jour: e.minutes for e in c.exceptions.all()}
     if pointages is None:
-        pointages = [_pointage(p) for p in c.pointages.all()]
+        pointages = [
+            _pointage(p.jour, p.minutes_presence, p.absence, p.minutes_absence)
+            for p in c.pointages.all()
+        ]
     contenus = {k: str(v) for k, v in (c.contenus or {}).items() if v}
     if c.referent_id and c.tuteur_id and "encadrants" not in contenus:
         contenus["encadrants"] = f"Référent : {c.referent} ; tuteur : {c.tuteur}"
@@ -198,7 +233,8 @@ def evaluer_convention(convention: Convention) -> Verdict:
         sauf=convention.pk,
     )
     toutes = list(avec_details(Convention.objects.filter(pk__in=[convention.pk, *autres])))
-    return _juger(str(convention.pk), [vers_regles(x) for x in toutes], toutes)
+    lus = journaux(x.pk for x in toutes)
+    return _juger(str(convention.pk), tous_vers_regles(toutes, lus), toutes)
 
 
 def evaluer_brouillon(brouillon: Convention, *, periodes: Sequence[modele.Periode]) -> Verdict:
@@ -220,21 +256,15 @@ def evaluer_brouillon(brouillon: Convention, *, periodes: Sequence[modele.Period
         sauf=brouillon.pk,
     )
     voisins = list(avec_details(Convention.objects.filter(pk__in=autres)))
-    exceptions: dict[date, int] = {}
-    pointages: list[modele.Pointage] = []
-    if brouillon.pk is not None:
-        exceptions = dict(
-            ExceptionHoraire.objects.filter(convention=brouillon.pk).values_list("jour", "minutes")
-        )
-        pointages = [_pointage(p) for p in Pointage.objects.filter(convention=brouillon.pk)]
+    lus = journaux([brouillon.pk, *autres] if brouillon.pk is not None else autres)
     projet = vers_regles(
         brouillon,
         ident=str(brouillon.pk) if brouillon.pk else BROUILLON,
         periodes=periodes,
-        exceptions=exceptions,
-        pointages=pointages,
+        exceptions=lus.exceptions.get(brouillon.pk, {}) if brouillon.pk else {},
+        pointages=lus.pointages.get(brouillon.pk, ()) if brouillon.pk else (),
     )
-    return _juger(projet.id, [projet, *(vers_regles(x) for x in voisins)], [brouillon, *voisins])
+    return _juger(projet.id, [projet, *tous_vers_regles(voisins, lus)], [brouillon, *voisins])
 
 
 def _juger(

@@ -13,6 +13,8 @@ from conventions.models import (
     Pointage,
 )
 from conventions.workflow import statuts_en_attente_de
+from etablissement.models import Etudiant
+from organismes.models import EtablissementAccueil
 from referentiel.models import Competence, Mission
 
 
@@ -47,16 +49,20 @@ def conventions_filtrer(
 
 def conventions_rechercher(conventions: QuerySet[Convention], texte: str) -> QuerySet[Convention]:
     """Every word must be found in the student's name, the host's name or sign, or start
-    the host's SIREN or SIRET: "martin aquitaine" finds Lucas Martin at Aquitaine Distribution."""
+    the host's SIREN or SIRET: "martin aquitaine" finds Lucas Martin at Aquitaine Distribution.
+
+    Each word is looked for in the students and the hosts' sites (small tables), then the
+    conventions are reached through their indexed keys: no scan of a join of every convention."""
     for mot in texte.split():
-        chiffres = mot.replace(" ", "")
+        etudiants = Etudiant.objects.filter(Q(nom__icontains=mot) | Q(prenom__icontains=mot))
+        sites = EtablissementAccueil.objects.filter(
+            Q(organisme__raison_sociale__icontains=mot)
+            | Q(enseigne__icontains=mot)
+            | Q(organisme__siren__startswith=mot)
+            | Q(siret__startswith=mot)
+        )
         conventions = conventions.filter(
-            Q(etudiant__nom__icontains=mot)
-            | Q(etudiant__prenom__icontains=mot)
-            | Q(etablissement_accueil__organisme__raison_sociale__icontains=mot)
-            | Q(etablissement_accueil__enseigne__icontains=mot)
-            | Q(etablissement_accueil__organisme__siren__startswith=chiffres)
-            | Q(etablissement_accueil__siret__startswith=chiffres)
+            Q(etudiant__in=etudiants.values("pk")) | Q(etablissement_accueil__in=sites.values("pk"))
         )
     return conventions
 

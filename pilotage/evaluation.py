@@ -17,11 +17,9 @@ from django.db.models import Prefetch, QuerySet
 from conventions.models import (
     STATUTS_EN_VIGUEUR,
     Convention,
-    ExceptionHoraire,
     PeriodeConvention,
-    Pointage,
 )
-from conventions.moteur import FENETRE, vers_regles
+from conventions.moteur import FENETRE, journaux, tous_vers_regles
 from etablissement.selectors import etudiant_pour_regles
 from organismes.models import EtablissementAccueil
 from organismes.selectors import organismes_pour_regles
@@ -93,8 +91,6 @@ def voisines(conventions: Sequence[Convention]) -> list[Convention]:
         )
         .prefetch_related(
             Prefetch("periodes", queryset=PeriodeConvention.objects.order_by("debut")),
-            Prefetch("exceptions", queryset=ExceptionHoraire.objects.none()),
-            Prefetch("pointages", queryset=Pointage.objects.none()),
         )
     )
     return list(autres)
@@ -127,13 +123,19 @@ def bornes(conventions: Iterable[Convention]) -> tuple[date, date] | None:
     return min(p.debut for p in periodes), max(p.fin for p in periodes)
 
 
-def evaluer_conventions(conventions: Iterable[Convention]) -> Evaluation:
-    """Evaluate these conventions (loaded with `conventions.moteur.avec_details`) together, in one engine call."""
-    liste = [c for c in conventions if c.periodes.all()]  # the engine needs a period
+def evaluer_conventions(
+    conventions: Iterable[Convention], voisines: Iterable[Convention] = ()
+) -> Evaluation:
+    """Evaluate these conventions (loaded with `conventions.moteur.avec_details`) and their
+    `voisines` together, in one engine call. The neighbours are other students' stages,
+    compared by their periods only: their schedule exceptions and logs are not read."""
+    propres = [c for c in conventions if c.periodes.all()]  # the engine needs a period
+    autres = [c for c in voisines if c.periodes.all()]
+    liste = [*propres, *autres]
     organismes = organismes_pour_regles({c.etablissement_accueil.organisme for c in liste})
     return evaluer(
         Situation(
-            conventions=[vers_regles(c) for c in liste],
+            conventions=tous_vers_regles(liste, journaux(c.pk for c in propres)),
             organismes={o.siren: o for o in organismes},
             etudiants={str(c.etudiant_id): etudiant_pour_regles(c.etudiant) for c in liste},
         )

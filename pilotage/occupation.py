@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from conventions.models import Convention
-from conventions.moteur import avec_details, vers_regles
+from conventions.moteur import avec_details, journaux, tous_vers_regles
 from organismes.models import OrganismeAccueil
 from organismes.selectors import organisme_pour_regles
 from pilotage.annees import annee_scolaire_du, bornes_annee_scolaire
@@ -38,8 +38,9 @@ def occupation_organisme(
             en_vigueur(Convention.objects.filter(etablissement_accueil__organisme=organisme))
         )
     )
+    avec_periodes = [c for c in conventions if c.periodes.all()]
     occupation = OccupationOrganismes(
-        [vers_regles(c) for c in conventions if c.periodes.all()],
+        tous_vers_regles(avec_periodes, journaux(c.pk for c in avec_periodes)),
         {organisme.siren: organisme_pour_regles(organisme)},
         p=parametres(),
     )

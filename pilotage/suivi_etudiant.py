@@ -97,7 +97,7 @@ def suivi_etudiant(etudiant: Etudiant, *, le: date) -> SuiviEtudiant:
         .order_by("-cree_le")
     )
     en_vigueur = [c for c in conventions if c.statut in STATUTS_EN_VIGUEUR]
-    evaluation = evaluer_conventions([*en_vigueur, *voisines(en_vigueur)])
+    evaluation = evaluer_conventions(en_vigueur, voisines(en_vigueur))
     cle = str(etudiant.pk)
     resultat = evaluation.etudiants.get(cle)
     programme = (

@@ -273,7 +273,7 @@ def tableau_de_bord(*, promotion: Promotion, annee: int, aujourdhui: date) -> Ta
 
     # One engine call: the cohort's conventions in force and their neighbours at the same hosts.
     en_vigueur = [c for c in conventions if c.statut in STATUTS_EN_VIGUEUR]
-    evaluation = evaluer_conventions([*en_vigueur, *voisines(en_vigueur)])
+    evaluation = evaluer_conventions(en_vigueur, voisines(en_vigueur))
 
     # Each convention's periods once (every .all() of a prefetched relation builds a queryset).
     intervalles = {c.pk: [(p.debut, p.fin) for p in c.periodes.all()] for c in conventions}

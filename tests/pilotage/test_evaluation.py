@@ -43,13 +43,25 @@ def test_neighbours_share_a_civil_week_or_the_post(db: None) -> None:
     assert not {semaine_suivante.pk, brouillon.pk, ailleurs.pk} & trouvees
 
 
-def test_neighbours_are_read_without_their_presence_log(db: None) -> None:
+def test_the_evaluated_logs_count_and_the_neighbours_are_compared_by_their_periods(
+    db: None,
+) -> None:
     hote = fabriques.organisme(effectif=None)
     la_mienne = _en_vigueur(hote, MARS)
+    la_mienne.pointages.create(jour=date(2026, 3, 2), minutes_presence=60)
     voisine = _en_vigueur(hote, MARS)
-    voisine.pointages.create(jour=date(2026, 3, 2), minutes_presence=420)
-    (lue,) = voisines(_charger(la_mienne))
-    assert lue.pk == voisine.pk and list(lue.pointages.all()) == []
+    voisine.pointages.create(jour=date(2026, 3, 2), minutes_presence=60)
+    conventions = _charger(la_mienne)
+    (lue,) = voisines(conventions)
+    assert lue.pk == voisine.pk
+
+    evaluation = evaluer_conventions(conventions, [lue])
+
+    def jours_pointes(c: Convention) -> int:
+        return sum(1 for j in evaluation.conventions[str(c.pk)].jours if j.reel)
+
+    assert jours_pointes(la_mienne) == 1  # its log is the record up to its last day
+    assert jours_pointes(voisine) == 0  # another student's log is not read
 
 
 def test_the_neighbours_count_in_the_quota_of_the_evaluated_ones(db: None) -> None:
@@ -59,7 +71,7 @@ def test_the_neighbours_count_in_the_quota_of_the_evaluated_ones(db: None) -> No
         _en_vigueur(hote, MARS)
     conventions = _charger(la_mienne)
     seule = evaluer_conventions(conventions)
-    avec = evaluer_conventions([*conventions, *voisines(conventions)])
+    avec = evaluer_conventions(conventions, voisines(conventions))
     assert "QUOTA_DEPASSE" not in [k.code for k in seule.conventions[str(la_mienne.pk)].constats]
     assert "QUOTA_DEPASSE" in [k.code for k in avec.conventions[str(la_mienne.pk)].constats]
 
