@@ -188,7 +188,9 @@ def voisines(
     # The host's sites as a list of values: as a subquery, SQLite's planner (without
     # statistics) scans the status index instead of the site index.
     sites = list(
-        EtablissementAccueil.objects.filter(organisme_id=organisme_id).values_list("pk", flat=True)
+        EtablissementAccueil.objects.filter(organisme_id=organisme_id)
+        .order_by()
+        .values_list("pk", flat=True)
     )
     liens = [Q(etablissement_accueil_id__in=sites), Q(etudiant_id=etudiant_id)]
     if tuteur_id:

@@ -48,9 +48,9 @@ def voisines(conventions: Sequence[Convention]) -> list[Convention]:
     # The hosts' sites as a list of values, as conventions.moteur.voisines does: as a
     # subquery, SQLite's planner scans the status index instead of the site index.
     sites = list(
-        EtablissementAccueil.objects.filter(organisme_id__in=organismes).values_list(
-            "pk", flat=True
-        )
+        EtablissementAccueil.objects.filter(organisme_id__in=organismes)
+        .order_by()
+        .values_list("pk", flat=True)
     )
     # The status is tested here rather than in SQL: with it, SQLite's planner walks the
     # status index (every convention in force) instead of the sites'.
