@@ -24,7 +24,7 @@ from regles import modele
 from regles.constats import Constat, Severite
 from regles.evaluation import Evaluation, ResultatConvention, Situation, evaluer
 from regles.parametres import parametres
-from regles.presence import debut_annee_scolaire
+from regles.presence import annee_scolaire, debut_annee_scolaire
 
 # Stages further apart than this cannot meet in a quota week, a school year or a waiting period.
 FENETRE = timedelta(days=400)
@@ -285,5 +285,16 @@ def _juger(
     evaluation = evaluer(situation)
     resultat = evaluation.conventions[ident]
     etudiant = resultat.convention.etudiant
-    propres = list(resultat.constats) + list(evaluation.etudiants[etudiant].constats)
+    # The student's findings of the school years this convention falls in (or of none): a
+    # shortfall of another year is that year's business, not this convention's.
+    annees = {
+        annee_scolaire(jour, debut_mm_jj=parametres().texte("reglages.annee_scolaire_debut", jour))
+        for p in resultat.convention.periodes
+        for jour in (p.debut, p.fin)
+    }
+    propres = list(resultat.constats) + [
+        k
+        for k in evaluation.etudiants[etudiant].constats
+        if k.chiffres.get("annee_scolaire") in (None, *annees)
+    ]
     return Verdict(evaluation=evaluation, resultat=resultat, constats=propres)

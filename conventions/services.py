@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from comptes.models import Utilisateur
 from conventions.models import (
@@ -154,9 +155,21 @@ def _verifier(convention: Convention, *, acquitter: bool) -> None:
 
 
 def convention_transition(
-    *, convention: Convention, action: str, auteur: Utilisateur, motif: str = ""
+    *,
+    convention: Convention,
+    action: str,
+    auteur: Utilisateur,
+    motif: str = "",
+    date_signature: date | None = None,
+    le: date | None = None,
 ) -> Convention:
-    """Move a convention along its life cycle, or say why not."""
+    """Move a convention along its life cycle, or say why not.
+
+    Recording the signatures dates the convention: `date_signature` (the day the last party
+    signed, not after `le`, today by default) or, without it, the date it already has, or
+    `le`. The date decides which
+    rate of the gratification applies (R-GRAT), so it is written before the check."""
+    le = le or timezone.localdate()
     transition = TRANSITIONS.get(action)
     if transition is None:
         raise TransitionRefusee(f"Action inconnue : {action}.")
@@ -180,6 +193,13 @@ def convention_transition(
                 f"Impossible de « {transition.libelle.lower()} » une convention "
                 f"« {verrouillee.get_statut_display().lower()} »."
             )
+        if action == "enregistrer_signatures":
+            if date_signature is not None and date_signature > le:
+                raise TransitionRefusee(
+                    "La date de signature ne peut pas être postérieure à aujourd'hui."
+                )
+            verrouillee.date_signature = date_signature or verrouillee.date_signature or le
+            verrouillee.save(update_fields=["date_signature", "modifie_le"])
         if transition.verifier_droit:
             _verifier(verrouillee, acquitter=transition.acquitter)
         avant = verrouillee.statut

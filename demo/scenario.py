@@ -153,8 +153,8 @@ class Scenario:
             tuteur=tuteur_,
             referent=etudiant.referent,
             date_effet_tuteur=debut,
-            # No service records the signature date yet: a convention the demo signs is
-            # written with the day it was signed, three weeks before the start.
+            # The day it was signed, three weeks before the start, rather than the day the
+            # demo is built: recording the signatures keeps a date already written.
             date_signature=signee_le,
             contenus=clauses(
                 annee_formation=annee_formation,

@@ -3,10 +3,13 @@ A refusal re-renders the page with the reason and the findings, what was typed k
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from comptes.acces import personnel_requis
@@ -21,6 +24,18 @@ from conventions.services import (
 )
 from conventions.views.detail import convention_ou_404, page_detail
 from conventions.workflow import TRANSITIONS
+
+
+def _date_signature(texte: str) -> date | None:
+    """The day the last party signed, as the form's date field sends it (empty: today)."""
+    if not texte.strip():
+        return None
+    try:
+        return date.fromisoformat(texte.strip())
+    except ValueError:
+        raise TransitionRefusee(
+            "La date de signature est invalide : saisissez-la au format jj/mm/aaaa."
+        ) from None
 
 
 @personnel_requis
@@ -46,7 +61,12 @@ def transition(request: HttpRequest, pk: int) -> HttpResponse:
             )
         else:
             convention_transition(
-                convention=convention, action=action, auteur=request.user, motif=motif
+                convention=convention,
+                action=action,
+                auteur=request.user,
+                motif=motif,
+                date_signature=_date_signature(request.POST.get("date_signature", "")),
+                le=timezone.localdate(),
             )
     except TransitionRefusee as refus:
         return page_detail(

@@ -154,3 +154,26 @@ def test_the_first_and_last_day_follow_the_periods(admin: Utilisateur) -> None:
     )
     convention.refresh_from_db()
     assert (convention.debut, convention.fin) == (date(2026, 3, 2), date(2026, 3, 27))
+
+
+def test_a_convention_is_not_held_back_by_another_school_years_programme(
+    admin: Utilisateur,
+) -> None:
+    """Year 1 (2025-2026) ended with 20 days out of 40: a fact of that year, acknowledged
+    when it was validated. The year-2 convention's check speaks of its own year only."""
+    etudiant = fabriques.etudiant()
+    premiere = a_valider(admin, etudiant_=etudiant)  # March 2026, 20 days
+    convention_acquitter(convention=premiere, codes=["PROGRAMME_INSUFFISANT"], auteur=admin)
+    convention_transition(convention=premiere, action="valider", auteur=admin)
+
+    seconde = fabriques.convention(
+        auteur=admin,
+        etudiant_=etudiant,
+        periodes=[(date(2026, 11, 16), date(2026, 12, 11))],  # 20 days of 2026-2027
+    )
+    annees = {
+        k.chiffres.get("annee_scolaire")
+        for k in evaluer_convention(seconde).constats
+        if k.code == "PROGRAMME_INSUFFISANT"
+    }
+    assert annees == {2026}

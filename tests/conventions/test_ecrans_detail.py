@@ -3,11 +3,12 @@ refusals keep the page and say why."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from comptes.models import Utilisateur
 from conventions.models import Statut
@@ -142,3 +143,36 @@ def test_a_teacher_cannot_validate_even_for_a_student_they_follow(
     assert 'value="valider"' not in page and "réservées aux administrateurs" in page
     refus = client.post(_url("transition", convention.pk), {"action": "valider"})
     assert refus.status_code == 403
+
+
+def test_recording_the_signatures_dates_the_convention_and_refuses_a_future_day(
+    administrateur: Utilisateur, clients: dict[str, Client]
+) -> None:
+    convention = avancer(fabriques.convention(), Statut.EN_SIGNATURE, administrateur)
+    page = clients["administrateur"].get(_url("detail", convention.pk)).content.decode()
+    assert 'name="date_signature"' in page and "Date de la dernière signature" in page
+
+    demain = (timezone.localdate() + timedelta(days=1)).isoformat()
+    refus = clients["administrateur"].post(
+        _url("transition", convention.pk),
+        {"action": "enregistrer_signatures", "date_signature": demain},
+    )
+    assert refus.status_code == 200
+    assert "ne peut pas être postérieure à aujourd&#x27;hui" in refus.content.decode()
+    convention.refresh_from_db()
+    assert convention.statut == Statut.EN_SIGNATURE and convention.date_signature is None
+
+    clients["administrateur"].post(
+        _url("transition", convention.pk),
+        {"action": "enregistrer_signatures", "date_signature": "2026-02-20"},
+    )
+    convention.refresh_from_db()
+    assert convention.statut == Statut.SIGNEE
+    assert convention.date_signature == date(2026, 2, 20)
+
+
+def test_recording_the_signatures_without_a_day_dates_them_today(
+    administrateur: Utilisateur,
+) -> None:
+    convention = avancer(fabriques.convention(), Statut.SIGNEE, administrateur)
+    assert convention.date_signature == timezone.localdate()
