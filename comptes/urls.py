@@ -9,7 +9,7 @@ app_name = "comptes"
 urlpatterns = [
     path(
         "connexion/",
-        auth_views.LoginView.as_view(
+        views.Connexion.as_view(
             template_name="comptes/connexion.html",
             form_class=ConnexionForm,
             redirect_authenticated_user=True,

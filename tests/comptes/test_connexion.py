@@ -16,7 +16,7 @@ def test_it_logs_in_with_the_email_typed_in_any_case(enseignant: Utilisateur) ->
         "/connexion/", {"username": " Marc.Leroy@Lycee-Eiffel.example ", "password": MOT_DE_PASSE}
     )
     assert reponse.status_code == 302
-    assert reponse["Location"] == "/"
+    assert reponse["Location"] == "/tableau-de-bord/"  # staff land where they work
     assert client.session["_auth_user_id"] == str(enseignant.pk)
 
 
@@ -33,6 +33,11 @@ def test_it_never_goes_back_to_another_site(enseignant: Utilisateur) -> None:
         "/connexion/",
         {"username": enseignant.email, "password": MOT_DE_PASSE, "next": "https://evil.example/"},
     )
+    assert reponse["Location"] == "/tableau-de-bord/"
+
+
+def test_a_student_lands_on_the_home_page(etudiant: Utilisateur) -> None:
+    reponse = Client().post("/connexion/", {"username": etudiant.email, "password": MOT_DE_PASSE})
     assert reponse["Location"] == "/"
 
 
