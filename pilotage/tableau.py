@@ -20,7 +20,7 @@ from django.urls import reverse
 from conventions.models import STATUTS_EN_VIGUEUR, Convention, EvenementConvention, Statut
 from conventions.moteur import avec_details
 from conventions.workflow import ACTEURS, ATTENTES
-from etablissement.models import Etudiant, PeriodePromotion, Promotion
+from etablissement.models import Enseignant, Etudiant, PeriodePromotion, Promotion
 from etablissement.selectors import etudiant_pour_regles
 from pilotage.annees import bornes_annee_scolaire
 from pilotage.evaluation import evaluer_conventions, voisines
@@ -130,16 +130,16 @@ class TableauDeBord:
         return sum(len(g.conventions) for g in self.en_attente)
 
 
-def _charger(promotion: Promotion) -> list[Convention]:
-    """Every convention of the cohort but the cancelled ones, with what the rows and the
-    engine read, the author (creation event) and the acknowledged warnings."""
+def _charger(promotion: Promotion, referent: Enseignant | None) -> list[Convention]:
+    """Every convention of the cohort (of the students `referent` follows, if given) but the
+    cancelled ones, with what the rows and the engine read, the author (creation event) and
+    the acknowledged warnings."""
     creations = EvenementConvention.objects.filter(action="creation").select_related("auteur")
+    conventions = Convention.objects.filter(etudiant__promotion=promotion, etudiant__archive=False)
+    if referent is not None:
+        conventions = conventions.filter(etudiant__referent=referent)
     return list(
-        avec_details(
-            Convention.objects.filter(
-                etudiant__promotion=promotion, etudiant__archive=False
-            ).exclude(statut=Statut.ANNULEE)
-        ).prefetch_related(
+        avec_details(conventions.exclude(statut=Statut.ANNULEE)).prefetch_related(
             Prefetch("evenements", queryset=creations, to_attr="creations"),
             "acquittements",
         )
@@ -257,19 +257,26 @@ def _programme(
     return lignes
 
 
-def tableau_de_bord(*, promotion: Promotion, annee: int, aujourdhui: date) -> TableauDeBord:
+def tableau_de_bord(
+    *,
+    promotion: Promotion,
+    annee: int,
+    aujourdhui: date,
+    referent: Enseignant | None = None,
+) -> TableauDeBord:
     """The dashboard of `promotion` in the school year starting in `annee`, as of
-    `aujourdhui` (the next period is the first one not over on that day)."""
+    `aujourdhui` (the next period is the first one not over on that day); with `referent`,
+    of the students this teacher follows only."""
     debut, fin = bornes_annee_scolaire(annee)
     le = min(max(aujourdhui, debut), fin + timedelta(days=1))
     periodes = list(promotion.periodes.order_by("debut"))
+    suivis = promotion.etudiants.filter(archive=False)
+    if referent is not None:
+        suivis = suivis.filter(referent=referent)
     etudiants = {
-        e.pk: e
-        for e in promotion.etudiants.filter(archive=False)
-        .select_related("promotion", "referent")
-        .order_by("nom", "prenom")
+        e.pk: e for e in suivis.select_related("promotion", "referent").order_by("nom", "prenom")
     }
-    conventions = _charger(promotion)
+    conventions = _charger(promotion, referent)
 
     # One engine call: the cohort's conventions in force and their neighbours at the same hosts.
     en_vigueur = [c for c in conventions if c.statut in STATUTS_EN_VIGUEUR]

@@ -9,9 +9,12 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from comptes.acces import personnel_requis
-from etablissement.models import Promotion
+from etablissement.models import Enseignant, Promotion
 from pilotage.annees import annee_scolaire_du
 from pilotage.tableau import tableau_de_bord as construire
+
+
+PERIMETRES = {"suivis": "Ceux que je suis", "tous": "Toute la promotion"}
 
 
 def _entier(valeur: str | None) -> int | None:
@@ -36,22 +39,38 @@ def tableau_de_bord(request: HttpRequest) -> HttpResponse:
     annee = _entier(request.GET.get("annee"))
     if annee not in annees:
         annee = courante
+    # A teacher sees the students they follow first; "tous" shows the whole cohort.
+    enseignant = Enseignant.objects.filter(utilisateur=request.user.pk or 0).first()
     demandee = _entier(request.GET.get("promotion"))
     promotion = next((p for p in promotions if p.pk == demandee), None)
     if promotion is None:
         # By default the youngest cohort in training that school year, else the youngest one.
-        en_formation = (
+        # A teacher's: the youngest of those where they follow students, if any.
+        en_formation = [
             p for p in promotions if p.annee_debut <= annee < p.annee_debut + p.nombre_annees
-        )
-        promotion = next(en_formation, None) or (promotions[0] if promotions else None)
+        ]
+        if enseignant is not None:
+            siennes = set(enseignant.etudiants_suivis.values_list("promotion_id", flat=True))
+            en_formation = [p for p in en_formation if p.pk in siennes] or en_formation
+        promotion = en_formation[0] if en_formation else (promotions[0] if promotions else None)
+    perimetre = request.GET.get("etudiants") or ("suivis" if enseignant else "tous")
+    if perimetre not in PERIMETRES or enseignant is None:
+        perimetre = "tous"
     contexte = {
         "promotions": promotions,
+        "perimetres": PERIMETRES if enseignant else {},
+        "perimetre": perimetre,
         "annees": annees,
         "annee": annee,
         "promotion": promotion,
         "aujourdhui": aujourdhui,
         "tableau": (
-            construire(promotion=promotion, annee=annee, aujourdhui=aujourdhui)
+            construire(
+                promotion=promotion,
+                annee=annee,
+                aujourdhui=aujourdhui,
+                referent=enseignant if perimetre == "suivis" else None,
+            )
             if promotion is not None
             else None
         ),

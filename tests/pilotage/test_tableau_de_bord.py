@@ -221,3 +221,37 @@ def test_it_runs_as_many_queries_for_3_students_as_for_30(
     assert nombres[0] == nombres[1], nombres
     print("requêtes du tableau de bord :", nombres)
     assert nombres[0] <= 20, nombres
+
+
+def test_a_teacher_sees_the_students_they_follow_first_and_can_see_the_whole_cohort(
+    cohorte: dict[str, object], clients: dict[str, Client], enseignant: Utilisateur
+) -> None:
+    marc = fabriques.enseignant(nom="Leroy", prenom="Marc", utilisateur=enseignant)
+    for eleve in (cohorte["alice"], cohorte["chloe"]):
+        eleve.referent = marc  # type: ignore[attr-defined]
+        eleve.save()  # type: ignore[attr-defined]
+
+    html = _page(clients["enseignant"], cohorte)
+    assert "2 étudiants que vous suivez" in html
+    assert "Arnaud" in html and "Chevalier" in html and "Bernard" not in html
+
+    tous = _page(clients["enseignant"], cohorte, etudiants="tous")
+    assert "3 étudiants." in tous and "Bernard" in tous
+
+    # Someone who follows no student has nothing to choose: the whole cohort.
+    admin = _page(clients["administrateur"], cohorte)
+    assert 'name="etudiants"' not in admin and "Bernard" in admin
+
+
+def test_by_default_a_teacher_sees_a_cohort_where_they_follow_students(
+    cohorte: dict[str, object], clients: dict[str, Client], enseignant: Utilisateur
+) -> None:
+    fabriques.promotion(annee_debut=2025, libelle="A-NDRC 2025-2027 (autre groupe)")
+    marc = fabriques.enseignant(nom="Leroy", prenom="Marc", utilisateur=enseignant)
+    cohorte["bruno"].referent = marc  # type: ignore[attr-defined]
+    cohorte["bruno"].save()  # type: ignore[attr-defined]
+    with time_machine.travel(DECEMBRE):
+        html = clients["enseignant"].get(URL).content.decode()
+        autre = clients["administrateur"].get(URL).content.decode()
+    assert "1 étudiant que vous suivez" in html and "Bernard" in html
+    assert "A-NDRC 2025-2027 (autre groupe), année scolaire" in autre  # the first in training
