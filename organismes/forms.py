@@ -11,7 +11,7 @@ from typing import Any
 from django import forms
 
 from core.forms import DsfrForm
-from organismes.models import OrganismeAccueil
+from organismes.models import OrganismeAccueil, RoleContact
 from organismes.validators import normaliser_numero, valider_siren, valider_siret
 
 _FORMATS_DATE = ["%Y-%m-%d", "%d/%m/%Y"]
@@ -118,6 +118,46 @@ class TuteurForm(DsfrForm, forms.Form):
         error_messages=_EMAIL_INVALIDE,
     )
     telephone = forms.CharField(label="Téléphone", max_length=20, required=False)
+
+
+class ContactForm(TuteurForm):
+    """A person of the host other than a tutor: who signs, who pays the gratification."""
+
+    nom = forms.CharField(label="Nom", max_length=100)
+    prenom = forms.CharField(label="Prénom", max_length=100, required=False)
+    role = forms.ChoiceField(
+        label="Rôle",
+        choices=RoleContact.choices,
+        initial=RoleContact.SIGNATAIRE,
+        help_text="Le signataire des conventions reçoit les liens de signature.",
+    )
+
+
+class FermetureForm(DsfrForm, forms.Form):
+    debut = forms.DateField(
+        label="Premier jour de fermeture",
+        help_text="Format attendu : JJ/MM/AAAA.",
+        widget=_DATE,
+        input_formats=_FORMATS_DATE,
+        error_messages=_DATE_INVALIDE,
+    )
+    fin = forms.DateField(
+        label="Dernier jour de fermeture",
+        help_text="Format attendu : JJ/MM/AAAA.",
+        widget=_DATE,
+        input_formats=_FORMATS_DATE,
+        error_messages=_DATE_INVALIDE,
+    )
+    libelle = forms.CharField(
+        label="Libellé", max_length=200, required=False, help_text="Par exemple : congés d'été."
+    )
+
+    def clean(self) -> dict[str, Any]:
+        donnees = super().clean() or {}
+        debut, fin = donnees.get("debut"), donnees.get("fin")
+        if debut and fin and fin < debut:
+            self.add_error("fin", "Le dernier jour de fermeture précède le premier.")
+        return donnees
 
 
 class MoisField(forms.Field):

@@ -14,6 +14,16 @@ urlpatterns = [
         "organismes/<int:pk>/tuteurs/nouveau/", declarations.tuteur_ajouter, name="tuteur_ajouter"
     ),
     path(
+        "organismes/<int:pk>/contacts/nouveau/",
+        declarations.contact_ajouter,
+        name="contact_ajouter",
+    ),
+    path(
+        "organismes/<int:pk>/fermetures/nouvelle/",
+        declarations.fermeture_ajouter,
+        name="fermeture_ajouter",
+    ),
+    path(
         "organismes/<int:pk>/effectifs/",
         declarations.effectif_enregistrer,
         name="effectif_enregistrer",

@@ -13,7 +13,6 @@ from etablissement.models import Enseignant, Promotion
 from pilotage.annees import annee_scolaire_du
 from pilotage.tableau import tableau_de_bord as construire
 
-
 PERIMETRES = {"suivis": "Ceux que je suis", "tous": "Toute la promotion"}
 
 

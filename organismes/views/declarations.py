@@ -1,5 +1,5 @@
-"""What is added to a host from its page: a site, a tutor, the headcount of a month, the
-interns it takes from other schools in a week. One small form each, through the services;
+"""What is added to a host from its page: a site, a tutor, a contact, the headcount of a
+month, the interns it takes from other schools in a week, a closure. One small form each, through the services;
 each one comes back to the host's page."""
 
 from __future__ import annotations
@@ -17,7 +17,14 @@ from django.urls import reverse
 from comptes.acces import personnel_requis
 from core.forms import reporter_erreurs
 from organismes import services
-from organismes.forms import AutresStagiairesForm, EffectifForm, SiteForm, TuteurForm
+from organismes.forms import (
+    AutresStagiairesForm,
+    ContactForm,
+    EffectifForm,
+    FermetureForm,
+    SiteForm,
+    TuteurForm,
+)
 from organismes.models import OrganismeAccueil
 from regles import format as fmt
 
@@ -119,4 +126,40 @@ def autres_stagiaires_declarer(request: HttpRequest, pk: int) -> HttpResponse:
             f"Semaine du {fmt.jour(d.lundi)} : {d.nombre} stagiaire(s) d'autres écoles."
         ),
         ancre="autres-stagiaires",
+    )
+
+
+@personnel_requis
+def contact_ajouter(request: HttpRequest, pk: int) -> HttpResponse:
+    return _declarer(
+        request,
+        pk,
+        formulaire_classe=ContactForm,
+        service=services.contact_creer,
+        titre="Ajouter un contact",
+        intro=(
+            "Une personne de l'organisme autre qu'un tuteur : le signataire des conventions, "
+            "les ressources humaines, la comptabilité qui verse la gratification."
+        ),
+        succes=lambda contact: f"{contact} est ajouté aux contacts.",
+        ancre="tuteurs",
+    )
+
+
+@personnel_requis
+def fermeture_ajouter(request: HttpRequest, pk: int) -> HttpResponse:
+    return _declarer(
+        request,
+        pk,
+        formulaire_classe=FermetureForm,
+        service=services.fermeture_ajouter,
+        titre="Déclarer une fermeture",
+        intro=(
+            "Les jours où l'organisme est fermé : aucun jour de stage n'y est prévu, ils ne "
+            "comptent ni dans la présence ni dans la gratification."
+        ),
+        succes=lambda f: (
+            f"{f.libelle or 'Fermeture'} du {fmt.jour(f.debut)} au {fmt.jour(f.fin)} enregistrée."
+        ),
+        ancre="fermetures",
     )

@@ -103,6 +103,8 @@ MATRICE: dict[str, Acces] = {
     "organismes:modifier": Acces(CONNEXION, 200, 200, 403, kwargs=_organisme),
     "organismes:site_ajouter": Acces(CONNEXION, 200, 200, 403, kwargs=_organisme),
     "organismes:tuteur_ajouter": Acces(CONNEXION, 200, 200, 403, kwargs=_organisme),
+    "organismes:contact_ajouter": Acces(CONNEXION, 200, 200, 403, kwargs=_organisme),
+    "organismes:fermeture_ajouter": Acces(CONNEXION, 200, 200, 403, kwargs=_organisme),
     "organismes:effectif_enregistrer": Acces(CONNEXION, 200, 200, 403, kwargs=_organisme),
     "organismes:autres_stagiaires_declarer": Acces(CONNEXION, 200, 200, 403, kwargs=_organisme),
     # Logged-in users asking for the login page are sent on to LOGIN_REDIRECT_URL.

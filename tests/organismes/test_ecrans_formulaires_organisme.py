@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from conventions.moteur import evaluer_convention
 from organismes.models import EffectifMensuel, OrganismeAccueil, StagiairesAutresEcoles
 from tests import fabriques
 from tests.personas import *  # noqa: F403  (the persona fixtures)
@@ -234,3 +235,56 @@ def test_a_student_account_cannot_write(hote: OrganismeAccueil, clients: dict[st
     )
     assert reponse.status_code == 403
     assert not EffectifMensuel.objects.exists()
+
+
+def test_a_contact_is_added_with_their_role(
+    hote: OrganismeAccueil, clients: dict[str, Client]
+) -> None:
+    reponse = clients["enseignant"].post(
+        f"/organismes/{hote.pk}/contacts/nouveau/",
+        {
+            "nom": "Lafitte",
+            "prenom": "Jeanne",
+            "fonction": "Directrice",
+            "email": "J.Lafitte@Example.org",
+            "role": "signataire",
+        },
+    )
+    assert reponse["Location"] == f"/organismes/{hote.pk}/#tuteurs"
+    contact = hote.contacts.get()
+    assert (contact.email, contact.role) == ("j.lafitte@example.org", "signataire")
+    page = clients["enseignant"].get(reponse["Location"]).content.decode()
+    assert "Jeanne Lafitte" in page and "Signataire des conventions" in page
+
+
+def test_a_closure_is_declared_and_the_engine_plans_no_day_in_it(
+    hote: OrganismeAccueil, clients: dict[str, Client]
+) -> None:
+    reponse = clients["enseignant"].post(
+        f"/organismes/{hote.pk}/fermetures/nouvelle/",
+        {"debut": "09/03/2026", "fin": "13/03/2026", "libelle": "Inventaire"},
+    )
+    assert reponse["Location"] == f"/organismes/{hote.pk}/#fermetures"
+    page = clients["enseignant"].get(reponse["Location"]).content.decode()
+    assert "Inventaire : du 09/03/2026 au 13/03/2026" in page
+
+    convention = fabriques.convention(organisme_=hote)  # 2-27 March, Monday to Friday
+    jours = {j.jour for j in evaluer_convention(convention).resultat.jours if j.presence}
+    assert not jours & {date(2026, 3, d) for d in range(9, 14)}
+    assert len(jours) == 15  # 20 working days, 5 closed
+
+
+def test_a_closure_ending_before_it_starts_is_explained_and_kept(
+    hote: OrganismeAccueil, clients: dict[str, Client]
+) -> None:
+    html = (
+        clients["enseignant"]
+        .post(
+            f"/organismes/{hote.pk}/fermetures/nouvelle/",
+            {"debut": "13/03/2026", "fin": "09/03/2026", "libelle": "Inventaire"},
+        )
+        .content.decode()
+    )
+    assert "Le dernier jour de fermeture précède le premier." in html
+    assert 'value="Inventaire"' in html
+    assert not hote.fermetures.exists()
