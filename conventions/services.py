@@ -268,7 +268,56 @@ def convention_acquitter(
     return faits
 
 
+@dataclass(frozen=True)
+class JourSaisi:
+    """One day of the presence log as staff type it."""
+
+    jour: date
+    minutes_presence: int
+    absence: str = ""
+    minutes_absence: int = 0
+
+
 @transaction.atomic
+def pointages_enregistrer(
+    *, convention: Convention, jours: Sequence[JourSaisi], auteur: Utilisateur | None
+) -> list[Pointage]:
+    """Record days of the presence log (a week, a whole stage) all or none, in 3 queries
+    whatever their number: the days already recorded, then one insert and one update. A day
+    given twice keeps its last entry. A refused day names its date."""
+    par_jour = {saisi.jour: saisi for saisi in jours}
+    existants = {
+        p.jour: p for p in Pointage.objects.filter(convention=convention, jour__in=list(par_jour))
+    }
+    nouveaux: list[Pointage] = []
+    modifies: list[Pointage] = []
+    for jour, saisi in sorted(par_jour.items()):
+        pointage = existants.get(jour) or Pointage(convention=convention, jour=jour)
+        pointage.minutes_presence = saisi.minutes_presence
+        pointage.absence = saisi.absence
+        pointage.minutes_absence = saisi.minutes_absence
+        pointage.saisi_par = auteur
+        try:
+            # The convention and the author are known to exist, the day is unique by
+            # construction: no query per day.
+            pointage.full_clean(exclude=["convention", "saisi_par"], validate_unique=False)
+        except ValidationError as erreur:
+            raise ValidationError(
+                [f"{jour:%d/%m/%Y} : {message}" for message in erreur.messages]
+            ) from erreur
+        (modifies if pointage.pk else nouveaux).append(pointage)
+    Pointage.objects.bulk_create(nouveaux)
+    if modifies:
+        maintenant = timezone.now()  # bulk_update skips auto_now
+        for pointage in modifies:
+            pointage.saisi_le = maintenant
+        Pointage.objects.bulk_update(
+            modifies,
+            ["minutes_presence", "absence", "minutes_absence", "saisi_par", "saisi_le"],
+        )
+    return [*nouveaux, *modifies]
+
+
 def pointage_enregistrer(
     *,
     convention: Convention,
@@ -278,15 +327,12 @@ def pointage_enregistrer(
     absence: str = "",
     minutes_absence: int = 0,
 ) -> Pointage:
-    pointage = Pointage.objects.filter(convention=convention, jour=jour).first() or Pointage(
-        convention=convention, jour=jour
+    """Record one day of the presence log (see `pointages_enregistrer`)."""
+    (pointage,) = pointages_enregistrer(
+        convention=convention,
+        jours=[JourSaisi(jour, minutes_presence, absence, minutes_absence)],
+        auteur=auteur,
     )
-    pointage.minutes_presence = minutes_presence
-    pointage.absence = absence
-    pointage.minutes_absence = minutes_absence
-    pointage.saisi_par = auteur
-    pointage.full_clean()
-    pointage.save()
     return pointage
 
 

@@ -17,10 +17,11 @@ from comptes.models import Utilisateur
 from conventions.models import Convention, Statut
 from conventions.moteur import vers_regles
 from conventions.services import (
+    JourSaisi,
     TransitionRefusee,
     convention_acquitter,
     convention_transition,
-    pointage_enregistrer,
+    pointages_enregistrer,
 )
 from conventions.workflow import TRANSITIONS
 from demo.equipe import Equipe
@@ -136,14 +137,16 @@ def releve_tenir(
         fermetures=organisme_pour_regles(c.etablissement_accueil.organisme).fermetures,
     )
     jours = sorted(jour for jour in prevus if jour <= jusqu_au)
+    saisis = []
     for jour in jours:
         absence = absences.get(jour)
-        pointage_enregistrer(
-            convention=convention,
-            jour=jour,
-            minutes_presence=absence.presence if absence else prevus[jour],
-            absence=absence.type.value if absence else "",
-            minutes_absence=absence.minutes if absence else 0,
-            auteur=auteur,
+        saisis.append(
+            JourSaisi(
+                jour,
+                minutes_presence=absence.presence if absence else prevus[jour],
+                absence=absence.type.value if absence else "",
+                minutes_absence=absence.minutes if absence else 0,
+            )
         )
+    pointages_enregistrer(convention=convention, jours=saisis, auteur=auteur)
     return len(jours)

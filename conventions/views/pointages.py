@@ -1,6 +1,6 @@
 """The presence log kept by the host (L124-14), a week at a time: each day's planned hours
 (weekly schedule over the periods, public holidays and the host's closures out) next to
-what was recorded; staff type the week and save it through `pointage_enregistrer`."""
+what was recorded; staff type the week and save it through `pointages_enregistrer`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,7 +22,7 @@ from conventions.forms import JourForm, JourFormSet
 from conventions.models import Convention, Pointage, Statut
 from conventions.moteur import vers_regles
 from conventions.selectors import convention_pour_presence
-from conventions.services import pointage_enregistrer
+from conventions.services import JourSaisi, pointages_enregistrer
 from organismes.selectors import organisme_pour_regles
 from regles import modele
 from regles.calendrier import Calendrier, calendrier
@@ -165,17 +164,17 @@ def _enregistrer(
     """Record the week: every planned day (the log is the record, a planned day left out
     would count as absent), and every other day typed or already recorded."""
     assert isinstance(request.user, Utilisateur)
-    with transaction.atomic():  # the week is saved whole or not at all
-        for jour, form in zip(jours, forms, strict=True):
-            a_garder = form.has_changed() or (jour not in releves and prevus.get(jour, 0) > 0)
-            if not a_garder:
-                continue
-            donnees = form.cleaned_data
-            pointage_enregistrer(
-                convention=convention,
-                jour=jour,
-                minutes_presence=donnees["presence"],
-                absence=donnees["absence"],
-                minutes_absence=donnees["minutes_absence"],
-                auteur=request.user,
+    pointages_enregistrer(  # the week is saved whole or not at all
+        convention=convention,
+        jours=[
+            JourSaisi(
+                jour,
+                form.cleaned_data["presence"],
+                form.cleaned_data["absence"],
+                form.cleaned_data["minutes_absence"],
             )
+            for jour, form in zip(jours, forms, strict=True)
+            if form.has_changed() or (jour not in releves and prevus.get(jour, 0) > 0)
+        ],
+        auteur=request.user,
+    )
