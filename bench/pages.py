@@ -84,6 +84,41 @@ def mesurer(nom_base: str) -> None:
 
         print(f"  {nom_base} : {libelle} — {_mediane_ms(page)} (objectif < 150 ms)")
 
+    # The detail pages, each on its worst case: the host with the most conventions, the
+    # student with the most, one of its conventions with a presence log.
+    hote = (
+        Convention.objects.values("etablissement_accueil__organisme")
+        .order_by()
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .first()
+    )
+    eleve = (
+        Convention.objects.values("etudiant")
+        .order_by()
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .first()
+    )
+    assert hote is not None and eleve is not None
+    journal = Convention.objects.filter(pointages__isnull=False).order_by("pk").first()
+    assert journal is not None
+    fiches = [
+        ("fiche d'un organisme", "organismes:detail", hote["etablissement_accueil__organisme"]),
+        ("fiche d'un étudiant", "etablissement:etudiant", eleve["etudiant"]),
+        ("fiche d'une convention", "conventions:detail", journal.pk),
+        ("relevé de présence", "conventions:pointages", journal.pk),
+    ]
+    for libelle, nom_url, pk in fiches:
+        url = reverse(nom_url, kwargs={"pk": pk})
+
+        def fiche(url: str = url) -> object:
+            reponse = client.get(url)
+            assert reponse.status_code == 200, (url, reponse.status_code)
+            return reponse
+
+        print(f"  {nom_base} : {libelle} — {_mediane_ms(fiche)} (objectif < 150 ms)")
+
     # The host with the most conventions: the worst case for a new convention's check.
     plus_grand = (
         Convention.objects.values("etablissement_accueil")
