@@ -25,7 +25,11 @@ def proposition_creer(
     ville: str,
     contact_nom: str,
     contact_email: str,
-    siren: str = "",
+    siret: str = "",
+    adresse: str = "",
+    code_postal: str = "",
+    naf: str = "",
+    tranche_effectif: str = "",
     contact_fonction: str = "",
     contact_telephone: str = "",
     nombre_stagiaires: int = 1,
@@ -37,8 +41,12 @@ def proposition_creer(
     proposition = PropositionStage(
         jeton_empreinte=jeton_empreinte,
         entreprise=entreprise,
-        siren=siren,
+        siret=siret,
+        adresse=adresse.strip(),
+        code_postal=code_postal.strip(),
         ville=ville,
+        naf=naf,
+        tranche_effectif=tranche_effectif,
         contact_nom=contact_nom,
         contact_fonction=contact_fonction,
         contact_email=contact_email,
@@ -157,6 +165,12 @@ def _prevenir_la_section(pk: int) -> None:
     lignes = [
         f"{proposition.entreprise} ({proposition.ville}) propose {proposition.nombre_stagiaires} "
         f"stage(s).",
+        f"SIRET : {proposition.siret or 'non indiqué'}"
+        + (
+            f" — effectif : {proposition.get_tranche_effectif_display()}"
+            if proposition.tranche_effectif
+            else ""
+        ),
         f"Contact : {proposition.contact_nom}"
         + (f", {proposition.contact_fonction}" if proposition.contact_fonction else "")
         + f" — {proposition.contact_email}"

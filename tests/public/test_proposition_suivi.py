@@ -15,6 +15,7 @@ from public.models import PropositionStage, StatutProposition
 pytestmark = pytest.mark.django_db
 
 OFFRE = {
+    "siret": "83214567600025",
     "entreprise": "Aquitaine Distribution",
     "ville": "Mérignac",
     "contact_nom": "Julie Martin",
