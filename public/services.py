@@ -13,6 +13,8 @@ from django.urls import reverse
 
 from comptes.models import Utilisateur
 from etablissement.models import Etablissement, PeriodePromotion
+from organismes.models import EtablissementAccueil, OrganismeAccueil
+from organismes.services import etablissement_accueil_creer, organisme_creer
 from public.jetons import jeton_nouveau
 from public.models import TRANSITIONS, EvenementProposition, PropositionStage, StatutProposition
 from referentiel.models import Mission
@@ -107,6 +109,39 @@ def proposition_changer_statut(
 def proposition_retirer(*, proposition: PropositionStage) -> PropositionStage:
     return proposition_changer_statut(
         proposition=proposition, vers=StatutProposition.RETIREE, par=None
+    )
+
+
+@transaction.atomic
+def proposition_vers_organisme(*, proposition: PropositionStage) -> EtablissementAccueil:
+    """The host site of an accepted offer: the one already known by its SIRET, or created
+    from what the company gave (its organisation too, found by SIREN or created)."""
+    if proposition.statut != StatutProposition.ACCEPTEE:
+        raise ValidationError("Seule une offre acceptée devient un organisme d'accueil.")
+    siret = proposition.siret
+    if not siret:
+        raise ValidationError(
+            "Cette offre n'a pas de SIRET : créez l'organisme d'accueil depuis la page des "
+            "organismes."
+        )
+    connu = EtablissementAccueil.objects.select_related("organisme").filter(siret=siret).first()
+    if connu is not None:
+        return connu
+    organisme = OrganismeAccueil.objects.filter(siren=siret[:9]).first() or organisme_creer(
+        siren=siret[:9],
+        raison_sociale=proposition.entreprise,
+        naf=proposition.naf,
+        adresse=proposition.adresse,
+        code_postal=proposition.code_postal,
+        ville=proposition.ville,
+    )
+    return etablissement_accueil_creer(
+        organisme=organisme,
+        siret=siret,
+        # A site needs an address: the town alone when the company gave none.
+        adresse=proposition.adresse or proposition.ville,
+        code_postal=proposition.code_postal,
+        ville=proposition.ville,
     )
 
 
