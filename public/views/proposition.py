@@ -19,7 +19,12 @@ from etablissement.models import PeriodePromotion
 from organismes.validators import normaliser_numero, valider_siret
 from public import annuaire
 from public.forms_proposition import PropositionForm
-from public.limites import proposition_comptee, propositions_epuisees
+from public.limites import (
+    proposition_comptee,
+    propositions_epuisees,
+    recherche_comptee,
+    recherches_epuisees,
+)
 from public.services import proposition_creer
 from referentiel.models import Mission
 
@@ -94,7 +99,15 @@ def _rechercher(request: HttpRequest) -> HttpResponse:
         erreur_siret, avis = " ".join(erreur.messages), None
     else:
         saisie["siret"] = siret
-        avis = _interroger(siret, saisie)
+        if recherches_epuisees(request):
+            avis = Avis(
+                "warning",
+                "Vous avez fait beaucoup de recherches depuis cette connexion : saisissez les "
+                "informations de votre entreprise ci-dessous.",
+            )
+        else:
+            recherche_comptee(request)
+            avis = _interroger(siret, saisie)
     contexte: dict[str, Any] = {"erreur_siret": erreur_siret, "avis": avis}
     if request.headers.get("HX-Request") == "true":
         form = _formulaire(request, initial=saisie)

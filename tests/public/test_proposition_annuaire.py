@@ -117,3 +117,23 @@ def test_a_wrong_siret_is_refused_before_asking_the_directory(
     bloc = _rechercher(client, "83214567600026", **HTMX)
     assert "sa clé de contrôle ne correspond pas" in bloc and 'aria-invalid="true"' in bloc
     assert demandees == []
+
+
+def test_a_script_cannot_spend_the_directory_for_everyone(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    demandees = rejouer(monkeypatch, "trouvee.json")
+    monkeypatch.setattr("public.limites.RECHERCHES_PAR_HEURE", 2)
+    for _ in range(2):
+        _rechercher(client, SIRET_TROUVE, **HTMX)
+    bloc = _rechercher(client, SIRET_TROUVE, **HTMX)
+    assert "beaucoup de recherches" in bloc
+    assert len(demandees) == 2
+    # Another connection is not hindered.
+    autre = client.post(
+        reverse("public:proposer"),
+        {"siret": SIRET_TROUVE, "rechercher": "1"},
+        REMOTE_ADDR="192.0.2.7",
+        **HTMX,  # type: ignore[arg-type]
+    )
+    assert "trouvée dans l&#x27;annuaire" in autre.content.decode()
