@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from core.forms import DsfrForm
 from etablissement.models import PeriodePromotion
 from organismes.validators import normaliser_naf, normaliser_numero, valider_naf, valider_siret
-from public.models import TrancheEffectif
+from public.models import IntentionGratification, TrancheEffectif
 from referentiel.models import Mission
 
 
@@ -44,6 +44,20 @@ class PropositionForm(DsfrForm):
         },
     )
     contact_telephone = forms.CharField(label="Votre téléphone", max_length=20, required=False)
+    tuteur_nom = forms.CharField(
+        label="Nom du tuteur ou de la tutrice",
+        max_length=200,
+        required=False,
+        help_text="La personne qui encadrera le stagiaire ; laissez vide si c'est vous.",
+    )
+    tuteur_fonction = forms.CharField(label="Sa fonction", max_length=200, required=False)
+    tuteur_email = forms.EmailField(
+        label="Son adresse e-mail",
+        required=False,
+        error_messages={
+            "invalid": "Saisissez une adresse e-mail valide, par exemple nom@entreprise.fr."
+        },
+    )
     nombre_stagiaires = forms.IntegerField(
         label="Nombre de stagiaires",
         initial=1,
@@ -62,6 +76,13 @@ class PropositionForm(DsfrForm):
         queryset=Mission.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+    )
+    gratification = forms.ChoiceField(
+        label="Gratification envisagée",
+        choices=[(c.value, c.label.capitalize()) for c in IntentionGratification],
+        initial=IntentionGratification.A_VOIR,
+        widget=forms.RadioSelect,
+        help_text="Le simulateur dit si elle est obligatoire pour votre stage et ce qu'elle coûte.",
     )
     message = forms.CharField(label="Précisions", widget=forms.Textarea, required=False)
     # The honeypot: hidden by public/proposer.css and from screen readers (aria-hidden in the

@@ -54,6 +54,15 @@ class TrancheEffectif(models.TextChoices):
     T53 = "53", "10 000 salariés et plus"
 
 
+class IntentionGratification(models.TextChoices):
+    """What the company means to pay; the law decides whether it must (public/cadre.py)."""
+
+    MINIMUM = "minimum", "le minimum légal"
+    AU_DELA = "au_dela", "plus que le minimum légal"
+    AUCUNE = "aucune", "pas de gratification"
+    A_VOIR = "a_voir", "à voir avec la section"
+
+
 class PropositionStage(models.Model):
     cree_le = models.DateTimeField("reçue le", auto_now_add=True)
     entreprise = models.CharField("entreprise", max_length=200)
@@ -70,6 +79,15 @@ class PropositionStage(models.Model):
     contact_fonction = models.CharField("fonction", max_length=200, blank=True)
     contact_email = models.EmailField("adresse e-mail")
     contact_telephone = models.CharField("téléphone", max_length=20, blank=True)
+    tuteur_nom = models.CharField("nom du tuteur", max_length=200, blank=True)
+    tuteur_fonction = models.CharField("fonction du tuteur", max_length=200, blank=True)
+    tuteur_email = models.EmailField("adresse e-mail du tuteur", blank=True)
+    gratification = models.CharField(
+        "gratification envisagée",
+        max_length=10,
+        choices=IntentionGratification.choices,
+        default=IntentionGratification.A_VOIR,
+    )
     nombre_stagiaires = models.PositiveSmallIntegerField(
         "nombre de stagiaires",
         default=1,

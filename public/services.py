@@ -16,7 +16,13 @@ from etablissement.models import Etablissement, PeriodePromotion
 from organismes.models import EtablissementAccueil, OrganismeAccueil
 from organismes.services import etablissement_accueil_creer, organisme_creer
 from public.jetons import jeton_nouveau
-from public.models import TRANSITIONS, EvenementProposition, PropositionStage, StatutProposition
+from public.models import (
+    TRANSITIONS,
+    EvenementProposition,
+    IntentionGratification,
+    PropositionStage,
+    StatutProposition,
+)
 from referentiel.models import Mission
 
 
@@ -34,6 +40,10 @@ def proposition_creer(
     tranche_effectif: str = "",
     contact_fonction: str = "",
     contact_telephone: str = "",
+    tuteur_nom: str = "",
+    tuteur_fonction: str = "",
+    tuteur_email: str = "",
+    gratification: str = IntentionGratification.A_VOIR,
     nombre_stagiaires: int = 1,
     periodes: Iterable[PeriodePromotion] = (),
     missions: Iterable[Mission] = (),
@@ -53,6 +63,10 @@ def proposition_creer(
         contact_fonction=contact_fonction,
         contact_email=contact_email,
         contact_telephone=contact_telephone,
+        tuteur_nom=tuteur_nom,
+        tuteur_fonction=tuteur_fonction,
+        tuteur_email=tuteur_email,
+        gratification=gratification,
         nombre_stagiaires=nombre_stagiaires,
         message=message,
     )
@@ -211,6 +225,13 @@ def _prevenir_la_section(pk: int) -> None:
         + f" — {proposition.contact_email}"
         + (f" — {proposition.contact_telephone}" if proposition.contact_telephone else ""),
     ]
+    if proposition.tuteur_nom:
+        lignes.append(
+            f"Tuteur : {proposition.tuteur_nom}"
+            + (f", {proposition.tuteur_fonction}" if proposition.tuteur_fonction else "")
+            + (f" — {proposition.tuteur_email}" if proposition.tuteur_email else "")
+        )
+    lignes.append(f"Gratification envisagée : {proposition.get_gratification_display()}")
     lignes += [f"Période : {p}" for p in proposition.periodes.all()]
     lignes += [f"Mission : {m.libelle}" for m in proposition.missions.all()]
     if proposition.message:

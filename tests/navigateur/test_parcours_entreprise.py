@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as ec
@@ -46,7 +47,8 @@ def test_a_company_simulates_then_proposes_and_the_staff_accept(
         ("eleve@eiffel.example", Role.ETUDIANT),
     ):
         Utilisateur.objects.create_user(email, "mot-de-passe-demo", role=role)
-    attendre = WebDriverWait(navigateur, 10)
+    # htmx swaps elements under our feet: an element gone stale is looked up again.
+    attendre = WebDriverWait(navigateur, 10, ignored_exceptions=[StaleElementReferenceException])
 
     # The simulator: the result follows the form.
     navigateur.get(f"{live_server.url}/entreprises/simulateur/")

@@ -20,6 +20,7 @@ OFFRE = {
     "contact_nom": "Julie Martin",
     "contact_email": "julie.martin@example.org",
     "nombre_stagiaires": "2",
+    "gratification": "minimum",
 }
 
 
@@ -43,6 +44,10 @@ def test_a_company_proposes_a_stage_and_the_section_is_told(
                 "periodes": [periode.pk],
                 "missions": [mission.pk],
                 "message": "Prospection téléphonique.",
+                "tuteur_nom": "Paul Roux",
+                "tuteur_fonction": "Chef des ventes",
+                "tuteur_email": "paul.roux@example.org",
+                "gratification": "au_dela",
             },
         )
     assert reponse.status_code == 302
@@ -60,6 +65,8 @@ def test_a_company_proposes_a_stage_and_the_section_is_told(
     (courriel,) = [c for c in mail.outbox if c.to == ["regis.lamouroux@gmail.com"]]
     assert courriel.subject == "Proposition de stage : Aquitaine Distribution"
     assert mission.libelle in courriel.body and "Prospection téléphonique." in courriel.body
+    assert "Tuteur : Paul Roux, Chef des ventes — paul.roux@example.org" in courriel.body
+    assert "Gratification envisagée : plus que le minimum légal" in courriel.body
 
 
 def test_the_form_says_in_french_what_is_wrong(client: Client) -> None:

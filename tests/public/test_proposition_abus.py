@@ -20,6 +20,7 @@ OFFRE = {
     "contact_nom": "Julie Martin",
     "contact_email": "julie.martin@example.org",
     "nombre_stagiaires": "1",
+    "gratification": "minimum",
 }
 
 

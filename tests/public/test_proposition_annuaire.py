@@ -79,6 +79,7 @@ def test_the_filled_in_form_is_then_sent_as_corrected(
             "contact_nom": "Julie Martin",
             "contact_email": "julie.martin@example.org",
             "nombre_stagiaires": "1",
+            "gratification": "au_dela",
         },
     )
     assert reponse.status_code == 302

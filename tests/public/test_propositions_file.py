@@ -129,12 +129,14 @@ def test_students_see_the_accepted_offers_only_with_host_periods_missions_and_co
         contact_email="paul.roux@example.org",
         periodes=[periode],
         missions=[mission],
+        gratification="minimum",
     )
     proposition_changer_statut(proposition=acceptee, vers=StatutProposition.ACCEPTEE, par=None)
     _proposition("Recue SA")
     html = _connecte(etudiant).get(reverse("public:offres")).content.decode()
     assert "Acceptee SA" in html and "Pessac" in html and "paul.roux@example.org" in html
     assert str(periode) in html and mission.libelle in html
+    assert "gratification envisagée : le minimum légal" in html
     assert "Recue SA" not in html
 
 
