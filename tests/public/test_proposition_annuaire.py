@@ -4,11 +4,14 @@ them. Recorded answers only (tests/public/annuaire/)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from public.models import PropositionStage
+from referentiel.models import Mission
 from tests.public.enregistrements import SIRET_TROUVE, en_panne, rejouer
 
 pytestmark = pytest.mark.django_db
@@ -53,8 +56,22 @@ def test_without_javascript_the_whole_form_comes_back_with_what_was_typed(
     client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rejouer(monkeypatch, "trouvee.json")
-    html = _rechercher(client, SIRET_TROUVE)
+    mission = Mission.objects.filter(actif=True).order_by("pk").first()
+    assert mission is not None
+    reponse = client.post(
+        reverse("public:proposer"),
+        {
+            "siret": SIRET_TROUVE,
+            "rechercher": "1",
+            "contact_nom": "Julie Martin",
+            "missions": [mission.pk],
+            "gratification": "minimum",
+        },
+    )
+    html = reponse.content.decode()
     assert "<h1>Proposer un stage</h1>" in html
+    assert re.search(rf'name="missions" value="{mission.pk}"[^>]* checked', html)
+    assert re.search(r'name="gratification" value="minimum"[^>]* checked', html)
     assert 'value="AQUITAINE DISTRIBUTION"' in html and 'value="Julie Martin"' in html
     # Not sent yet: no error on the fields the company has not reached.
     assert "fr-error-text" not in html and "Ce champ est obligatoire" not in html
