@@ -24,6 +24,9 @@ RUBRIQUES = (
     Rubrique("Organismes", "organismes:liste"),
     Rubrique("Conventions", "conventions:liste"),
     Rubrique("Imports et exports", "echanges:accueil"),
+    Rubrique("Propositions de stage", "public:propositions"),
+    # The offers companies proposed and the staff accepted: the students' one entry.
+    Rubrique("Offres de stage", "public:offres", roles=frozenset(Role)),
 )
 
 

@@ -7,6 +7,6 @@ from public.models import PropositionStage
 class PropositionStageAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("entreprise", "ville", "contact_nom", "nombre_stagiaires", "cree_le", "statut")
     list_filter = ("statut",)
-    search_fields = ("entreprise", "siren", "contact_nom", "contact_email")
+    search_fields = ("entreprise", "siret", "contact_nom", "contact_email")
     filter_horizontal = ("periodes", "missions")
     readonly_fields = ("cree_le",)

@@ -9,16 +9,32 @@ from django.db.models import QuerySet
 
 from core.forms import DsfrForm
 from etablissement.models import PeriodePromotion
-from organismes.validators import normaliser_numero, valider_siren
+from organismes.validators import normaliser_naf, normaliser_numero, valider_naf, valider_siret
+from public.models import IntentionGratification, TrancheEffectif
 from referentiel.models import Mission
 
 
 class PropositionForm(DsfrForm):
-    entreprise = forms.CharField(label="Entreprise", max_length=200)
-    siren = forms.CharField(
-        label="SIREN", max_length=20, required=False, help_text="9 chiffres, facultatif."
+    siret = forms.CharField(
+        label="SIRET de l'établissement qui accueille",
+        max_length=20,
+        help_text="14 chiffres, sur vos fiches de paie ou l'annuaire des entreprises.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
+    entreprise = forms.CharField(label="Raison sociale", max_length=200)
+    adresse = forms.CharField(
+        label="Adresse", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    code_postal = forms.CharField(label="Code postal", max_length=10, required=False)
     ville = forms.CharField(label="Ville", max_length=100)
+    naf = forms.CharField(
+        label="Code NAF (APE)", max_length=10, required=False, help_text="Par exemple 47.11F."
+    )
+    tranche_effectif = forms.ChoiceField(
+        label="Effectif de l'entreprise",
+        choices=[("", "Non précisé"), *TrancheEffectif.choices],
+        required=False,
+    )
     contact_nom = forms.CharField(label="Votre nom", max_length=200)
     contact_fonction = forms.CharField(label="Votre fonction", max_length=200, required=False)
     contact_email = forms.EmailField(
@@ -28,6 +44,20 @@ class PropositionForm(DsfrForm):
         },
     )
     contact_telephone = forms.CharField(label="Votre téléphone", max_length=20, required=False)
+    tuteur_nom = forms.CharField(
+        label="Nom du tuteur ou de la tutrice",
+        max_length=200,
+        required=False,
+        help_text="La personne qui encadrera le stagiaire ; laissez vide si c'est vous.",
+    )
+    tuteur_fonction = forms.CharField(label="Sa fonction", max_length=200, required=False)
+    tuteur_email = forms.EmailField(
+        label="Son adresse e-mail",
+        required=False,
+        error_messages={
+            "invalid": "Saisissez une adresse e-mail valide, par exemple nom@entreprise.fr."
+        },
+    )
     nombre_stagiaires = forms.IntegerField(
         label="Nombre de stagiaires",
         initial=1,
@@ -46,6 +76,13 @@ class PropositionForm(DsfrForm):
         queryset=Mission.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+    )
+    gratification = forms.ChoiceField(
+        label="Gratification envisagée",
+        choices=[(c.value, c.label.capitalize()) for c in IntentionGratification],
+        initial=IntentionGratification.A_VOIR,
+        widget=forms.RadioSelect,
+        help_text="Le simulateur dit si elle est obligatoire pour votre stage et ce qu'elle coûte.",
     )
     message = forms.CharField(label="Précisions", widget=forms.Textarea, required=False)
     # The honeypot: hidden by public/proposer.css and from screen readers (aria-hidden in the
@@ -73,11 +110,16 @@ class PropositionForm(DsfrForm):
         if not periodes.exists():
             del self.fields["periodes"]
 
-    def clean_siren(self) -> str:
-        siren = normaliser_numero(self.cleaned_data.get("siren") or "")
-        if siren:
-            valider_siren(siren)
-        return siren
+    def clean_siret(self) -> str:
+        siret = normaliser_numero(self.cleaned_data.get("siret") or "")
+        valider_siret(siret)
+        return siret
+
+    def clean_naf(self) -> str:
+        naf = normaliser_naf(self.cleaned_data.get("naf") or "")
+        if naf:
+            valider_naf(naf)
+        return naf
 
 
 class ComplementForm(DsfrForm):

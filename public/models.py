@@ -10,7 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from etablissement.models import PeriodePromotion
-from organismes.validators import valider_siren
+from organismes.validators import valider_naf, valider_siret
 from referentiel.models import Mission
 
 
@@ -33,21 +33,61 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
+class TrancheEffectif(models.TextChoices):
+    """INSEE's headcount bands (SIRENE), as the company directory gives them."""
+
+    NN = "NN", "aucun salarié"
+    T00 = "00", "0 salarié"
+    T01 = "01", "1 ou 2 salariés"
+    T02 = "02", "3 à 5 salariés"
+    T03 = "03", "6 à 9 salariés"
+    T11 = "11", "10 à 19 salariés"
+    T12 = "12", "20 à 49 salariés"
+    T21 = "21", "50 à 99 salariés"
+    T22 = "22", "100 à 199 salariés"
+    T31 = "31", "200 à 249 salariés"
+    T32 = "32", "250 à 499 salariés"
+    T41 = "41", "500 à 999 salariés"
+    T42 = "42", "1 000 à 1 999 salariés"
+    T51 = "51", "2 000 à 4 999 salariés"
+    T52 = "52", "5 000 à 9 999 salariés"
+    T53 = "53", "10 000 salariés et plus"
+
+
+class IntentionGratification(models.TextChoices):
+    """What the company means to pay; the law decides whether it must (public/cadre.py)."""
+
+    MINIMUM = "minimum", "le minimum légal"
+    AU_DELA = "au_dela", "plus que le minimum légal"
+    AUCUNE = "aucune", "pas de gratification"
+    A_VOIR = "a_voir", "à voir avec la section"
+
+
 class PropositionStage(models.Model):
     cree_le = models.DateTimeField("reçue le", auto_now_add=True)
     entreprise = models.CharField("entreprise", max_length=200)
-    siren = models.CharField(
-        "SIREN",
-        max_length=9,
-        blank=True,
-        validators=[valider_siren],
-        help_text="9 chiffres, facultatif.",
-    )
+    # Blank only for the proposals sent before the form asked for it (they had a SIREN).
+    siret = models.CharField("SIRET", max_length=14, blank=True, validators=[valider_siret])
+    adresse = models.TextField("adresse", blank=True)
+    code_postal = models.CharField("code postal", max_length=10, blank=True)
     ville = models.CharField("ville", max_length=100)
+    naf = models.CharField("code NAF (APE)", max_length=6, blank=True, validators=[valider_naf])
+    tranche_effectif = models.CharField(
+        "effectif", max_length=2, blank=True, choices=TrancheEffectif.choices
+    )
     contact_nom = models.CharField("nom du contact", max_length=200)
     contact_fonction = models.CharField("fonction", max_length=200, blank=True)
     contact_email = models.EmailField("adresse e-mail")
     contact_telephone = models.CharField("téléphone", max_length=20, blank=True)
+    tuteur_nom = models.CharField("nom du tuteur", max_length=200, blank=True)
+    tuteur_fonction = models.CharField("fonction du tuteur", max_length=200, blank=True)
+    tuteur_email = models.EmailField("adresse e-mail du tuteur", blank=True)
+    gratification = models.CharField(
+        "gratification envisagée",
+        max_length=10,
+        choices=IntentionGratification.choices,
+        default=IntentionGratification.A_VOIR,
+    )
     nombre_stagiaires = models.PositiveSmallIntegerField(
         "nombre de stagiaires",
         default=1,

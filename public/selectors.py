@@ -9,6 +9,7 @@ from datetime import date
 from django.db.models import Case, Prefetch, When
 
 from etablissement.models import PeriodePromotion
+from organismes.models import EtablissementAccueil, OrganismeAccueil
 from public.models import EvenementProposition, PropositionStage, StatutProposition
 from referentiel.models import Bloc, Formation, Mission, MissionCompetence, VersionReferentiel
 from referentiel.selectors import blocs_avec_competences, catalogue_missions, version_en_vigueur
@@ -129,3 +130,18 @@ def offres_acceptees() -> list[PropositionStage]:
         .prefetch_related("periodes__promotion", "missions")
         .order_by("entreprise", "pk")
     )
+
+
+def organisme_connu(
+    proposition: PropositionStage,
+) -> EtablissementAccueil | OrganismeAccueil | None:
+    """The host the offer's SIRET points at: its site when known, else its organisation (by
+    SIREN), else None."""
+    if not proposition.siret:
+        return None
+    site = (
+        EtablissementAccueil.objects.select_related("organisme")
+        .filter(siret=proposition.siret)
+        .first()
+    )
+    return site or OrganismeAccueil.objects.filter(siren=proposition.siret[:9]).first()

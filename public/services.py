@@ -13,8 +13,16 @@ from django.urls import reverse
 
 from comptes.models import Utilisateur
 from etablissement.models import Etablissement, PeriodePromotion
+from organismes.models import EtablissementAccueil, OrganismeAccueil
+from organismes.services import etablissement_accueil_creer, organisme_creer
 from public.jetons import jeton_nouveau
-from public.models import TRANSITIONS, EvenementProposition, PropositionStage, StatutProposition
+from public.models import (
+    TRANSITIONS,
+    EvenementProposition,
+    IntentionGratification,
+    PropositionStage,
+    StatutProposition,
+)
 from referentiel.models import Mission
 
 
@@ -25,9 +33,17 @@ def proposition_creer(
     ville: str,
     contact_nom: str,
     contact_email: str,
-    siren: str = "",
+    siret: str = "",
+    adresse: str = "",
+    code_postal: str = "",
+    naf: str = "",
+    tranche_effectif: str = "",
     contact_fonction: str = "",
     contact_telephone: str = "",
+    tuteur_nom: str = "",
+    tuteur_fonction: str = "",
+    tuteur_email: str = "",
+    gratification: str = IntentionGratification.A_VOIR,
     nombre_stagiaires: int = 1,
     periodes: Iterable[PeriodePromotion] = (),
     missions: Iterable[Mission] = (),
@@ -37,12 +53,20 @@ def proposition_creer(
     proposition = PropositionStage(
         jeton_empreinte=jeton_empreinte,
         entreprise=entreprise,
-        siren=siren,
+        siret=siret,
+        adresse=adresse.strip(),
+        code_postal=code_postal.strip(),
         ville=ville,
+        naf=naf,
+        tranche_effectif=tranche_effectif,
         contact_nom=contact_nom,
         contact_fonction=contact_fonction,
         contact_email=contact_email,
         contact_telephone=contact_telephone,
+        tuteur_nom=tuteur_nom,
+        tuteur_fonction=tuteur_fonction,
+        tuteur_email=tuteur_email,
+        gratification=gratification,
         nombre_stagiaires=nombre_stagiaires,
         message=message,
     )
@@ -102,6 +126,39 @@ def proposition_retirer(*, proposition: PropositionStage) -> PropositionStage:
     )
 
 
+@transaction.atomic
+def proposition_vers_organisme(*, proposition: PropositionStage) -> EtablissementAccueil:
+    """The host site of an accepted offer: the one already known by its SIRET, or created
+    from what the company gave (its organisation too, found by SIREN or created)."""
+    if proposition.statut != StatutProposition.ACCEPTEE:
+        raise ValidationError("Seule une offre acceptée devient un organisme d'accueil.")
+    siret = proposition.siret
+    if not siret:
+        raise ValidationError(
+            "Cette offre n'a pas de SIRET : créez l'organisme d'accueil depuis la page des "
+            "organismes."
+        )
+    connu = EtablissementAccueil.objects.select_related("organisme").filter(siret=siret).first()
+    if connu is not None:
+        return connu
+    organisme = OrganismeAccueil.objects.filter(siren=siret[:9]).first() or organisme_creer(
+        siren=siret[:9],
+        raison_sociale=proposition.entreprise,
+        naf=proposition.naf,
+        adresse=proposition.adresse,
+        code_postal=proposition.code_postal,
+        ville=proposition.ville,
+    )
+    return etablissement_accueil_creer(
+        organisme=organisme,
+        siret=siret,
+        # A site needs an address: the town alone when the company gave none.
+        adresse=proposition.adresse or proposition.ville,
+        code_postal=proposition.code_postal,
+        ville=proposition.ville,
+    )
+
+
 def _confirmer_a_l_entreprise(pk: int, jeton: str) -> None:
     proposition = PropositionStage.objects.get(pk=pk)
     lien = settings.SITE_URL.rstrip("/") + reverse(
@@ -157,11 +214,24 @@ def _prevenir_la_section(pk: int) -> None:
     lignes = [
         f"{proposition.entreprise} ({proposition.ville}) propose {proposition.nombre_stagiaires} "
         f"stage(s).",
+        f"SIRET : {proposition.siret or 'non indiqué'}"
+        + (
+            f" — effectif : {proposition.get_tranche_effectif_display()}"
+            if proposition.tranche_effectif
+            else ""
+        ),
         f"Contact : {proposition.contact_nom}"
         + (f", {proposition.contact_fonction}" if proposition.contact_fonction else "")
         + f" — {proposition.contact_email}"
         + (f" — {proposition.contact_telephone}" if proposition.contact_telephone else ""),
     ]
+    if proposition.tuteur_nom:
+        lignes.append(
+            f"Tuteur : {proposition.tuteur_nom}"
+            + (f", {proposition.tuteur_fonction}" if proposition.tuteur_fonction else "")
+            + (f" — {proposition.tuteur_email}" if proposition.tuteur_email else "")
+        )
+    lignes.append(f"Gratification envisagée : {proposition.get_gratification_display()}")
     lignes += [f"Période : {p}" for p in proposition.periodes.all()]
     lignes += [f"Mission : {m.libelle}" for m in proposition.missions.all()]
     if proposition.message:

@@ -15,5 +15,10 @@ urlpatterns = [
     path("propositions/", file.propositions, name="propositions"),
     path("propositions/<int:pk>/", file.proposition, name="proposition"),
     path("propositions/<int:pk>/decider/", file.proposition_decider, name="proposition_decider"),
+    path(
+        "propositions/<int:pk>/organisme/",
+        file.proposition_organisme,
+        name="proposition_organisme",
+    ),
     path("offres/", file.offres, name="offres"),
 ]

@@ -117,6 +117,11 @@ DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Stages <stages@localhost>")
 
 # « Proposer un stage »: proposals accepted from one client IP per hour (public/limites.py).
 PROPOSITIONS_PAR_HEURE = envint("PROPOSITIONS_PAR_HEURE", 5)
+# The public company directory that fills a proposal from its SIRET (public/annuaire.py);
+# empty: switched off, the company types its details.
+ANNUAIRE_ENTREPRISES_URL = envstr(
+    "ANNUAIRE_ENTREPRISES_URL", "https://recherche-entreprises.api.gouv.fr"
+)
 
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -8,3 +8,6 @@ from stages.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Never the network in tests: a test that needs the directory sets a URL and replays a
+# recorded answer (tests/public/annuaire/).
+ANNUAIRE_ENTREPRISES_URL = ""

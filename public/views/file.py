@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from comptes.acces import personnel_requis, role_requis
 from comptes.models import Role, Utilisateur
 from core.forms import reporter_erreurs
+from organismes.models import EtablissementAccueil
 from public import selectors, services
 from public.forms_proposition import DecisionForm
 from public.models import PropositionStage, StatutProposition
@@ -31,6 +32,7 @@ def _page(request: HttpRequest, pk: int, form: DecisionForm, status: int = 200) 
         raise Http404("Cette proposition n'existe pas.") from absente
     utilisateur = request.user
     decide = isinstance(utilisateur, Utilisateur) and utilisateur.est_administrateur
+    hote = selectors.organisme_connu(proposition)
     return render(
         request,
         "public/proposition.html",
@@ -38,6 +40,11 @@ def _page(request: HttpRequest, pk: int, form: DecisionForm, status: int = 200) 
             "proposition": proposition,
             "form": form,
             "decide": decide and proposition.statut == StatutProposition.RECUE,
+            "site": hote if isinstance(hote, EtablissementAccueil) else None,
+            "organisme": hote.organisme if isinstance(hote, EtablissementAccueil) else hote,
+            "a_creer": proposition.siret
+            and proposition.statut == StatutProposition.ACCEPTEE
+            and not isinstance(hote, EtablissementAccueil),
             "breadcrumb_data": {
                 "links": [
                     {"url": reverse("public:propositions"), "title": "Propositions de stage"}
@@ -80,6 +87,24 @@ def proposition_decider(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect("public:propositions")
     return _page(request, pk, form)
+
+
+@require_POST
+@personnel_requis
+def proposition_organisme(request: HttpRequest, pk: int) -> HttpResponse:
+    """Create (or find) the host of an accepted offer, then open it: any staff member keeps
+    the hosts' address book, as on organismes' own pages."""
+    try:
+        proposition = PropositionStage.objects.get(pk=pk)
+    except PropositionStage.DoesNotExist as absente:
+        raise Http404("Cette proposition n'existe pas.") from absente
+    try:
+        site = services.proposition_vers_organisme(proposition=proposition)
+    except ValidationError as erreur:
+        messages.error(request, " ".join(erreur.messages))
+        return redirect("public:proposition", pk=pk)
+    messages.success(request, f"L'organisme d'accueil {site.organisme.raison_sociale} est prêt.")
+    return redirect("organismes:detail", pk=site.organisme_id)
 
 
 @role_requis(Role.ETUDIANT, Role.ADMINISTRATEUR, Role.ENSEIGNANT)

@@ -7,11 +7,11 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from public import pdf
+from documents.rendu import pdf_depuis_gabarit
+from etablissement.models import Etablissement
 from public.forms import SimulationForm
 from public.selectors import choix_periodes, periodes_a_venir
 from public.simulation import Entree, Resultat, simuler
@@ -51,13 +51,13 @@ def simulateur_pdf(request: HttpRequest) -> HttpResponse:
         return render(
             request, "public/simulateur.html", contexte, status=400 if form.is_bound else 200
         )
-    html = render_to_string(
-        "public/simulateur/pdf.html",
-        {"resultat": resultat, "le": timezone.localdate()},
-        request=request,
-    )
+    gabarit: dict[str, Any] = {
+        "resultat": resultat,
+        "le": timezone.localdate(),
+        "etablissement": Etablissement.objects.order_by("pk").first(),
+    }
     reponse = HttpResponse(
-        pdf.depuis_html(html, base_url=request.build_absolute_uri("/")),
+        pdf_depuis_gabarit("public/simulateur/pdf.html", gabarit),
         content_type="application/pdf",
     )
     reponse["Content-Disposition"] = 'inline; filename="simulation-stage.pdf"'

@@ -146,6 +146,11 @@ MATRICE: dict[str, Acces] = {
     "public:proposition_decider": Acces(
         CONNEXION, 200, 403, 403, kwargs=_proposition, methode="post"
     ),
+    # Creating the host of an accepted offer: any staff member; a received offer has none yet
+    # (back to its page with the reason).
+    "public:proposition_organisme": Acces(
+        CONNEXION, 302, 302, 403, kwargs=_proposition, methode="post"
+    ),
     "public:offres": CONNECTES,
     # Documents (issue 5): staff read and download; the student's référent and administrators
     # generate (the persona teacher follows nobody); the clause templates are the

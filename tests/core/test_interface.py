@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-import pytest
 from django.apps import apps
 from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
@@ -76,12 +75,23 @@ def test_staff_get_the_main_menu_and_a_logout_button(clients: dict[str, Client])
     assert '<a class="fr-link" href="#fr-navigation">Menu</a>' in html  # a skip link to it
 
 
-@pytest.mark.parametrize("persona", ["anonyme", "etudiant"])
-def test_others_get_no_main_menu(persona: str, clients: dict[str, Client]) -> None:
-    html = clients[persona].get("/").content.decode()
+def test_visitors_get_no_main_menu(clients: dict[str, Client]) -> None:
+    html = clients["anonyme"].get("/").content.decode()
     assert 'id="fr-navigation"' not in html
     assert '<a class="fr-link" href="#content">Contenu</a>' in html
-    assert ("Se connecter" in html) is (persona == "anonyme")
+    assert "Se connecter" in html
+
+
+def test_staff_reach_the_companies_offers_and_students_the_accepted_ones(
+    clients: dict[str, Client],
+) -> None:
+    def menu(persona: str) -> list[str]:
+        html = clients[persona].get("/").content.decode()
+        return re.findall(r'class="fr-nav__link" href="([^"]+)"', html)
+
+    assert {"/entreprises/propositions/", "/entreprises/offres/"} <= set(menu("enseignant"))
+    assert {"/entreprises/propositions/", "/entreprises/offres/"} <= set(menu("administrateur"))
+    assert menu("etudiant") == ["/entreprises/offres/"]
 
 
 def test_the_menu_skips_screens_not_built_yet(enseignant: Utilisateur, monkeypatch: Any) -> None:

@@ -11,8 +11,11 @@ from typing import Any
 import pytest
 from django.urls import reverse
 from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from tests import fabriques
+from tests.public.enregistrements import SIRET_TROUVE, rejouer
 
 pytestmark = [
     pytest.mark.navigateur,
@@ -70,3 +73,36 @@ def test_the_public_pages_have_no_serious_accessibility_violation(
         + " ; ".join(n["target"][0] for n in v["nodes"][:5])
         for v in graves
     )
+
+
+def test_the_proposal_form_stays_accessible_through_its_states(
+    live_server: Any, navigateur: webdriver.Chrome, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the directory on: the « Rechercher » button, the block htmx swaps in with its
+    notice, the notice of an unknown SIRET; then the form sent back with its errors."""
+    if not AXE.exists():
+        pytest.fail(f"axe-core manque ({AXE}) : make a11y")
+    rejouer(monkeypatch, "trouvee.json")
+    fabriques.promotion(annee_debut=2026)
+    attendre = WebDriverWait(navigateur, 10)
+    navigateur.get(f"{live_server.url}{reverse('public:proposer')}")
+    graves = {"avec l'annuaire": violations(navigateur)}
+    navigateur.find_element(By.NAME, "siret").send_keys(SIRET_TROUVE)
+    navigateur.find_element(By.XPATH, "//button[normalize-space()='Rechercher']").click()
+    attendre.until(lambda n: n.find_elements(By.CSS_SELECTOR, "#entreprise .fr-alert--success"))
+    graves["entreprise trouvée"] = violations(navigateur)
+    rejouer(monkeypatch, "maintenance.html")
+    navigateur.find_element(By.XPATH, "//button[normalize-space()='Rechercher']").click()
+    attendre.until(lambda n: n.find_elements(By.CSS_SELECTOR, "#entreprise .fr-alert--warning"))
+    graves["annuaire indisponible"] = violations(navigateur)
+    navigateur.find_element(By.NAME, "entreprise").clear()
+    navigateur.find_element(
+        By.XPATH, "//button[normalize-space()='Envoyer la proposition']"
+    ).click()
+    attendre.until(lambda n: n.find_elements(By.CSS_SELECTOR, ".fr-error-text"))
+    graves["formulaire en erreur"] = violations(navigateur)
+    graves = {etat: v for etat, v in graves.items() if v}
+    assert not graves, {
+        etat: [f"{v['id']} ({v['impact']}) : {v['nodes'][0]['target'][0]}" for v in trouvees]
+        for etat, trouvees in graves.items()
+    }

@@ -14,11 +14,13 @@ from tests import fabriques
 pytestmark = pytest.mark.django_db
 
 OFFRE = {
+    "siret": "83214567600025",
     "entreprise": "Aquitaine Distribution",
     "ville": "Mérignac",
     "contact_nom": "Julie Martin",
     "contact_email": "julie.martin@example.org",
     "nombre_stagiaires": "2",
+    "gratification": "minimum",
 }
 
 
@@ -34,16 +36,28 @@ def test_a_company_proposes_a_stage_and_the_section_is_told(
             reverse("public:proposer"),
             {
                 **OFFRE,
-                "siren": "552 081 317",
+                "siret": "832 145 676 00025",
+                "adresse": "12 rue Sainte-Catherine",
+                "code_postal": "33000",
+                "naf": "4711f",
+                "tranche_effectif": "12",
                 "periodes": [periode.pk],
                 "missions": [mission.pk],
                 "message": "Prospection téléphonique.",
+                "tuteur_nom": "Paul Roux",
+                "tuteur_fonction": "Chef des ventes",
+                "tuteur_email": "paul.roux@example.org",
+                "gratification": "au_dela",
             },
         )
     assert reponse.status_code == 302
     assert reponse["Location"] == reverse("public:proposition_envoyee")
     proposition = PropositionStage.objects.get()
-    assert proposition.siren == "552081317"
+    assert proposition.siret == "83214567600025"
+    assert (proposition.naf, proposition.get_tranche_effectif_display()) == (
+        "47.11F",
+        "20 à 49 salariés",
+    )
     assert proposition.nombre_stagiaires == 2
     assert list(proposition.periodes.all()) == [periode]
     assert list(proposition.missions.all()) == [mission]
@@ -51,20 +65,33 @@ def test_a_company_proposes_a_stage_and_the_section_is_told(
     (courriel,) = [c for c in mail.outbox if c.to == ["regis.lamouroux@gmail.com"]]
     assert courriel.subject == "Proposition de stage : Aquitaine Distribution"
     assert mission.libelle in courriel.body and "Prospection téléphonique." in courriel.body
+    assert "Tuteur : Paul Roux, Chef des ventes — paul.roux@example.org" in courriel.body
+    assert "Gratification envisagée : plus que le minimum légal" in courriel.body
 
 
 def test_the_form_says_in_french_what_is_wrong(client: Client) -> None:
     reponse = client.post(
         reverse("public:proposer"),
-        {**OFFRE, "siren": "123456789", "contact_email": "julie", "nombre_stagiaires": "0"},
+        {**OFFRE, "siret": "83214567600026", "contact_email": "julie", "nombre_stagiaires": "0"},
     )
     assert reponse.status_code == 200
     erreurs = reponse.context["form"].errors
     assert erreurs["contact_email"] == [
         "Saisissez une adresse e-mail valide, par exemple nom@entreprise.fr."
     ]
-    assert "siren" in erreurs and "nombre_stagiaires" in erreurs
+    assert erreurs["siret"] == [
+        "Le SIRET « 83214567600026 » est erroné : sa clé de contrôle ne correspond pas. "
+        "Vérifiez-le sur l'annuaire des entreprises."
+    ]
+    assert "nombre_stagiaires" in erreurs
     assert not PropositionStage.objects.exists()
+
+
+def test_la_poste_s_offices_pass_with_their_own_key(client: Client) -> None:
+    """Every post office shares La Poste's SIREN; INSEE keys their SIRETs differently."""
+    reponse = client.post(reverse("public:proposer"), {**OFFRE, "siret": "35600000049837"})
+    assert reponse.status_code == 302
+    assert PropositionStage.objects.get().siret == "35600000049837"
 
 
 def test_the_thank_you_page_links_back(client: Client) -> None:

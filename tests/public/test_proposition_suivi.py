@@ -15,11 +15,13 @@ from public.models import PropositionStage, StatutProposition
 pytestmark = pytest.mark.django_db
 
 OFFRE = {
+    "siret": "83214567600025",
     "entreprise": "Aquitaine Distribution",
     "ville": "Mérignac",
     "contact_nom": "Julie Martin",
     "contact_email": "julie.martin@example.org",
     "nombre_stagiaires": "1",
+    "gratification": "minimum",
 }
 
 

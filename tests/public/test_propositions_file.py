@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from comptes.models import Utilisateur
+from organismes.models import EtablissementAccueil, OrganismeAccueil
 from public.models import PropositionStage, StatutProposition
 from public.services import proposition_changer_statut, proposition_creer
 from referentiel.models import Mission
@@ -128,10 +129,79 @@ def test_students_see_the_accepted_offers_only_with_host_periods_missions_and_co
         contact_email="paul.roux@example.org",
         periodes=[periode],
         missions=[mission],
+        gratification="minimum",
     )
     proposition_changer_statut(proposition=acceptee, vers=StatutProposition.ACCEPTEE, par=None)
     _proposition("Recue SA")
     html = _connecte(etudiant).get(reverse("public:offres")).content.decode()
     assert "Acceptee SA" in html and "Pessac" in html and "paul.roux@example.org" in html
     assert str(periode) in html and mission.libelle in html
+    assert "gratification envisagée : le minimum légal" in html
     assert "Recue SA" not in html
+
+
+def _acceptee(siret: str = "83214567600025") -> PropositionStage:
+    proposition = proposition_creer(
+        entreprise="Aquitaine Distribution",
+        siret=siret,
+        adresse="12 rue Sainte-Catherine",
+        code_postal="33000",
+        ville="Bordeaux",
+        naf="47.11F",
+        contact_nom="Julie Martin",
+        contact_email="julie.martin@example.org",
+    )
+    return proposition_changer_statut(
+        proposition=proposition, vers=StatutProposition.ACCEPTEE, par=None
+    )
+
+
+def test_an_accepted_offer_becomes_a_host_with_its_site_once(enseignant: Utilisateur) -> None:
+    proposition = _acceptee()
+    client = _connecte(enseignant)
+    fiche = client.get(reverse("public:proposition", kwargs={"pk": proposition.pk}))
+    assert "Créer l'organisme d'accueil" in fiche.content.decode()
+    url = reverse("public:proposition_organisme", kwargs={"pk": proposition.pk})
+    reponse = client.post(url)
+    hote = OrganismeAccueil.objects.get(siren="832145676")
+    assert reponse["Location"] == reverse("organismes:detail", kwargs={"pk": hote.pk})
+    assert (hote.raison_sociale, hote.naf, hote.ville) == (
+        "Aquitaine Distribution",
+        "47.11F",
+        "Bordeaux",
+    )
+    site = hote.etablissements.get()
+    assert (site.siret, site.adresse, site.code_postal) == (
+        "83214567600025",
+        "12 rue Sainte-Catherine",
+        "33000",
+    )
+    # Done once: the page links to the host, a second click creates nothing.
+    fiche = client.get(
+        reverse("public:proposition", kwargs={"pk": proposition.pk})
+    ).content.decode()
+    assert "Créer l'organisme" not in fiche
+    assert reverse("organismes:detail", kwargs={"pk": hote.pk}) in fiche
+    client.post(url)
+    assert OrganismeAccueil.objects.count() == 1 and EtablissementAccueil.objects.count() == 1
+
+
+def test_a_known_company_gets_the_offer_s_site(enseignant: Utilisateur) -> None:
+    connu = fabriques.organisme(siren="832145676", raison_sociale="Aquidis")
+    proposition = _acceptee()
+    _connecte(enseignant).post(
+        reverse("public:proposition_organisme", kwargs={"pk": proposition.pk})
+    )
+    assert OrganismeAccueil.objects.get() == connu
+    assert "83214567600025" in connu.etablissements.values_list("siret", flat=True)
+
+
+def test_a_received_offer_does_not_become_a_host(enseignant: Utilisateur) -> None:
+    proposition = _proposition()
+    reponse = _connecte(enseignant).post(
+        reverse("public:proposition_organisme", kwargs={"pk": proposition.pk}), follow=True
+    )
+    assert (
+        "Seule une offre acceptée devient un organisme d&#x27;accueil." in reponse.content.decode()
+    )
+    assert not OrganismeAccueil.objects.exists()
