@@ -23,6 +23,10 @@ urlpatterns = [
     path("documents/modeles/", views.modeles, name="modeles"),
     path("documents/modeles/<str:type_>/", views.modele, name="modele"),
     path("documents/<int:pk>/signatures/", vues_signature.circuit, name="circuit"),
+    path("documents/<int:pk>/circuit/", vues_signature.suivi, name="suivi"),
+    path(
+        "documents/<int:pk>/signe.pdf", vues_signature.telecharger_signe, name="telecharger_signe"
+    ),
     path("documents/<int:pk>/copies/", vues_signature.copies, name="copies"),
     path(
         "documents/copies/<int:pk>/confirmer/",
@@ -32,4 +36,9 @@ urlpatterns = [
     path("signer/<str:jeton>/", vues_signature.signer, name="signer"),
     path("signer/<str:jeton>/nouveau-lien/", vues_signature.nouveau_lien, name="nouveau_lien"),
     path("signer/<str:jeton>/document.pdf", vues_signature.signer_pdf, name="signer_pdf"),
+    path(
+        "signer/<str:jeton>/document-signe.pdf",
+        vues_signature.signer_pdf_signe,
+        name="signer_pdf_signe",
+    ),
 ]
