@@ -24,6 +24,8 @@ RUBRIQUES = (
     Rubrique("Organismes", "organismes:liste"),
     Rubrique("Conventions", "conventions:liste"),
     Rubrique("Imports et exports", "echanges:accueil"),
+    # The journal of the documents' e-mails: where the demo's signature links are read.
+    Rubrique("Courriels envoyés", "documents:courriels", frozenset({Role.ADMINISTRATEUR})),
 )
 
 

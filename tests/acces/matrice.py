@@ -158,6 +158,7 @@ MATRICE: dict[str, Acces] = {
     ),
     "documents:telecharger": Acces(CONNEXION, 200, 200, 403, kwargs=_docs.document),
     "documents:modeles": ADMINISTRATION,
+    "documents:courriels": ADMINISTRATION,
     "documents:modele": Acces(CONNEXION, 200, 403, 403, kwargs=_docs.modele),
     # Signature circuit: opened by the référent or an administrator; a signatory's personal
     # link needs no account, and a forged one finds nothing.
