@@ -233,3 +233,17 @@ def test_the_staff_see_when_each_signatory_was_reminded(
     page = client.get(reverse("documents:suivi", args=[document.pk])).content.decode()
     assert "relancé le 05/02/2026" in page
     assert Signature.objects.filter(document=document).count() == len(liens)
+
+
+@pytest.mark.django_db
+def test_the_documents_page_lists_the_e_mails_of_the_convention(
+    enseignant: Any, mailoutbox: list[Any]
+) -> None:
+    convention = _terminee()
+    attestations_demander(le=_le(2, 2))
+    client = Client()
+    client.force_login(enseignant)
+    page = client.get(reverse("documents:convention", args=[convention.pk])).content.decode()
+    assert "02/02/2026 à 09:00 — Demande d&#x27;attestation (période du 05/01/2026" in page
+    assert convention.tuteur.email in page
+    assert reverse("documents:courriels") not in page  # the full text is the administrators'
