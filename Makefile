@@ -9,6 +9,7 @@ A11Y := tools/a11y
 A11Y_STAMP := $(A11Y)/node_modules/.installe
 HOST ?= 127.0.0.1
 PORT ?= 8000
+RELANCES_SECONDES ?= 3600
 
 .PHONY: install run test lint bench urssaf a11y navigateur clean
 
@@ -45,6 +46,10 @@ run: install
 	DEBUG=true $(PY) manage.py migrate --noinput
 	@DEBUG=true $(PY) manage.py help demo >/dev/null 2>&1 && DEBUG=true $(PY) manage.py demo || true
 	@echo "Stages : http://$(HOST):$(PORT)/"
+	@# The reminders run next to the server (a pass now, then every RELANCES_SECONDES) and
+	@# stop with it: the trap ends them however runserver ends (Ctrl-C included).
+	DEBUG=true $(PY) manage.py relances --boucle $(RELANCES_SECONDES) & relances=$$!; \
+	trap 'kill $$relances 2>/dev/null' EXIT INT TERM; \
 	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install

@@ -27,6 +27,8 @@ RUBRIQUES = (
     Rubrique("Propositions de stage", "public:propositions"),
     # The offers companies proposed and the staff accepted: the students' one entry.
     Rubrique("Offres de stage", "public:offres", roles=frozenset(Role)),
+    # The journal of the documents' e-mails: where the demo's signature links are read.
+    Rubrique("Courriels envoyés", "documents:courriels", frozenset({Role.ADMINISTRATEUR})),
 )
 
 

@@ -20,7 +20,7 @@ from demo.equipe import equipe_creer
 from demo.promotions import promotions_creer
 from demo.scenario import CasParticuliers, Scenario
 from documents.models import Document
-from etablissement.models import Enseignant, Etudiant, Promotion
+from etablissement.models import Enseignant, Etablissement, Etudiant, Promotion
 from organismes.models import OrganismeAccueil
 
 LIBELLES_PROMOTIONS = [libelle for libelle, _, _ in PROMOTIONS]
@@ -197,6 +197,9 @@ def demo_effacer() -> None:
     Enseignant.objects.filter(email__endswith=f"@{personnes.DOMAINE}").delete()
     _organismes().delete()
     Utilisateur.objects.filter(email__endswith=f"@{personnes.DOMAINE}").delete()
+    Etablissement.objects.filter(chef_etablissement_nom=personnes.CHEF_ETABLISSEMENT).update(
+        chef_etablissement_nom=""
+    )
 
 
 def demo_reinitialiser() -> CasParticuliers:

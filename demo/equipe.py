@@ -10,8 +10,14 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher, get_hasher, make_p
 
 from comptes.models import Role, Utilisateur
 from comptes.services import utilisateur_creer
-from demo.personnes import ADMINISTRATRICE, ENSEIGNANTS, MOTS_DE_PASSE, Personne
-from etablissement.models import Enseignant
+from demo.personnes import (
+    ADMINISTRATRICE,
+    CHEF_ETABLISSEMENT,
+    ENSEIGNANTS,
+    MOTS_DE_PASSE,
+    Personne,
+)
+from etablissement.models import Enseignant, Etablissement
 from etablissement.services import enseignant_creer
 
 
@@ -50,6 +56,9 @@ def compte_creer(personne: Personne, role: Role) -> Utilisateur:
 
 
 def equipe_creer() -> Equipe:
+    Etablissement.objects.filter(chef_etablissement_nom="").update(
+        chef_etablissement_nom=CHEF_ETABLISSEMENT
+    )
     administratrice = compte_creer(ADMINISTRATRICE, Role.ADMINISTRATEUR)
     enseignants = [
         enseignant_creer(

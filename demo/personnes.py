@@ -37,6 +37,9 @@ def _ascii(texte: str) -> str:
 
 
 ADMINISTRATRICE = Personne("Hélène", "Castaing", "Cheffe de travaux, secteur tertiaire")
+# The seeded school has no head (not in its brochure); the demo names a fictitious one, who
+# signs the conventions for the school when a signature circuit is tried.
+CHEF_ETABLISSEMENT = "Bernard Lafitte (proviseur fictif de la démonstration)"
 ENSEIGNANTS = (
     Personne("Marc", "Dubourg", "Professeur d'économie-gestion, relation client"),
     Personne("Isabelle", "Fourcade", "Professeure d'économie-gestion, digitalisation"),

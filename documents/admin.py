@@ -4,7 +4,7 @@ the variables and adds a version), and a generated document is evidence, never e
 from django.contrib import admin
 from django.http import HttpRequest
 
-from documents.models import Document, ModeleDocument, Signature
+from documents.models import Courriel, Document, ModeleDocument, Signature
 
 
 class LectureSeule(admin.ModelAdmin):  # type: ignore[type-arg]
@@ -34,3 +34,9 @@ class DocumentAdmin(LectureSeule):
 class SignatureAdmin(LectureSeule):
     list_display = ("document", "role", "nom", "signe_le", "expire_le")
     list_filter = ("role",)
+
+
+@admin.register(Courriel)
+class CourrielAdmin(LectureSeule):
+    list_display = ("envoye_le", "type", "destinataire", "sujet", "convention")
+    list_filter = ("type",)

@@ -96,6 +96,10 @@ class Document(models.Model):
         suffixe = f"-{self.objet}" if self.objet else ""
         return f"{self.type}-{self.convention_id}{suffixe}-v{self.version}.pdf"
 
+    @property
+    def fichier_signe_nom(self) -> str:
+        return self.nom_fichier.removesuffix(".pdf") + "-signe.pdf"
+
 
 class RoleSignataire(models.TextChoices):
     ETUDIANT = "etudiant", "Le stagiaire"
@@ -187,3 +191,46 @@ class CopieSignee(models.Model):
     def __str__(self) -> str:
         pour = self.signature.get_role_display() if self.signature else "tous les signataires"
         return f"Copie papier de {self.document} ({pour})"
+
+
+class TypeCourriel(models.TextChoices):
+    LIEN = "lien", "Lien de signature"
+    RELANCE = "relance", "Relance"
+    RELANCE_URGENTE = "relance_urgente", "Relance avant le début du stage"
+    ATTESTATION = "attestation", "Demande d'attestation"
+
+
+class Courriel(models.Model):
+    """The journal of the e-mails of the documents (signature links, reminders, attestation
+    requests): one row per e-mail sent, at the moment the caller gave. It tells the staff
+    who was written to and when, and tells the reminders when to write again. The body keeps
+    the personal link only where settings.COURRIELS_LISIBLES (the demo): elsewhere the link is
+    masked, so the journal, like the signatures, gives away no working link."""
+
+    type = models.CharField("courriel", max_length=20, choices=TypeCourriel.choices)
+    destinataire = models.EmailField("destinataire")
+    sujet = models.CharField("objet", max_length=200)
+    corps = models.TextField("texte")
+    envoye_le = models.DateTimeField("envoyé le")
+    convention = models.ForeignKey(
+        "conventions.Convention", on_delete=models.CASCADE, related_name="courriels"
+    )
+    signature = models.ForeignKey(
+        Signature, on_delete=models.CASCADE, null=True, blank=True, related_name="courriels"
+    )
+    # An attestation request is about one period of the convention, asked once.
+    periode = models.ForeignKey(
+        "conventions.PeriodeConvention",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="courriels",
+    )
+
+    class Meta:
+        verbose_name = "courriel envoyé"
+        verbose_name_plural = "courriels envoyés"
+        ordering = ("-envoye_le", "-pk")
+
+    def __str__(self) -> str:
+        return f"{self.get_type_display()} à {self.destinataire} le {self.envoye_le:%d/%m/%Y}"

@@ -18,14 +18,21 @@ from functools import partial
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from comptes.models import Utilisateur
-from documents.models import CopieSignee, Document, RoleSignataire, Signature, TypeDocument
+from documents.courriels import envoyer
+from documents.models import (
+    CopieSignee,
+    Document,
+    RoleSignataire,
+    Signature,
+    TypeCourriel,
+    TypeDocument,
+)
 from documents.rendu import pdf_depuis_html
 from organismes.models import ContactOrganisme, RoleContact
 
@@ -98,21 +105,45 @@ def lien_url(jeton: str) -> str:
     return f"{settings.SITE_URL}{reverse('documents:signer', args=[jeton])}"
 
 
-def _envoyer_lien(signature_pk: int, jeton: str) -> None:
-    """The personal link goes by e-mail to the address on record, never anywhere else."""
-    signature = Signature.objects.select_related("document").get(pk=signature_pk)
+def _introduction(signature: Signature, type_: TypeCourriel) -> list[str]:
+    document = signature.document
+    quoi = (
+        f"le document « {document.get_type_display().lower()} » n° {document.convention_id} "
+        f"(version {document.version})"
+    )
+    role = signature.get_role_display().lower()
+    if type_ == TypeCourriel.LIEN:
+        return [f"Vous êtes invité(e) à signer, en tant que {role}, {quoi}."]
+    lignes = [
+        f"Rappel : votre signature, en tant que {role}, est toujours attendue sur {quoi}.",
+    ]
+    debut = document.convention.debut
+    if type_ == TypeCourriel.RELANCE_URGENTE and debut:
+        lignes.append(
+            f"Le stage commence le {debut:%d/%m/%Y} : la convention doit être signée par "
+            "tous avant ce jour."
+        )
+    lignes.append("Voici un nouveau lien personnel ; il remplace ceux reçus auparavant.")
+    return lignes
+
+
+def _envoyer_lien(
+    signature_pk: int, jeton: str, le: datetime, type_: TypeCourriel = TypeCourriel.LIEN
+) -> None:
+    """The personal link goes by e-mail to the address on record, never anywhere else, and
+    the e-mail is logged (documents.courriels)."""
+    signature = Signature.objects.select_related("document__convention").get(pk=signature_pk)
     if not signature.email:
         return
     document = signature.document
+    url = lien_url(jeton)
     lignes = [
         f"Bonjour {signature.nom},",
         "",
-        f"Vous êtes invité(e) à signer, en tant que {signature.get_role_display().lower()}, "
-        f"le document « {document.get_type_display().lower()} » n° {document.convention_id} "
-        f"(version {document.version}).",
+        *_introduction(signature, type_),
         "",
         "Votre lien personnel (ne le transmettez pas) :",
-        lien_url(jeton),
+        url,
         "",
         f"Il est valable jusqu'au {timezone.localtime(signature.expire_le):%d/%m/%Y à %H:%M}. "
         "Ouvrir le lien ne signe rien : vous lirez le document, puis confirmerez votre "
@@ -120,16 +151,23 @@ def _envoyer_lien(signature_pk: int, jeton: str) -> None:
         "",
         "Stages",
     ]
-    send_mail(
-        subject=f"Signature : {document.get_type_display().lower()} n° {document.convention_id}",
-        message="\n".join(lignes),
-        from_email=None,
-        recipient_list=[signature.email],
+    prefixe = "Signature" if type_ == TypeCourriel.LIEN else "Rappel, signature attendue"
+    envoyer(
+        destinataire=signature.email,
+        sujet=f"{prefixe} : {document.get_type_display().lower()} n° {document.convention_id}",
+        lignes=lignes,
+        type_=type_,
+        le=le,
+        convention=document.convention,
+        signature=signature,
+        secret=url,
     )
 
 
-def _envoyer_apres_validation(lien: Lien) -> None:
-    transaction.on_commit(partial(_envoyer_lien, lien.signature.pk, lien.jeton))
+def _envoyer_apres_validation(
+    lien: Lien, le: datetime, type_: TypeCourriel = TypeCourriel.LIEN
+) -> None:
+    transaction.on_commit(partial(_envoyer_lien, lien.signature.pk, lien.jeton, le, type_))
 
 
 @transaction.atomic
@@ -157,15 +195,18 @@ def circuit_ouvrir(
             ouvert_par=auteur,
         )
         lien = Lien(signature, jeton)
-        _envoyer_apres_validation(lien)
+        _envoyer_apres_validation(lien, le)
         liens.append(lien)
     return liens
 
 
 @transaction.atomic
-def lien_renouveler(*, signature: Signature, le: datetime) -> Lien:
+def lien_renouveler(
+    *, signature: Signature, le: datetime, type_: TypeCourriel = TypeCourriel.LIEN
+) -> Lien:
     """A fresh link for a signatory who has not signed yet, e-mailed (after commit) to the
-    address on record; the old one stops working."""
+    address on record; the old one stops working. A reminder (documents/relances.py) is such
+    a renewal, with its own words (`type_`)."""
     if signature.signe_le:
         raise SignatureRefusee("Ce signataire a déjà signé.")
     jeton, empreinte = _nouveau_jeton()
@@ -173,7 +214,7 @@ def lien_renouveler(*, signature: Signature, le: datetime) -> Lien:
     signature.expire_le = le + DUREE_LIEN
     signature.save(update_fields=["jeton_sha256", "expire_le"])
     lien = Lien(signature, jeton)
-    _envoyer_apres_validation(lien)
+    _envoyer_apres_validation(lien, le, type_)
     return lien
 
 
@@ -256,7 +297,7 @@ def circuit_reporter(*, ancien: Document, nouveau: Document, le: datetime) -> li
             ouvert_par=ancienne.ouvert_par,
         )
         lien = Lien(signature, jeton)
-        _envoyer_apres_validation(lien)
+        _envoyer_apres_validation(lien, le)
         liens.append(lien)
     return liens
 
@@ -295,7 +336,7 @@ def circuit_conclure(*, document: Document, le: datetime) -> bool:
     if not document.fichier_signe:
         final = _assembler(document, _page_de_signatures(document, actives))
         document.fichier_signe.save(
-            document.nom_fichier.removesuffix(".pdf") + "-signe.pdf",
+            document.fichier_signe_nom,
             ContentFile(final),
             save=False,
         )
@@ -317,8 +358,14 @@ def circuit_conclure(*, document: Document, le: datetime) -> bool:
         return True
     try:
         with transaction.atomic():
+            # Signed on the day of the last signature: it decides the gratification's rate.
+            derniere = max(s.signe_le for s in actives if s.signe_le is not None)
             convention_transition(
-                convention=convention, action="enregistrer_signatures", auteur=auteur
+                convention=convention,
+                action="enregistrer_signatures",
+                auteur=auteur,
+                date_signature=timezone.localdate(derniere),
+                le=timezone.localdate(le),
             )
     except TransitionRefusee:
         pass  # the rules refuse it now: the staff see the convention still "en signature"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from documents import views, vues_signature
+from documents import views, vues_courriels, vues_signature
 
 app_name = "documents"
 
@@ -21,8 +21,13 @@ urlpatterns = [
     ),
     path("documents/<int:pk>/", views.telecharger, name="telecharger"),
     path("documents/modeles/", views.modeles, name="modeles"),
+    path("documents/courriels/", vues_courriels.courriels, name="courriels"),
     path("documents/modeles/<str:type_>/", views.modele, name="modele"),
     path("documents/<int:pk>/signatures/", vues_signature.circuit, name="circuit"),
+    path("documents/<int:pk>/circuit/", vues_signature.suivi, name="suivi"),
+    path(
+        "documents/<int:pk>/signe.pdf", vues_signature.telecharger_signe, name="telecharger_signe"
+    ),
     path("documents/<int:pk>/copies/", vues_signature.copies, name="copies"),
     path(
         "documents/copies/<int:pk>/confirmer/",
@@ -32,4 +37,9 @@ urlpatterns = [
     path("signer/<str:jeton>/", vues_signature.signer, name="signer"),
     path("signer/<str:jeton>/nouveau-lien/", vues_signature.nouveau_lien, name="nouveau_lien"),
     path("signer/<str:jeton>/document.pdf", vues_signature.signer_pdf, name="signer_pdf"),
+    path(
+        "signer/<str:jeton>/document-signe.pdf",
+        vues_signature.signer_pdf_signe,
+        name="signer_pdf_signe",
+    ),
 ]

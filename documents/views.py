@@ -51,6 +51,7 @@ def _page(
             .prefetch_related("signatures"),
             "avenants": convention.avenants.all(),
             "periodes": convention.periodes.all(),
+            "courriels": convention.courriels.select_related("periode"),
             "peut_generer": peut_generer(request.user, convention),
             "manquants": list(manquants),
         },

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import cast
 
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,9 +16,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from comptes.acces import personnel_requis
 from comptes.models import Utilisateur
 from documents import signatures
-from documents.acces import exiger_generation
+from documents.acces import exiger_generation, peut_generer
 from documents.forms import CopieForm
-from documents.models import CopieSignee, Document, Signature
+from documents.models import CopieSignee, Courriel, Document, Signature
+from documents.relances import Cadence
 from documents.views import _auteur
 
 
@@ -42,6 +44,45 @@ def circuit(request: HttpRequest, pk: int) -> HttpResponse:
         for lien in liens
     ]
     return render(request, "documents/circuit.html", {"document": document, "lignes": lignes})
+
+
+@require_GET
+@personnel_requis
+def suivi(request: HttpRequest, pk: int) -> HttpResponse:
+    """Where the circuit of a document stands: each signatory, what they did, every e-mail
+    they were sent (link, reminders) and, once all have signed, the final PDF."""
+    document = get_object_or_404(Document.objects.select_related("convention__etudiant"), pk=pk)
+    return render(
+        request,
+        "documents/suivi.html",
+        {
+            "document": document,
+            "signatures": document.signatures.prefetch_related(
+                Prefetch("courriels", queryset=Courriel.objects.order_by("envoye_le"))
+            ),
+            "peut_generer": peut_generer(request.user, document.convention),
+            "cadence": Cadence.reglee(),
+        },
+    )
+
+
+@require_GET
+@personnel_requis
+def telecharger_signe(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The final PDF of a complete circuit: the document and its signature page."""
+    document = get_object_or_404(Document, pk=pk)
+    return _pdf_signe(document)
+
+
+def _pdf_signe(document: Document) -> FileResponse:
+    if not document.fichier_signe:
+        raise Http404("Ce document n'est pas encore signé par tous.")
+    return FileResponse(
+        document.fichier_signe.open("rb"),
+        as_attachment=True,
+        filename=document.fichier_signe_nom,
+        content_type="application/pdf",
+    )
 
 
 def _signature(jeton: str) -> Signature:
@@ -98,6 +139,12 @@ def signer_pdf(request: HttpRequest, jeton: str) -> HttpResponseBase:
     return FileResponse(
         document.fichier.open("rb"), filename=document.nom_fichier, content_type="application/pdf"
     )
+
+
+@require_GET
+def signer_pdf_signe(request: HttpRequest, jeton: str) -> HttpResponseBase:
+    """A signatory keeps their copy of the signed document through their own link."""
+    return _pdf_signe(_signature(jeton).document)
 
 
 @require_POST

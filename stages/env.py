@@ -37,3 +37,19 @@ def envsecret(name: str, default: str) -> str:
         with open(path, encoding="utf-8") as fh:
             return fh.read().strip()
     return envstr(name, default)
+
+
+def envjours(name: str, default: tuple[int, ...]) -> tuple[int, ...]:
+    """A list of days, comma-separated ("3,7"), each a positive integer."""
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        jours = tuple(int(v) for v in value.split(","))
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"{name} doit être une liste de jours (3,7), pas {value!r}"
+        ) from exc
+    if not jours or any(j <= 0 for j in jours):
+        raise ImproperlyConfigured(f"{name} doit être une liste de jours positifs, pas {value!r}")
+    return jours

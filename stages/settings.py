@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from stages.env import envbool, envint, envsecret, envstr
+from stages.env import envbool, envint, envjours, envsecret, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -114,6 +114,17 @@ EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Stages <stages@localhost>")
+# The journal of the documents' e-mails (documents.Courriel) keeps their text with the
+# personal signature links only when this is true: the demo, read in the browser
+# (/documents/courriels/). In production the links are masked there.
+COURRIELS_LISIBLES = envbool("COURRIELS_LISIBLES", DEBUG)
+
+# Reminders (documents/relances.py, `manage.py relances`): a signatory who has not signed is
+# written to again so many days after their link (then every RELANCES_PUIS_JOURS days), and
+# once more RELANCE_URGENTE_JOURS days before the stage begins.
+RELANCES_JOURS = envjours("RELANCES_JOURS", (3, 7))
+RELANCES_PUIS_JOURS = envint("RELANCES_PUIS_JOURS", 7)
+RELANCE_URGENTE_JOURS = envint("RELANCE_URGENTE_JOURS", 3)
 
 # « Proposer un stage »: proposals accepted from one client IP per hour (public/limites.py).
 PROPOSITIONS_PAR_HEURE = envint("PROPOSITIONS_PAR_HEURE", 5)

@@ -18,6 +18,7 @@ from conventions.models import Convention, Statut
 from conventions.moteur import evaluer_convention
 from conventions.selectors import convention_detaillee
 from conventions.workflow import Transition, actions_possibles
+from documents.selectors import circuits_des_avenants
 from regles.constats import Constat
 
 MODIFIABLE = (Statut.BROUILLON, Statut.A_VALIDER)
@@ -49,6 +50,7 @@ def page_detail(
     `constats_refus` are the findings behind it, and what was typed (`action`, `motif`,
     `rupture`) is shown again, nothing lost."""
     verdict = evaluer_convention(convention)
+    circuits = circuits_des_avenants(convention)
     acquittements = {a.code: a for a in convention.acquittements.all()}
     ecrit = peut_modifier(request.user, convention.etudiant)
     actions = _actions(request, convention, ecrit)
@@ -72,7 +74,10 @@ def page_detail(
         "constats_refus": presentation.par_gravite(constats_refus),
         "horaire": presentation.horaire(convention),
         "clauses": presentation.clauses(convention),
-        "avenants": [(a, presentation.changements(a)) for a in convention.avenants.all()],
+        "avenants": [
+            (a, presentation.changements(a), circuits.get(a.numero))
+            for a in convention.avenants.all()
+        ],
         "evenements": [
             (e, presentation.libelle_action(e.action)) for e in convention.evenements.all()
         ],

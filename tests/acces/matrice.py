@@ -165,6 +165,7 @@ MATRICE: dict[str, Acces] = {
     ),
     "documents:telecharger": Acces(CONNEXION, 200, 200, 403, kwargs=_docs.document),
     "documents:modeles": ADMINISTRATION,
+    "documents:courriels": ADMINISTRATION,
     "documents:modele": Acces(CONNEXION, 200, 403, 403, kwargs=_docs.modele),
     # Signature circuit: opened by the référent or an administrator; a signatory's personal
     # link needs no account, and a forged one finds nothing.
@@ -177,7 +178,11 @@ MATRICE: dict[str, Acces] = {
     "documents:copie_confirmer": Acces(
         CONNEXION, 302, 403, 403, kwargs=_docs.copie_a_confirmer, methode="post"
     ),
+    # Where a circuit stands (signatories, reminders) and its final PDF: all staff read.
+    "documents:suivi": Acces(CONNEXION, 200, 200, 403, kwargs=_docs.document_a_signer),
+    "documents:telecharger_signe": Acces(CONNEXION, 200, 200, 403, kwargs=_docs.document_signe),
     "documents:signer": Acces(404, 404, 404, 404, kwargs={"jeton": "lien-invente"}),
+    "documents:signer_pdf_signe": Acces(404, 404, 404, 404, kwargs={"jeton": "lien-invente"}),
     "documents:signer_pdf": Acces(404, 404, 404, 404, kwargs={"jeton": "lien-invente"}),
     "documents:nouveau_lien": Acces(
         404, 404, 404, 404, kwargs={"jeton": "lien-invente"}, methode="post"

@@ -14,6 +14,7 @@ from django.contrib.auth import authenticate
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 
 from comptes.models import Role, Utilisateur
 from conventions.models import Convention, EvenementConvention, Pointage, Statut
@@ -31,7 +32,8 @@ from demo.donnees import (
 )
 from demo.scenario import CasParticuliers
 from documents.models import Document, TypeDocument
-from documents.services import modele_en_vigueur
+from documents.services import convention_pdf_generer, modele_en_vigueur
+from documents.signatures import circuit_ouvrir
 from etablissement.models import Enseignant, Etudiant, Promotion
 from organismes.models import OrganismeAccueil, StagiairesAutresEcoles
 from organismes.services import organisme_creer
@@ -205,6 +207,17 @@ def test_the_cases_to_see_first_are_found_again_in_the_database(demo: CasParticu
         demo.avenant,
     ]
     assert trouves == attendus
+
+
+def test_a_signature_circuit_opens_on_a_convention_en_signature(
+    demo: CasParticuliers, settings: Any, tmp_path: Any
+) -> None:
+    settings.MEDIA_ROOT = tmp_path
+    convention = conventions_demo().filter(statut=Statut.EN_SIGNATURE).order_by("pk").first()
+    assert convention is not None
+    document = convention_pdf_generer(convention=convention, auteur=_admin(), le=date(2026, 11, 27))
+    liens = circuit_ouvrir(document=document, le=timezone.now(), auteur=_admin())
+    assert personnes.CHEF_ETABLISSEMENT in [lien.signature.nom for lien in liens]
 
 
 def test_it_wipes_its_own_records_only(demo: CasParticuliers, settings: Any, tmp_path: Any) -> None:

@@ -86,3 +86,18 @@ def copie_a_confirmer() -> Mapping[str, Any]:
         le=timezone.now(),
     )
     return {"pk": copie.pk}
+
+
+def document_signe() -> Mapping[str, Any]:
+    """A convention PDF signed by all (on paper), its final PDF stored."""
+    from django.utils import timezone
+
+    from comptes.models import Utilisateur
+    from documents import signatures
+    from documents.models import CopieSignee
+
+    copie = CopieSignee.objects.get(pk=copie_a_confirmer()["pk"])
+    auteur = Utilisateur.objects.order_by("pk").first()
+    assert auteur is not None
+    signatures.copie_confirmer(copie=copie, auteur=auteur, le=timezone.now())
+    return {"pk": copie.document_id}

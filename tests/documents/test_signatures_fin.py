@@ -6,8 +6,9 @@ already given, and only those signatories sign again."""
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -120,3 +121,20 @@ def test_a_complete_circuit_on_an_old_version_moves_nothing(administrateur: Util
     for lien in signatures.circuit_ouvrir(document=v1, le=timezone.now(), auteur=administrateur):
         _signer(lien.signature)
     assert Convention.objects.get(pk=v1.convention_id).statut == Statut.EN_SIGNATURE
+
+
+def test_the_convention_is_dated_by_its_last_signature(administrateur: Utilisateur) -> None:
+    document = _document()
+    _en_signature(document)
+    ouverture = datetime(2026, 2, 9, 8, 0, tzinfo=ZoneInfo("Europe/Paris"))
+    liens = signatures.circuit_ouvrir(document=document, le=ouverture, auteur=administrateur)
+    for jour, lien in enumerate(liens):
+        signatures.signer(
+            signature=lien.signature,
+            le=ouverture + timedelta(days=jour, hours=2),
+            adresse_ip="203.0.113.7",
+            navigateur="Firefox de test",
+        )
+    convention = Convention.objects.get(pk=document.convention_id)
+    assert convention.statut == Statut.SIGNEE
+    assert convention.date_signature == date(2026, 2, 9 + len(liens) - 1)
