@@ -89,8 +89,13 @@ def test_staff_create_check_and_validate_a_convention(live_server, navigateur) -
     # Two weeks later the host has room: the quota finding goes, the gratification stays.
     _saisir(navigateur, "periodes-0-debut", "2026-03-16")
     _saisir(navigateur, "periodes-0-fin", "2026-04-10")
-    WebDriverWait(navigateur, 10).until(lambda _: "Trop de stagiaires" not in panneau.text)
-    assert "Gratification obligatoire" in panneau.text
+    # The panel follows each field: wait for the state of both dates (from 16 to 27 March
+    # alone, 270 h at the host, no gratification would be due).
+    WebDriverWait(navigateur, 10).until(
+        lambda _: (
+            "Trop de stagiaires" not in panneau.text and "Gratification obligatoire" in panneau.text
+        )
+    )
 
     navigateur.find_element(By.XPATH, "//button[text()='Enregistrer']").click()
     WebDriverWait(navigateur, 10).until(lambda n: "/conventions/nouvelle/" not in n.current_url)
