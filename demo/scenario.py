@@ -45,7 +45,7 @@ Periode = tuple[date, date]
 # Hosts that pay a gratification they do not owe (D124-8 last al.): (mode, amount).
 GRATIFICATIONS_VOLONTAIRES = {
     "banque-garonne-atlantique": ("mensuelle", Decimal("400.00")),
-    "sud-ouest-mutuelles": ("horaire", Decimal("4.50")),
+    "sud-ouest-mutuelles": ("horaire", Decimal("4.80")),  # above the legal rate, by choice
     "atlantique-mobilites": ("mensuelle", Decimal("500.00")),
 }
 
