@@ -44,7 +44,7 @@ navigateur:
 
 run: install
 	DEBUG=true $(PY) manage.py migrate --noinput
-	@DEBUG=true $(PY) manage.py help demo >/dev/null 2>&1 && DEBUG=true $(PY) manage.py demo || true
+	DEBUG=true $(PY) manage.py demo
 	@echo "Stages : http://$(HOST):$(PORT)/"
 	@# The reminders run next to the server (a pass now, then every RELANCES_SECONDES) and
 	@# stop with it: the trap ends them however runserver ends (Ctrl-C included).
