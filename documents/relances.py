@@ -162,6 +162,23 @@ def _destinataire(convention: Convention) -> tuple[str, str] | None:
     return f"{contact.prenom} {contact.nom}".strip(), contact.email
 
 
+def _fin_du_stage(convention: Convention, periode: PeriodeConvention) -> str:
+    """The sentence that says the period is over: its last day, or the day the stage was
+    ended early when that came first."""
+    rupture = convention.rupture_dernier_jour
+    if rupture is not None and rupture < periode.fin:
+        return (
+            f"Le stage de {convention.etudiant} dans votre organisme, commencé le "
+            f"{periode.debut:%d/%m/%Y} et prévu jusqu'au {periode.fin:%d/%m/%Y}, a pris fin "
+            f"de façon anticipée le {rupture:%d/%m/%Y} (convention n° {convention.pk})."
+        )
+    return (
+        f"Le stage de {convention.etudiant} dans votre organisme, du "
+        f"{periode.debut:%d/%m/%Y} au {periode.fin:%d/%m/%Y}, est terminé "
+        f"(convention n° {convention.pk})."
+    )
+
+
 def _demander_attestation(periode: PeriodeConvention, le: datetime) -> bool:
     convention = periode.convention
     destinataire = _destinataire(convention)
@@ -175,9 +192,7 @@ def _demander_attestation(periode: PeriodeConvention, le: datetime) -> bool:
     lignes = [
         f"Bonjour {nom},",
         "",
-        f"Le stage de {convention.etudiant} dans votre organisme, du "
-        f"{periode.debut:%d/%m/%Y} au {periode.fin:%d/%m/%Y}, est terminé "
-        f"(convention n° {convention.pk}).",
+        _fin_du_stage(convention, periode),
         "",
         "L'organisme d'accueil délivre au stagiaire une attestation de stage (article D124-9 "
         "du code de l'éducation) : durée effective totale du stage et, s'il y a lieu, montant "

@@ -207,6 +207,20 @@ def test_the_host_is_asked_for_the_attestation_once_per_period_over(
 
 
 @pytest.mark.django_db
+def test_a_stage_ended_early_is_asked_for_with_its_real_last_day(
+    mailoutbox: list[Any],
+) -> None:
+    convention = _terminee(rupture_dernier_jour=date(2026, 1, 16), rupture_initiative="stagiaire")
+    Convention.objects.filter(pk=convention.pk).update(statut=Statut.ROMPUE)
+
+    assert attestations_demander(le=_le(1, 16, 20)) == 0  # its last day is not over
+    assert attestations_demander(le=_le(1, 17)) == 1  # the March period never began
+    (courriel,) = mailoutbox
+    assert "a pris fin de façon anticipée le 16/01/2026" in courriel.body
+    assert "est terminé" not in courriel.body
+
+
+@pytest.mark.django_db
 def test_no_attestation_request_once_attested(mailoutbox: list[Any]) -> None:
     convention = _terminee()
     Convention.objects.filter(pk=convention.pk).update(statut=Statut.ATTESTEE)
