@@ -127,6 +127,8 @@ def test_students_see_the_accepted_offers_only_with_host_periods_missions_and_co
         ville="Pessac",
         contact_nom="Paul Roux",
         contact_email="paul.roux@example.org",
+        tuteur_nom="Léa Petit",
+        tuteur_fonction="Responsable d'agence",
         periodes=[periode],
         missions=[mission],
         gratification="minimum",
@@ -137,6 +139,7 @@ def test_students_see_the_accepted_offers_only_with_host_periods_missions_and_co
     assert "Acceptee SA" in html and "Pessac" in html and "paul.roux@example.org" in html
     assert str(periode) in html and mission.libelle in html
     assert "gratification envisagée : le minimum légal" in html
+    assert "Tuteur : Léa Petit, Responsable d&#x27;agence" in html
     assert "Recue SA" not in html
 
 
