@@ -43,6 +43,8 @@ def test_the_staff_see_the_queue_with_each_status(enseignant: Utilisateur) -> No
     html = _connecte(enseignant).get(reverse("public:propositions")).content.decode()
     assert html.index("Recue SA") < html.index("Refusee SARL")  # the received ones first
     assert "reçue" in html and "refusée" in html
+    # What the staff sort offers by: the periods and the gratification the company means.
+    assert "non précisées" in html and "À voir avec la section" in html
     assert reverse("public:proposition", kwargs={"pk": recue.pk}) in html
 
 
