@@ -105,7 +105,7 @@ def test_the_gratification_becomes_the_proposal_s_intention(
     lien = _lien_proposer(client, debut="07/09/2026", fin="30/10/2026", **simulation)
     initial = client.get(lien).context["form"].initial
     assert initial["gratification"] == intention
-    assert "periodes" not in initial or initial["periodes"] == []
+    assert initial["periodes"] == []
     assert "tranche_effectif" not in initial  # no headcount typed: none carried
 
 
