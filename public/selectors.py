@@ -109,9 +109,12 @@ def _liens(mission: Mission) -> list[MissionCompetence]:
 
 
 def propositions_recues() -> list[PropositionStage]:
-    """The staff's queue: every proposal, the received ones first, newest first (one query)."""
+    """The staff's queue: every proposal with its periods, the received ones first, newest
+    first (two queries)."""
     ordre = Case(When(statut=StatutProposition.RECUE, then=0), default=1)
-    return list(PropositionStage.objects.order_by(ordre, "-cree_le", "-pk"))
+    return list(
+        PropositionStage.objects.prefetch_related("periodes").order_by(ordre, "-cree_le", "-pk")
+    )
 
 
 def proposition_et_suivi(*, pk: int) -> PropositionStage:

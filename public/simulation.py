@@ -98,6 +98,9 @@ class Resultat:
     lignes: list[LigneMois]
     total: LigneMois
     obligatoire: bool
+    # The legal minimum of every hour of the stage, whether or not it is due: what a
+    # company's own amount is measured against (public/reprise.py).
+    minimum_au_taux: Decimal
     cumuls: list[Cumul]  # the simulated stage's school years at this host
     minutes_anterieures: int
     semaine_chargee: Semaine | None  # the busiest civil week of the stage
@@ -247,6 +250,7 @@ def simuler(entree: Entree, *, p: Parametres | None = None) -> Resultat:
         lignes=lignes,
         total=_somme(lignes),
         obligatoire=any(c.obligatoire for c in cumuls),
+        minimum_au_taux=resultat.echeancier.minimum_total,
         cumuls=cumuls,
         minutes_anterieures=sum(j.compte for j in precedent.jours) if precedent else 0,
         semaine_chargee=chargee,

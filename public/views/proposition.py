@@ -2,7 +2,10 @@
 
 The « Rechercher » button beside the SIRET asks the company directory (public/annuaire.py) and
 gives the form back with the company's details filled in, still editable: with htmx only the
-« Votre entreprise » block is replaced; without JavaScript it is a plain POST of the form."""
+« Votre entreprise » block is replaced; without JavaScript it is a plain POST of the form.
+
+Reached from a simulation's result, the address carries the simulation (its query string):
+the form starts with what the company already typed there (public/reprise.py)."""
 
 from __future__ import annotations
 
@@ -17,7 +20,8 @@ from django.views.decorators.http import require_http_methods
 
 from etablissement.models import PeriodePromotion
 from organismes.validators import normaliser_numero, valider_siret
-from public import annuaire
+from public import annuaire, reprise
+from public.forms import SimulationForm
 from public.forms_proposition import PropositionForm
 from public.limites import (
     proposition_comptee,
@@ -25,7 +29,9 @@ from public.limites import (
     recherche_comptee,
     recherches_epuisees,
 )
+from public.selectors import choix_periodes, periodes_a_venir
 from public.services import proposition_creer
+from public.simulation import Entree, simuler
 from referentiel.models import Mission
 
 TROP_DE_PROPOSITIONS = (
@@ -68,6 +74,9 @@ def _page(
 def proposer(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and "rechercher" in request.POST:
         return _rechercher(request)
+    if request.method == "GET" and request.GET:
+        initial = _depuis_la_simulation(request)
+        return _page(request, _formulaire(request, initial=initial), reprise=bool(initial))
     form = _formulaire(request, data=request.POST or None)
     if request.method == "POST":
         if propositions_epuisees(request):
@@ -81,6 +90,19 @@ def proposer(request: HttpRequest) -> HttpResponse:
                 proposition_creer(**donnees)
             return redirect("public:proposition_envoyee")
     return _page(request, form)
+
+
+def _depuis_la_simulation(request: HttpRequest) -> dict[str, Any]:
+    """The initial values a simulation in the address carries; none if it is not valid (an
+    edited link): the company then starts from an empty form."""
+    simulation = SimulationForm(
+        request.GET,
+        periodes_calendrier=choix_periodes(periodes_a_venir(le=timezone.localdate())),
+    )
+    if not simulation.is_valid():
+        return {}
+    donnees = simulation.cleaned_data
+    return reprise.initial(donnees, simuler(Entree.depuis_formulaire(donnees)))
 
 
 def _rechercher(request: HttpRequest) -> HttpResponse:

@@ -45,6 +45,11 @@ PAGES = {
     ),
     "un formulaire en erreur": ("public:simulateur", "debut=zz&fin=01%2F01%2F2026"),
     "la proposition de stage": ("public:proposer", ""),
+    "la proposition reprise d'une simulation": (
+        "public:proposer",
+        "debut=02%2F02%2F2026&fin=27%2F02%2F2026&lundi=7&mardi=7&effectif=4"
+        "&gratification=horaire&montant=5",
+    ),
 }
 
 

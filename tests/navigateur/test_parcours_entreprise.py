@@ -60,9 +60,14 @@ def test_a_company_simulates_then_proposes_and_the_staff_accept(
     navigateur.find_element(By.TAG_NAME, "h1").click()  # leaving the field fires `change`
     attendre.until(ec.text_to_be_present_in_element((By.ID, "resultat"), "722,83 €"))
 
-    # From the result to the proposal form.
+    # From the result to the proposal form, which starts with what the simulation said.
     navigateur.find_element(By.LINK_TEXT, "Proposer un stage").click()
-    attendre.until(lambda n: n.current_url.endswith("/entreprises/proposer/"))
+    attendre.until(lambda n: "/entreprises/proposer/?" in n.current_url)
+    au_dela = "input[name=gratification][value=au_dela]"  # 700 € a month: above the minimum
+    assert navigateur.find_element(By.CSS_SELECTOR, au_dela).is_selected()
+    assert "02/02/2026 au 27/02/2026" in str(
+        navigateur.find_element(By.NAME, "message").get_attribute("value")
+    )
     navigateur.find_element(By.NAME, "siret").send_keys("832 145 676 00025")
     navigateur.find_element(By.NAME, "contact_nom").send_keys("Julie Martin")
     navigateur.find_element(By.XPATH, "//button[normalize-space()='Rechercher']").click()
@@ -93,6 +98,7 @@ def test_a_company_simulates_then_proposes_and_the_staff_accept(
         "Bordeaux",
     )
     assert proposition.periodes.count() == 1 and proposition.missions.count() == 1
+    assert proposition.gratification == "au_dela" and "02/02/2026" in proposition.message
 
     # The administrator: the menu, the queue, the offer, « Accepter ».
     _connecter(navigateur, live_server.url, "chef@eiffel.example")

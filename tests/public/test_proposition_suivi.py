@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import re
+from html import unescape
+from typing import Any
 
 import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from public.jetons import empreinte
 from public.models import PropositionStage, StatutProposition
+from referentiel.models import Mission
+from tests import fabriques
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +30,10 @@ OFFRE = {
 }
 
 
-def _proposer(client: Client, capture: object) -> str:
+def _proposer(client: Client, capture: object, **champs: Any) -> str:
     """Send a proposal and return the private link mailed to the company (its path)."""
     with capture(execute=True):  # type: ignore[operator]
-        assert client.post(reverse("public:proposer"), OFFRE).status_code == 302
+        assert client.post(reverse("public:proposer"), {**OFFRE, **champs}).status_code == 302
     (confirmation,) = [c for c in mail.outbox if c.to == ["julie.martin@example.org"]]
     trouve = re.search(r"https?://\S+(/entreprises/suivi/[^/\s]+/)", str(confirmation.body))
     assert trouve is not None
@@ -56,6 +61,45 @@ def test_the_private_page_shows_the_status_and_lets_the_company_complete_it(
     assert reponse.status_code == 302 and reponse["Location"] == lien
     proposition = PropositionStage.objects.get()
     assert proposition.message == "Dès mai." and proposition.contact_telephone == "05 56 00 00 00"
+
+
+def test_the_private_page_shows_everything_the_company_proposed(
+    client: Client, django_capture_on_commit_callbacks: object
+) -> None:
+    periode = fabriques.promotion(annee_debut=timezone.localdate().year).periodes.first()
+    mission = Mission.objects.filter(actif=True).order_by("pk").first()
+    assert periode is not None and mission is not None
+    lien = _proposer(
+        client,
+        django_capture_on_commit_callbacks,
+        adresse="12 rue Sainte-Catherine",
+        code_postal="33000",
+        naf="47.11F",
+        tranche_effectif="12",
+        contact_fonction="Directrice",
+        tuteur_nom="Paul Roux",
+        tuteur_fonction="Chef des ventes",
+        tuteur_email="paul.roux@example.org",
+        gratification="au_dela",
+        periodes=[periode.pk],
+        missions=[mission.pk],
+        message="Dates envisagées : du 02/02/2026 au 27/02/2026.",
+    )
+    page = client.get(lien).content.decode()
+    texte = " ".join(unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    for attendu in (
+        "SIRET 83214567600025",
+        "12 rue Sainte-Catherine 33000 Mérignac",
+        "Code NAF 47.11F",
+        "Effectif de l'entreprise 20 à 49 salariés",
+        "Julie Martin, Directrice — julie.martin@example.org",
+        "Tuteur Paul Roux, Chef des ventes — paul.roux@example.org",
+        "Gratification envisagée Plus que le minimum légal",
+        f"Périodes {periode}",
+        f"Missions {mission.libelle}",
+        "Précisions Dates envisagées : du 02/02/2026 au 27/02/2026.",
+    ):
+        assert attendu in texte
 
 
 def test_the_company_withdraws_its_offer_with_an_explicit_post(

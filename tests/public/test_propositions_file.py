@@ -43,6 +43,8 @@ def test_the_staff_see_the_queue_with_each_status(enseignant: Utilisateur) -> No
     html = _connecte(enseignant).get(reverse("public:propositions")).content.decode()
     assert html.index("Recue SA") < html.index("Refusee SARL")  # the received ones first
     assert "reçue" in html and "refusée" in html
+    # What the staff sort offers by: the periods and the gratification the company means.
+    assert "non précisées" in html and "À voir avec la section" in html
     assert reverse("public:proposition", kwargs={"pk": recue.pk}) in html
 
 
@@ -127,6 +129,8 @@ def test_students_see_the_accepted_offers_only_with_host_periods_missions_and_co
         ville="Pessac",
         contact_nom="Paul Roux",
         contact_email="paul.roux@example.org",
+        tuteur_nom="Léa Petit",
+        tuteur_fonction="Responsable d'agence",
         periodes=[periode],
         missions=[mission],
         gratification="minimum",
@@ -137,6 +141,7 @@ def test_students_see_the_accepted_offers_only_with_host_periods_missions_and_co
     assert "Acceptee SA" in html and "Pessac" in html and "paul.roux@example.org" in html
     assert str(periode) in html and mission.libelle in html
     assert "gratification envisagée : le minimum légal" in html
+    assert "Tuteur : Léa Petit, Responsable d&#x27;agence" in html
     assert "Recue SA" not in html
 
 
