@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db.models import QuerySet
@@ -12,6 +12,22 @@ from etablissement.models import PeriodePromotion
 from organismes.validators import normaliser_naf, normaliser_numero, valider_naf, valider_siret
 from public.models import IntentionGratification, TrancheEffectif
 from referentiel.models import Mission
+
+if TYPE_CHECKING:
+    _ChoixMultiples = forms.ModelMultipleChoiceField[PeriodePromotion]
+else:  # the stubs' generic is not subscriptable at run time
+    _ChoixMultiples = forms.ModelMultipleChoiceField
+
+
+class PeriodesField(_ChoixMultiples):
+    """The section's stage periods; two cohorts may both have a "stage de janvier": each
+    says which year of study it is."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        rang = "1re" if obj.annee_formation == 1 else f"{obj.annee_formation}e"
+        return (
+            f"{obj.libelle}, étudiants de {rang} année ({obj.debut:%d/%m/%Y} – {obj.fin:%d/%m/%Y})"
+        )
 
 
 class PropositionForm(DsfrForm):
@@ -65,7 +81,7 @@ class PropositionForm(DsfrForm):
         max_value=20,
         error_messages={"invalid": "Saisissez un nombre entier."},
     )
-    periodes = forms.ModelMultipleChoiceField(
+    periodes = PeriodesField(
         label="Périodes qui vous conviennent",
         queryset=PeriodePromotion.objects.none(),
         required=False,

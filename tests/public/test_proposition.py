@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+import time_machine
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -115,3 +118,12 @@ def test_the_staff_find_the_proposals_in_the_admin(client: Client) -> None:
     assert liste.status_code == 200 and "Aquitaine Distribution" in liste.content.decode()
     fiche = client.get(reverse("admin:public_propositionstage_change", args=[proposition.pk]))
     assert fiche.status_code == 200
+
+
+def test_each_calendar_period_says_which_year_of_study_it_is_for(client: Client) -> None:
+    """Two cohorts both have a January stage: the company must tell them apart."""
+    for annee in (2026, 2027):
+        fabriques.promotion(annee_debut=annee)
+    with time_machine.travel(date(2026, 11, 27)):
+        page = client.get(reverse("public:proposer")).content.decode()
+    assert "étudiants de 1re année (" in page and "étudiants de 2e année (" in page
