@@ -258,6 +258,7 @@ def test_it_wipes_its_own_records_only(demo: CasParticuliers, settings: Any, tmp
     assert not conventions_demo().exists()
     assert not Etudiant.objects.exists() and not OrganismeAccueil.objects.exists()
     assert not Utilisateur.objects.filter(email__endswith=f"@{personnes.DOMAINE}").exists()
+    assert not CourrielEnvoye.objects.exists()  # the circuit's e-mails, read in the demo
     assert Promotion.objects.count() == 0  # the seeded school and referential stay
     # Beside records of the school's own, the demo is neither loaded nor rebuilt.
     organisme_creer(siren="552081317", raison_sociale="Une entreprise de la section")
