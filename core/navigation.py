@@ -27,8 +27,8 @@ RUBRIQUES = (
     Rubrique("Propositions de stage", "public:propositions"),
     # The offers companies proposed and the staff accepted: the students' one entry.
     Rubrique("Offres de stage", "public:offres", roles=frozenset(Role)),
-    # The journal of the documents' e-mails: where the demo's signature links are read.
-    Rubrique("Courriels envoyés", "documents:courriels", frozenset({Role.ADMINISTRATEUR})),
+    # Every e-mail sent, kept in the demo: where its signature and follow-up links are read.
+    Rubrique("Courriels envoyés", "courriels", frozenset({Role.ADMINISTRATEUR})),
 )
 
 

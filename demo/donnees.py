@@ -13,9 +13,11 @@ from django.test.utils import override_settings
 
 from comptes.models import Role, Utilisateur
 from conventions.models import Convention
+from core.models import CourrielEnvoye
 from demo import personnes
 from demo.accueil import accueils_creer, sirens
 from demo.calendrier import A_JANVIER_2026, PROMOTIONS
+from demo.circuit import demo_circuit_ouvrir
 from demo.equipe import equipe_creer
 from demo.promotions import promotions_creer
 from demo.scenario import CasParticuliers, Scenario
@@ -110,6 +112,15 @@ def cas_a_voir() -> list[CasAVoir]:
         ("un organisme qui n'a pas déclaré son effectif", de(p.RANG_SANS_EFFECTIF)),
         ("une fin anticipée à l'initiative de l'étudiant", de(p.RANG_RUPTURE, statut="rompue")),
         ("un avenant : changement de tuteur", de(p.RANG_AVENANT)),
+        (
+            "en signature, circuit ouvert : les liens dans « Courriels envoyés »",
+            # Found by its circuit (demo/circuit.py), opened on one convention only.
+            conventions_demo()
+            .filter(documents__signatures__isnull=False)
+            .select_related("etudiant", "etablissement_accueil__organisme")
+            .distinct()
+            .first(),
+        ),
     ]
     return [CasAVoir(libelle, c) for libelle, c in cas if c is not None]
 
@@ -166,16 +177,29 @@ _PENDANT_LA_CONSTRUCTION = {
 }
 
 
-def demo_charger() -> CasParticuliers | None:
-    """Build the demo on a database without one; None if it is already there."""
-    if demo_presente():
-        return None
-    _refuser_si_donnees_hors_demo()
+def demo_construire() -> CasParticuliers:
+    """The demo's records, in one transaction, its e-mails not sent."""
     with override_settings(**_PENDANT_LA_CONSTRUCTION), transaction.atomic():
         equipe = equipe_creer()
         promotions = promotions_creer(equipe)
         accueils = accueils_creer()
         return Scenario(equipe, promotions, accueils).raconter()
+
+
+def _ouvrir_le_circuit(cas: CasParticuliers) -> None:
+    """After the build's commit: the circuit's links leave by e-mail (demo/circuit.py)."""
+    assert cas.en_signature is not None
+    demo_circuit_ouvrir(cas.en_signature)
+
+
+def demo_charger() -> CasParticuliers | None:
+    """Build the demo on a database without one; None if it is already there."""
+    if demo_presente():
+        return None
+    _refuser_si_donnees_hors_demo()
+    cas = demo_construire()
+    _ouvrir_le_circuit(cas)
+    return cas
 
 
 @transaction.atomic
@@ -200,6 +224,9 @@ def demo_effacer() -> None:
     Etablissement.objects.filter(chef_etablissement_nom=personnes.CHEF_ETABLISSEMENT).update(
         chef_etablissement_nom=""
     )
+    # The copies of the e-mails sent, kept only where they are read (the demo): they speak
+    # of its people and conventions, the school's own address among them.
+    CourrielEnvoye.objects.all().delete()
 
 
 def demo_reinitialiser() -> CasParticuliers:
@@ -207,6 +234,6 @@ def demo_reinitialiser() -> CasParticuliers:
     _refuser_si_donnees_hors_demo()
     with override_settings(**_PENDANT_LA_CONSTRUCTION), transaction.atomic():
         demo_effacer()
-        cas = demo_charger()
-    assert cas is not None
+        cas = demo_construire()
+    _ouvrir_le_circuit(cas)
     return cas

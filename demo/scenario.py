@@ -99,6 +99,7 @@ class CasParticuliers:
     apres_rupture: Convention | None = None
     refusee: Convention | None = None
     annulee: Convention | None = None
+    en_signature: Convention | None = None
 
 
 class Scenario:
@@ -372,7 +373,9 @@ class Scenario:
             54: S.BROUILLON, 55: S.BROUILLON,
         }  # fmt: skip
         for rang, statut in statuts.items():
-            premier_stage(statut, rang)
+            convention = premier_stage(statut, rang)
+            if statut == S.EN_SIGNATURE and self.cas.en_signature is None:
+                self.cas.en_signature = convention  # its circuit opens once built (circuit.py)
         # At the e-commerce site, the tutor named leaves before January: an avenant.
         self.changer_de_tuteur(premier_stage(S.SIGNEE, p.RANG_AVENANT, "cotoon", tuteur=0))
 

@@ -203,14 +203,13 @@ class TypeCourriel(models.TextChoices):
 class Courriel(models.Model):
     """The journal of the e-mails of the documents (signature links, reminders, attestation
     requests): one row per e-mail sent, at the moment the caller gave. It tells the staff
-    who was written to and when, and tells the reminders when to write again. The body keeps
-    the personal link only where settings.COURRIELS_LISIBLES (the demo): elsewhere the link is
-    masked, so the journal, like the signatures, gives away no working link."""
+    who was written to, about what and when, and tells the reminders when to write again. It
+    keeps no text, so no personal link: the demo reads the e-mails themselves in « Courriels
+    envoyés » (core.CourrielEnvoye)."""
 
     type = models.CharField("courriel", max_length=20, choices=TypeCourriel.choices)
     destinataire = models.EmailField("destinataire")
     sujet = models.CharField("objet", max_length=200)
-    corps = models.TextField("texte")
     envoye_le = models.DateTimeField("envoyé le")
     convention = models.ForeignKey(
         "conventions.Convention", on_delete=models.CASCADE, related_name="courriels"
@@ -228,8 +227,8 @@ class Courriel(models.Model):
     )
 
     class Meta:
-        verbose_name = "courriel envoyé"
-        verbose_name_plural = "courriels envoyés"
+        verbose_name = "courriel des documents"
+        verbose_name_plural = "courriels des documents"
         ordering = ("-envoye_le", "-pk")
 
     def __str__(self) -> str:

@@ -160,7 +160,6 @@ def _envoyer_lien(
         le=le,
         convention=document.convention,
         signature=signature,
-        secret=url,
     )
 
 

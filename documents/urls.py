@@ -1,6 +1,6 @@
 from django.urls import path
 
-from documents import views, vues_courriels, vues_signature
+from documents import views, vues_signature
 
 app_name = "documents"
 
@@ -21,7 +21,6 @@ urlpatterns = [
     ),
     path("documents/<int:pk>/", views.telecharger, name="telecharger"),
     path("documents/modeles/", views.modeles, name="modeles"),
-    path("documents/courriels/", vues_courriels.courriels, name="courriels"),
     path("documents/modeles/<str:type_>/", views.modele, name="modele"),
     path("documents/<int:pk>/signatures/", vues_signature.circuit, name="circuit"),
     path("documents/<int:pk>/circuit/", vues_signature.suivi, name="suivi"),

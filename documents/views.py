@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -53,6 +54,8 @@ def _page(
             "periodes": convention.periodes.all(),
             "courriels": convention.courriels.select_related("periode"),
             "peut_generer": peut_generer(request.user, convention),
+            # The e-mails' text is kept to read only in the demo (core.courrier).
+            "lisibles": settings.COURRIELS_LISIBLES,
             "manquants": list(manquants),
         },
         status=status,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import cast
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -61,6 +62,7 @@ def suivi(request: HttpRequest, pk: int) -> HttpResponse:
                 Prefetch("courriels", queryset=Courriel.objects.order_by("envoye_le"))
             ),
             "peut_generer": peut_generer(request.user, document.convention),
+            "lisibles": settings.COURRIELS_LISIBLES,
             "cadence": Cadence.reglee(),
         },
     )

@@ -106,17 +106,20 @@ MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# E-mail: console in development, SMTP (or any Django backend) in production.
-EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail: console in development, SMTP (or any Django backend) in production. Every message
+# goes through core.courrier, which hands it to this real backend and, where
+# COURRIELS_LISIBLES, keeps a copy to read in the browser.
+EMAIL_BACKEND_REEL = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = "core.courrier.EmailBackend"
 EMAIL_HOST = envstr("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 25)
 EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Stages <stages@localhost>")
-# The journal of the documents' e-mails (documents.Courriel) keeps their text with the
-# personal signature links only when this is true: the demo, read in the browser
-# (/documents/courriels/). In production the links are masked there.
+# A copy of every e-mail sent, with its personal links (signature, follow-up, password), is
+# kept to be read in the browser (« Courriels envoyés », /courriels/) only when this is true:
+# the demo. In production nothing is kept.
 COURRIELS_LISIBLES = envbool("COURRIELS_LISIBLES", DEBUG)
 
 # Reminders (documents/relances.py, `manage.py relances`): a signatory who has not signed is

@@ -89,6 +89,7 @@ CONNECTES = Acces(anonyme=CONNEXION, administrateur=200, enseignant=200, etudian
 
 MATRICE: dict[str, Acces] = {
     "accueil": PUBLIQUE,
+    "courriels": ADMINISTRATION,
     # Dashboard, students and hosts (issue 3): staff read everything; a teacher changes only
     # the students they follow (the persona follows nobody); any staff member keeps the
     # hosts' address book; a new student is the administrators' business.
@@ -165,7 +166,6 @@ MATRICE: dict[str, Acces] = {
     ),
     "documents:telecharger": Acces(CONNEXION, 200, 200, 403, kwargs=_docs.document),
     "documents:modeles": ADMINISTRATION,
-    "documents:courriels": ADMINISTRATION,
     "documents:modele": Acces(CONNEXION, 200, 403, 403, kwargs=_docs.modele),
     # Signature circuit: opened by the référent or an administrator; a signatory's personal
     # link needs no account, and a forged one finds nothing.

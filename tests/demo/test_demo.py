@@ -3,6 +3,7 @@ services, then checked for what it is meant to show, and for loading only once."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from io import StringIO
@@ -14,41 +15,52 @@ from django.contrib.auth import authenticate
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import transaction
-from django.utils import timezone
+from django.test import TestCase, override_settings
+from django.urls import reverse
 
 from comptes.models import Role, Utilisateur
 from conventions.models import Convention, EvenementConvention, Pointage, Statut
 from conventions.moteur import evaluer_convention
 from conventions.services import TransitionRefusee, convention_transition
+from core.models import CourrielEnvoye
 from demo import personnes
+from demo.circuit import demo_circuit_ouvrir
 from demo.donnees import (
     DemoImpossible,
     cas_a_voir,
     conventions_demo,
     demo_charger,
+    demo_construire,
     demo_effacer,
     demo_reinitialiser,
     identifiants,
 )
 from demo.scenario import CasParticuliers
 from documents.models import Document, TypeDocument
-from documents.services import convention_pdf_generer, modele_en_vigueur
-from documents.signatures import circuit_ouvrir
+from documents.services import modele_en_vigueur
 from etablissement.models import Enseignant, Etudiant, Promotion
 from organismes.models import OrganismeAccueil, StagiairesAutresEcoles
 from organismes.services import organisme_creer
 from organismes.validators import valider_siren, valider_siret
 from regles.modele import TypeAbsence
+from tests.courriels import LISIBLES
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[CasParticuliers]:
-    """The demo, built once (the slow part), rolled back after the module's tests."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        cas = demo_charger()
-        assert cas is not None
+def demo(
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[CasParticuliers]:
+    """The demo, built once (the slow part), rolled back after the module's tests. As
+    demo_charger does, in two commits: the build's, whose e-mails are not sent, then the
+    circuit's, whose links leave by e-mail (its callbacks run here, as at a commit)."""
+    reglages = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"), **LISIBLES)
+    with django_db_blocker.unblock(), reglages, transaction.atomic():
+        cas = demo_construire()
+        assert cas.en_signature is not None
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            demo_circuit_ouvrir(cas.en_signature)
         yield cas
         transaction.set_rollback(True)
 
@@ -205,19 +217,28 @@ def test_the_cases_to_see_first_are_found_again_in_the_database(demo: CasParticu
         demo.sans_effectif,
         demo.rompue,
         demo.avenant,
+        demo.en_signature,
     ]
     assert trouves == attendus
 
 
-def test_a_signature_circuit_opens_on_a_convention_en_signature(
-    demo: CasParticuliers, settings: Any, tmp_path: Any
+def test_a_circuit_is_open_and_its_links_are_read_in_the_browser(
+    demo: CasParticuliers, client: Any
 ) -> None:
-    settings.MEDIA_ROOT = tmp_path
-    convention = conventions_demo().filter(statut=Statut.EN_SIGNATURE).order_by("pk").first()
-    assert convention is not None
-    document = convention_pdf_generer(convention=convention, auteur=_admin(), le=date(2026, 11, 27))
-    liens = circuit_ouvrir(document=document, le=timezone.now(), auteur=_admin())
-    assert personnes.CHEF_ETABLISSEMENT in [lien.signature.nom for lien in liens]
+    convention = demo.en_signature
+    assert convention is not None and convention.statut == Statut.EN_SIGNATURE
+    document = Document.objects.get(convention=convention, type=TypeDocument.CONVENTION)
+    signatures = list(document.signatures.all())
+    assert personnes.CHEF_ETABLISSEMENT in [s.nom for s in signatures]
+    # Only the circuit's e-mails: the build's own (status changes) were not sent.
+    assert CourrielEnvoye.objects.count() == len(signatures)
+    client.force_login(_admin())
+    page = client.get(reverse("courriels"), {"q": str(convention.pk)}).content.decode()
+    assert f"{len(signatures)} courriels pour" in page
+    liens = re.findall(r'href="(http://[^"]+/signer/[^"]+/)"', page)
+    assert len(liens) == len(signatures)
+    signer = client.get(liens[0].removeprefix(django_settings.SITE_URL))
+    assert signer.status_code == 200 and "Je signe</button>" in signer.content.decode()
 
 
 def test_it_wipes_its_own_records_only(demo: CasParticuliers, settings: Any, tmp_path: Any) -> None:
@@ -237,6 +258,7 @@ def test_it_wipes_its_own_records_only(demo: CasParticuliers, settings: Any, tmp
     assert not conventions_demo().exists()
     assert not Etudiant.objects.exists() and not OrganismeAccueil.objects.exists()
     assert not Utilisateur.objects.filter(email__endswith=f"@{personnes.DOMAINE}").exists()
+    assert not CourrielEnvoye.objects.exists()  # the circuit's e-mails, read in the demo
     assert Promotion.objects.count() == 0  # the seeded school and referential stay
     # Beside records of the school's own, the demo is neither loaded nor rebuilt.
     organisme_creer(siren="552081317", raison_sociale="Une entreprise de la section")

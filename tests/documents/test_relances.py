@@ -11,7 +11,6 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from pytest_django.fixtures import Settings
 
 from conventions.models import Convention, Statut
 from documents import signatures
@@ -160,22 +159,6 @@ def test_a_cancelled_convention_is_not_reminded(
     assert _relancer(django_capture_on_commit_callbacks, _le(2, 5)) == 0
 
 
-@pytest.mark.django_db
-def test_the_journal_masks_the_link_outside_the_demo(
-    settings: Settings, django_capture_on_commit_callbacks: Any
-) -> None:
-    settings.COURRIELS_LISIBLES = False
-    _, liens = _circuit(django_capture_on_commit_callbacks)
-    courriel = Courriel.objects.get(signature=liens[0].signature)
-    assert liens[0].jeton not in courriel.corps
-    assert "masqué" in courriel.corps
-
-    settings.COURRIELS_LISIBLES = True
-    _relancer(django_capture_on_commit_callbacks, _le(2, 5))
-    relance = Courriel.objects.get(signature=liens[0].signature, type=TypeCourriel.RELANCE)
-    assert "/signer/" in relance.corps
-
-
 # Attestation requests.
 
 
@@ -260,4 +243,4 @@ def test_the_documents_page_lists_the_e_mails_of_the_convention(
     page = client.get(reverse("documents:convention", args=[convention.pk])).content.decode()
     assert "02/02/2026 à 09:00 — Demande d&#x27;attestation (période du 05/01/2026" in page
     assert convention.tuteur.email in page
-    assert reverse("documents:courriels") not in page  # the full text is the administrators'
+    assert reverse("courriels") not in page  # the full text is the administrators'

@@ -25,6 +25,7 @@ from documents.models import Document, Signature
 from etablissement.models import Etablissement
 from organismes.models import ContactOrganisme, RoleContact
 from tests import fabriques
+from tests.courriels import courriels_lisibles
 
 pytestmark = [
     pytest.mark.navigateur,
@@ -64,7 +65,7 @@ def test_three_parties_sign_by_their_links_and_the_signed_pdf_holds_the_evidence
     tmp_path: Path,
 ) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.COURRIELS_LISIBLES = True  # the demo: links readable in « Courriels envoyés »
+    courriels_lisibles(settings)  # the demo: links readable in « Courriels envoyés »
     settings.SITE_URL = live_server.url  # the address the e-mailed links point to
     Utilisateur.objects.create_user(
         "chef@eiffel-bordeaux.org", "mot-de-passe-demo", role=Role.ADMINISTRATEUR
@@ -106,7 +107,7 @@ def test_three_parties_sign_by_their_links_and_the_signed_pdf_holds_the_evidence
 
     # The student's link, followed from « Courriels envoyés » as a demo visitor would.
     etudiant = signataires[0]
-    navigateur.get(f"{live_server.url}/documents/courriels/?q={etudiant.email}")
+    navigateur.get(f"{live_server.url}/courriels/?q={etudiant.email}")
     navigateur.find_element(By.CSS_SELECTOR, f"a[href='{liens[etudiant.email]}']").click()
     WebDriverWait(navigateur, 10).until(lambda n: "/signer/" in n.current_url)
     _signer(navigateur, navigateur.current_url, etudiant)

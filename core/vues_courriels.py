@@ -1,6 +1,6 @@
-"""« Courriels envoyés »: the journal of the documents' e-mails, for the administrators, with
-each one's text. In the demo (settings.COURRIELS_LISIBLES) the personal links are in it and
-can be followed from the browser; elsewhere they are masked."""
+"""« Courriels envoyés », for the administrators: in the demo (settings.COURRIELS_LISIBLES)
+every e-mail the application sent, with its text and its personal links, followed from the
+browser (core.courrier keeps them). Elsewhere nothing is kept: the page says so."""
 
 from __future__ import annotations
 
@@ -13,15 +13,16 @@ from django.views.decorators.http import require_GET
 from comptes.acces import role_requis
 from comptes.models import Role
 from core.listes import lister
-from documents.models import Courriel
+from core.models import CourrielEnvoye
 
 TRIS = {"envoye_le": ("Date d'envoi", ("envoye_le",))}
 
 
-def _rechercher(qs: QuerySet[Courriel], texte: str) -> QuerySet[Courriel]:
-    filtre = Q(destinataire__icontains=texte) | Q(sujet__icontains=texte)
+def _rechercher(qs: QuerySet[CourrielEnvoye], texte: str) -> QuerySet[CourrielEnvoye]:
+    filtre = Q(destinataires__icontains=texte) | Q(sujet__icontains=texte)
     if texte.isdigit():
-        filtre |= Q(convention_id=int(texte))
+        # A convention's number, as its e-mails name it in their subject: « … n° 12 ».
+        filtre |= Q(sujet__regex=rf"n° {texte}([^0-9]|$)")
     return qs.filter(filtre)
 
 
@@ -30,13 +31,13 @@ def _rechercher(qs: QuerySet[Courriel], texte: str) -> QuerySet[Courriel]:
 def courriels(request: HttpRequest) -> HttpResponse:
     liste = lister(
         request,
-        Courriel.objects.select_related("convention__etudiant", "signature"),
+        CourrielEnvoye.objects.all(),
         tris=TRIS,
         tri_defaut="-envoye_le",
         rechercher=_rechercher,
     )
     return render(
         request,
-        "documents/courriels.html",
+        "core/courriels.html",
         {"liste": liste, "lisibles": settings.COURRIELS_LISIBLES},
     )
