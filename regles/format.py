@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 CENT = Decimal("0.01")
 
@@ -22,6 +23,7 @@ def _groupes(entier: str) -> str:
     return "\u202f".join(groupes)
 
 
+@lru_cache(maxsize=65_536)  # an audit writes the same amounts and hours many times
 def nombre(valeur: Decimal | int, decimales: int = 2) -> str:
     """Format with a thin space between thousands and a decimal comma; trailing ,00 kept."""
     signe = "-" if valeur < 0 else ""

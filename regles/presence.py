@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from regles.calendrier import Calendrier
@@ -159,15 +160,22 @@ def _jour_du_pointage(pointage: Pointage) -> date:
     return pointage.jour
 
 
+@cache
+def _mois_quantieme(debut_mm_jj: str) -> tuple[int, int]:
+    """"09-01" -> (9, 1): a setting read once, however many days ask."""
+    mois, quantieme = (int(x) for x in debut_mm_jj.split("-"))
+    return mois, quantieme
+
+
 def annee_scolaire(jour: date, *, debut_mm_jj: str) -> int:
     """The school year a day belongs to, named by the calendar year it starts in."""
-    mois, quantieme = (int(x) for x in debut_mm_jj.split("-"))
+    mois, quantieme = _mois_quantieme(debut_mm_jj)
     return jour.year if (jour.month, jour.day) >= (mois, quantieme) else jour.year - 1
 
 
+@cache
 def debut_annee_scolaire(annee: int, *, debut_mm_jj: str) -> date:
-    mois, quantieme = (int(x) for x in debut_mm_jj.split("-"))
-    return date(annee, mois, quantieme)
+    return date(annee, *_mois_quantieme(debut_mm_jj))
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +206,7 @@ class Seuils:
         )
 
 
+@lru_cache(maxsize=65_536)  # durations repeat: whole days, whole weeks
 def _quotient(minutes: Minutes, diviseur: Minutes) -> Decimal:
     return (Decimal(minutes) / Decimal(diviseur)).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
