@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
@@ -16,6 +17,7 @@ class Rubrique:
     libelle: str
     url_name: str
     roles: frozenset[Role] = PERSONNEL
+    reglage: str = ""  # the name of a setting that must be on for the entry to show
 
 
 RUBRIQUES = (
@@ -28,7 +30,12 @@ RUBRIQUES = (
     # The offers companies proposed and the staff accepted: the students' one entry.
     Rubrique("Offres de stage", "public:offres", roles=frozenset(Role)),
     # Every e-mail sent, kept in the demo: where its signature and follow-up links are read.
-    Rubrique("Courriels envoyés", "courriels", frozenset({Role.ADMINISTRATEUR})),
+    Rubrique(
+        "Courriels envoyés",
+        "courriels",
+        frozenset({Role.ADMINISTRATEUR}),
+        reglage="COURRIELS_LISIBLES",
+    ),
 )
 
 
@@ -44,6 +51,8 @@ def liens_du_menu(request: HttpRequest) -> list[Lien]:
     liens = []
     for rubrique in RUBRIQUES:
         if not peut_acceder(request.user, rubrique.roles):
+            continue
+        if rubrique.reglage and not getattr(settings, rubrique.reglage):
             continue
         try:
             url = reverse(rubrique.url_name)

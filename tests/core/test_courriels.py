@@ -92,6 +92,7 @@ def test_elsewhere_nothing_is_kept_and_the_page_says_so(
     page = _page(administrateur)
     assert liens[0].jeton not in page
     assert "ne sont gardés ici que dans la démonstration" in page
+    assert "Courriels envoyés</a>" not in page  # nothing to read: no menu entry
 
 
 def test_the_teachers_have_no_such_menu_entry(enseignant: Utilisateur) -> None:
