@@ -138,11 +138,29 @@ class PropositionForm(DsfrForm):
         return naf
 
 
-class ComplementForm(DsfrForm):
-    """What the company may still change through its private link."""
+# What the company may still change through its private link: everything but who it is.
+COMPLETABLES = (
+    "contact_telephone",
+    "tuteur_nom",
+    "tuteur_fonction",
+    "tuteur_email",
+    "nombre_stagiaires",
+    "periodes",
+    "missions",
+    "gratification",
+    "message",
+)
 
-    contact_telephone = forms.CharField(label="Votre téléphone", max_length=20, required=False)
-    message = forms.CharField(label="Précisions", widget=forms.Textarea, required=False)
+
+class ComplementForm(PropositionForm):
+    """The proposal form without the company's identity (SIRET, name, contact): the private
+    link completes or corrects the offer, it does not change who made it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for nom in list(self.fields):
+            if nom not in COMPLETABLES:
+                del self.fields[nom]
 
 
 class DecisionForm(DsfrForm):

@@ -3,10 +3,11 @@ for the proposals' follow-up by the staff and the students."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Case, Prefetch, When
+from django.db.models import Case, Prefetch, Q, QuerySet, When
 
 from etablissement.models import PeriodePromotion
 from organismes.models import EtablissementAccueil, OrganismeAccueil
@@ -25,6 +26,24 @@ def periodes_a_venir(*, le: date) -> list[PeriodePromotion]:
         PeriodePromotion.objects.filter(fin__gte=le)
         .select_related("promotion")
         .order_by("debut", "promotion__annee_debut")
+    )
+
+
+def periodes_proposables(*, le: date, deja: Iterable[int] = ()) -> QuerySet[PeriodePromotion]:
+    """The periods a company may pick on `le`: those not over, and those it already picked."""
+    return (
+        PeriodePromotion.objects.filter(Q(fin__gte=le) | Q(pk__in=list(deja)))
+        .select_related("promotion")
+        .order_by("debut")
+    )
+
+
+def missions_proposables(*, deja: Iterable[int] = ()) -> QuerySet[Mission]:
+    """The catalogue's missions in force, and those the company already picked."""
+    return (
+        Mission.objects.filter(Q(actif=True) | Q(pk__in=list(deja)))
+        .select_related("famille")
+        .order_by("famille__ordre", "ordre", "code")
     )
 
 

@@ -80,16 +80,50 @@ def proposition_creer(
     return proposition
 
 
+@transaction.atomic
 def proposition_completer(
-    *, proposition: PropositionStage, message: str, contact_telephone: str
+    *,
+    proposition: PropositionStage,
+    message: str,
+    contact_telephone: str,
+    tuteur_nom: str | None = None,
+    tuteur_fonction: str | None = None,
+    tuteur_email: str | None = None,
+    nombre_stagiaires: int | None = None,
+    gratification: str | None = None,
+    periodes: Iterable[PeriodePromotion] | None = None,
+    missions: Iterable[Mission] | None = None,
 ) -> PropositionStage:
-    """The company adds details through its private link, while the offer is still open."""
+    """The company completes or corrects its offer through its private link, while the offer
+    is still open: everything but who it is (None leaves a field as it is)."""
     if proposition.statut not in (StatutProposition.RECUE, StatutProposition.ACCEPTEE):
         raise ValidationError(f"Cette proposition est {proposition.get_statut_display()}.")
-    proposition.message = message
-    proposition.contact_telephone = contact_telephone
+    champs = {
+        "message": message,
+        "contact_telephone": contact_telephone,
+        "tuteur_nom": tuteur_nom,
+        "tuteur_fonction": tuteur_fonction,
+        "tuteur_email": tuteur_email,
+        "nombre_stagiaires": nombre_stagiaires,
+        "gratification": gratification,
+    }
+    changes = [nom for nom, valeur in champs.items() if valeur is not None]
+    for nom in changes:
+        setattr(proposition, nom, champs[nom])
     proposition.full_clean()
-    proposition.save(update_fields=["message", "contact_telephone"])
+    proposition.save(update_fields=changes)
+    if periodes is not None:
+        proposition.periodes.set(periodes)
+    if missions is not None:
+        proposition.missions.set(missions)
+    # In the offer's history the staff read: the company changed it (by its link).
+    EvenementProposition.objects.create(
+        proposition=proposition,
+        par=None,
+        avant=proposition.statut,
+        apres=proposition.statut,
+        motif="proposition complétée ou corrigée par l'entreprise",
+    )
     return proposition
 
 

@@ -18,7 +18,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from etablissement.models import PeriodePromotion
 from organismes.validators import normaliser_numero, valider_siret
 from public import annuaire, reprise
 from public.forms import SimulationForm
@@ -29,10 +28,14 @@ from public.limites import (
     recherche_comptee,
     recherches_epuisees,
 )
-from public.selectors import choix_periodes, periodes_a_venir
+from public.selectors import (
+    choix_periodes,
+    missions_proposables,
+    periodes_a_venir,
+    periodes_proposables,
+)
 from public.services import proposition_creer
 from public.simulation import Entree, simuler
-from referentiel.models import Mission
 
 TROP_DE_PROPOSITIONS = (
     "Vous avez envoyé beaucoup de propositions depuis cette connexion : réessayez dans une "
@@ -53,13 +56,7 @@ class Avis:
 def _formulaire(request: HttpRequest, **kwargs: Any) -> PropositionForm:
     aujourdhui = timezone.localdate()
     return PropositionForm(
-        periodes=PeriodePromotion.objects.filter(fin__gte=aujourdhui)
-        .select_related("promotion")
-        .order_by("debut"),
-        missions=Mission.objects.filter(actif=True)
-        .select_related("famille")
-        .order_by("famille__ordre", "ordre", "code"),
-        **kwargs,
+        periodes=periodes_proposables(le=aujourdhui), missions=missions_proposables(), **kwargs
     )
 
 

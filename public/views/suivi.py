@@ -6,13 +6,15 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.forms import reporter_erreurs
 from public import services
-from public.forms_proposition import ComplementForm
+from public.forms_proposition import COMPLETABLES, ComplementForm
 from public.jetons import empreinte
 from public.models import PropositionStage, StatutProposition
+from public.selectors import missions_proposables, periodes_proposables
 
 OUVERTES = (StatutProposition.RECUE, StatutProposition.ACCEPTEE)
 
@@ -32,11 +34,16 @@ def _proposition(jeton: str) -> PropositionStage:
 def proposition_suivi(request: HttpRequest, jeton: str) -> HttpResponse:
     proposition = _proposition(jeton)
     ouverte = proposition.statut in OUVERTES
+    periodes = [p.pk for p in proposition.periodes.all()]
+    missions = [m.pk for m in proposition.missions.all()]
     form = ComplementForm(
         request.POST or None,
+        periodes=periodes_proposables(le=timezone.localdate(), deja=periodes),
+        missions=missions_proposables(deja=missions),
         initial={
-            "message": proposition.message,
-            "contact_telephone": proposition.contact_telephone,
+            **{nom: getattr(proposition, nom) for nom in COMPLETABLES},
+            "periodes": periodes,
+            "missions": missions,
         },
     )
     if request.method == "POST" and form.is_valid():

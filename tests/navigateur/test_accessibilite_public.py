@@ -5,15 +5,18 @@ production, and the pages are checked as a visitor gets them (DSFR scripts run).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from public.services import proposition_creer
 from tests import fabriques
 from tests.public.enregistrements import SIRET_TROUVE, rejouer
 
@@ -111,3 +114,25 @@ def test_the_proposal_form_stays_accessible_through_its_states(
         etat: [f"{v['id']} ({v['impact']}) : {v['nodes'][0]['target'][0]}" for v in trouvees]
         for etat, trouvees in graves.items()
     }
+
+
+def test_the_companys_follow_up_page_is_accessible(
+    live_server: Any, navigateur: webdriver.Chrome
+) -> None:
+    """The private page, with its form to complete the offer (no account, a mailed link)."""
+    if not AXE.exists():
+        pytest.fail(f"axe-core manque ({AXE}) : make a11y")
+    fabriques.promotion(annee_debut=2026)
+    proposition_creer(
+        entreprise="Aquitaine Distribution",
+        siret="83214567600025",
+        ville="Mérignac",
+        contact_nom="Julie Martin",
+        contact_email="julie.martin@example.org",
+    )
+    (confirmation,) = [c for c in mail.outbox if c.to == ["julie.martin@example.org"]]
+    trouve = re.search(r"/entreprises/suivi/[^/\s]+/", str(confirmation.body))
+    assert trouve is not None
+    navigateur.get(f"{live_server.url}{trouve.group(0)}")
+    graves = violations(navigateur)
+    assert not graves, [f"{v['id']} ({v['impact']}) : {v['nodes'][0]['target'][0]}" for v in graves]

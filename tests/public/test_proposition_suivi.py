@@ -57,10 +57,79 @@ def test_the_private_page_shows_the_status_and_lets_the_company_complete_it(
     lien = _proposer(client, django_capture_on_commit_callbacks)
     html = client.get(lien).content.decode()
     assert "Aquitaine Distribution" in html and "reçue" in html
-    reponse = client.post(lien, {"contact_telephone": "05 56 00 00 00", "message": "Dès mai."})
+    reponse = client.post(
+        lien,
+        {
+            "contact_telephone": "05 56 00 00 00",
+            "message": "Dès mai.",
+            "nombre_stagiaires": "1",
+            "gratification": "minimum",
+        },
+    )
     assert reponse.status_code == 302 and reponse["Location"] == lien
     proposition = PropositionStage.objects.get()
     assert proposition.message == "Dès mai." and proposition.contact_telephone == "05 56 00 00 00"
+
+
+def test_the_company_corrects_its_tutor_periods_missions_and_gratification(
+    client: Client, clients: dict[str, Client], django_capture_on_commit_callbacks: object
+) -> None:
+    premiere, seconde = fabriques.promotion(annee_debut=timezone.localdate().year).periodes.all()[
+        :2
+    ]
+    missions = list(Mission.objects.filter(actif=True).order_by("pk")[:2])
+    lien = _proposer(
+        client,
+        django_capture_on_commit_callbacks,
+        periodes=[premiere.pk],
+        missions=[missions[0].pk],
+    )
+    formulaire = client.get(lien).content.decode()
+    assert 'name="tuteur_nom"' in formulaire and 'name="siret"' not in formulaire
+
+    reponse = client.post(
+        lien,
+        {
+            "tuteur_nom": "Paul Roux",
+            "tuteur_email": "paul.roux@example.org",
+            "nombre_stagiaires": "2",
+            "gratification": "au_dela",
+            "periodes": [seconde.pk],
+            "missions": [m.pk for m in missions],
+            "message": "",
+            # The company's identity is not the link's to change.
+            "entreprise": "Autre Nom",
+            "siret": "00000000000000",
+        },
+    )
+    assert reponse.status_code == 302
+    proposition = PropositionStage.objects.get()
+    assert (proposition.tuteur_nom, proposition.nombre_stagiaires, proposition.gratification) == (
+        "Paul Roux",
+        2,
+        "au_dela",
+    )
+    assert list(proposition.periodes.all()) == [seconde]
+    assert set(proposition.missions.all()) == set(missions)
+    assert proposition.entreprise == "Aquitaine Distribution"
+    assert proposition.siret == "83214567600025"
+    evenement = proposition.evenements.get()
+    assert evenement.par is None and "complétée ou corrigée" in evenement.motif
+    fiche = reverse("public:proposition", kwargs={"pk": proposition.pk})
+    historique = clients["administrateur"].get(fiche).content.decode()
+    assert "Modifiée le" in historique and "par l&#x27;entreprise" in historique
+
+
+def test_a_wrong_correction_is_explained_and_what_was_typed_stays(
+    client: Client, django_capture_on_commit_callbacks: object
+) -> None:
+    lien = _proposer(client, django_capture_on_commit_callbacks)
+    page = client.post(
+        lien,
+        {"tuteur_nom": "Paul Roux", "tuteur_email": "paul.roux", "nombre_stagiaires": "0"},
+    ).content.decode()
+    assert "Saisissez une adresse e-mail valide" in page and 'value="Paul Roux"' in page
+    assert PropositionStage.objects.get().tuteur_nom == ""
 
 
 def test_the_private_page_shows_everything_the_company_proposed(
