@@ -162,7 +162,7 @@ def _jour_du_pointage(pointage: Pointage) -> date:
 
 @cache
 def _mois_quantieme(debut_mm_jj: str) -> tuple[int, int]:
-    """"09-01" -> (9, 1): a setting read once, however many days ask."""
+    """The month and day of a setting such as "09-01", read once however many days ask."""
     mois, quantieme = (int(x) for x in debut_mm_jj.split("-"))
     return mois, quantieme
 
