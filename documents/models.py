@@ -53,6 +53,11 @@ def _chemin_copie(copie: CopieSignee, nom: str) -> str:
     return f"documents/convention-{copie.document.convention_id}/{nom}"
 
 
+class OrdreSignature(models.TextChoices):
+    PARALLELE = "parallele", "Tous en même temps"
+    SEQUENTIEL = "sequentiel", "Chacun à son tour, dans l'ordre"
+
+
 class Document(models.Model):
     convention = models.ForeignKey(
         "conventions.Convention", on_delete=models.PROTECT, related_name="documents"
@@ -76,6 +81,14 @@ class Document(models.Model):
     fichier_signe = models.FileField("fichier signé", upload_to=_chemin, blank=True)
     sha256_fichier_signe = models.CharField(
         "empreinte SHA-256 du fichier signé", max_length=64, blank=True
+    )
+    # How its signature circuit runs: every link at once, or each signatory's link once the
+    # ones before (Signature.rang) have signed.
+    ordre_signature = models.CharField(
+        "ordre des signatures",
+        max_length=12,
+        choices=OrdreSignature.choices,
+        default=OrdreSignature.PARALLELE,
     )
 
     class Meta:
@@ -117,6 +130,7 @@ class Signature(models.Model):
 
     document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="signatures")
     role = models.CharField("signataire", max_length=30, choices=RoleSignataire.choices)
+    rang = models.PositiveSmallIntegerField("rang dans l'ordre des signatures", default=0)
     nom = models.CharField("nom", max_length=200)
     email = models.EmailField("adresse e-mail", blank=True)
     jeton_sha256 = models.CharField("empreinte du lien", max_length=64, unique=True)
@@ -146,7 +160,7 @@ class Signature(models.Model):
     class Meta:
         verbose_name = "signature"
         verbose_name_plural = "signatures"
-        ordering = ("document", "pk")
+        ordering = ("document", "rang", "pk")
         constraints = [
             models.UniqueConstraint(
                 fields=["document", "role"], name="signature_un_role_par_document"

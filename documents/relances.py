@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from conventions.models import Convention, PeriodeConvention, Statut
 from documents.courriels import envoyer
-from documents.models import Courriel, Signature, TypeCourriel, TypeDocument
+from documents.models import Courriel, OrdreSignature, Signature, TypeCourriel, TypeDocument
 from documents.signatures import lien_renouveler
 from organismes.models import ContactOrganisme, RoleContact
 
@@ -105,6 +105,8 @@ def relance_due(
 
 
 def _a_relancer() -> list[Signature]:
+    """The signatures still awaited whose turn has come (in a sequential circuit, only the
+    first one still to sign: the others have not been written to yet)."""
     signatures = []
     for type_, statuts in STATUTS_A_RELANCER.items():
         signatures += list(
@@ -114,14 +116,20 @@ def _a_relancer() -> list[Signature]:
                 document__type=type_,
                 document__convention__statut__in=statuts,
             )
-            .exclude(email="")
             .select_related("document__convention")
             .prefetch_related(
                 Prefetch("courriels", queryset=Courriel.objects.order_by("envoye_le"))
             )
-            .order_by("pk")
+            .order_by("document_id", "rang", "pk")
         )
-    return signatures
+    vus: set[int] = set()
+    retenues = []
+    for s in signatures:  # each document's in the circuit's order
+        premiere = s.document_id not in vus
+        vus.add(s.document_id)
+        if s.email and (premiere or s.document.ordre_signature != OrdreSignature.SEQUENTIEL):
+            retenues.append(s)
+    return retenues
 
 
 def signatures_relancer(*, le: datetime, cadence: Cadence | None = None) -> int:

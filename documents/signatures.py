@@ -18,7 +18,7 @@ from functools import partial
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -28,6 +28,7 @@ from documents.courriels import envoyer
 from documents.models import (
     CopieSignee,
     Document,
+    OrdreSignature,
     RoleSignataire,
     Signature,
     TypeCourriel,
@@ -171,22 +172,31 @@ def _envoyer_apres_validation(
 
 @transaction.atomic
 def circuit_ouvrir(
-    *, document: Document, le: datetime, auteur: Utilisateur | None = None
+    *,
+    document: Document,
+    le: datetime,
+    auteur: Utilisateur | None = None,
+    ordre: OrdreSignature = OrdreSignature.PARALLELE,
 ) -> list[Lien]:
-    """One personal link per signatory of `document`, each e-mailed to its signatory once the
+    """One personal link per signatory of `document`, e-mailed to its signatory once the
     transaction is committed; refused if a circuit exists already on it (a new version of the
-    document gets its own circuit)."""
+    document gets its own circuit). In `OrdreSignature.SEQUENTIEL`, only the first signatory
+    is written to now: each next one gets a link of their own when the previous ones have
+    signed (`_passer_la_main`), in the order of `signataires`."""
     if document.type not in (TypeDocument.CONVENTION, TypeDocument.AVENANT):
         raise SignatureRefusee("Seules la convention et ses avenants se signent ici.")
     Document.objects.select_for_update().filter(pk=document.pk).first()
     if document.signatures.exists():
         raise SignatureRefusee("Ce document a déjà son circuit de signature.")
+    document.ordre_signature = ordre
+    document.save(update_fields=["ordre_signature"])
     liens = []
-    for role, nom, email in signataires(document, le=le):
+    for rang, (role, nom, email) in enumerate(signataires(document, le=le)):
         jeton, empreinte = _nouveau_jeton()
         signature = Signature.objects.create(
             document=document,
             role=role,
+            rang=rang,
             nom=nom,
             email=email,
             jeton_sha256=empreinte,
@@ -194,9 +204,49 @@ def circuit_ouvrir(
             ouvert_par=auteur,
         )
         lien = Lien(signature, jeton)
-        _envoyer_apres_validation(lien, le)
-        liens.append(lien)
+        if ordre == OrdreSignature.PARALLELE or rang == 0:
+            _envoyer_apres_validation(lien, le)
+            liens.append(lien)
     return liens
+
+
+def a_son_tour(signature: Signature) -> bool:
+    """Whether `signature` may sign now: always in a parallel circuit; in a sequential one,
+    once every active signatory before it has signed."""
+    if signature.document.ordre_signature != OrdreSignature.SEQUENTIEL:
+        return True
+    return (
+        not Signature.objects.filter(
+            document=signature.document_id,
+            invalidee_le__isnull=True,
+            signe_le__isnull=True,
+        )
+        .filter(
+            models.Q(rang__lt=signature.rang) | models.Q(rang=signature.rang, pk__lt=signature.pk)
+        )
+        .exists()
+    )
+
+
+def en_attente_de_leur_tour(document: Document) -> set[int]:
+    """The signatures of a sequential circuit still waiting for the ones before them (their
+    signatories have not been written to yet)."""
+    if document.ordre_signature != OrdreSignature.SEQUENTIEL:
+        return set()
+    a_signer = [s.pk for s in _actives(document) if s.signe_le is None]
+    return set(a_signer[1:])
+
+
+def _passer_la_main(document: Document, le: datetime) -> Lien | None:
+    """In a sequential circuit, the first signatory still to sign gets their link, unless
+    it was sent already (their turn had come before a paper copy signed for someone after
+    them, or a new version)."""
+    if document.ordre_signature != OrdreSignature.SEQUENTIEL:
+        return None
+    suivant = next((s for s in _actives(document) if s.signe_le is None), None)
+    if suivant is None or suivant.courriels.filter(type=TypeCourriel.LIEN).exists():
+        return None
+    return lien_renouveler(signature=suivant, le=le)
 
 
 @transaction.atomic
@@ -249,6 +299,11 @@ def signer(
         raise SignatureRefusee("Vous avez déjà signé ce document.")
     if signature.expire_le <= le:
         raise SignatureRefusee("Ce lien a expiré : demandez-en un nouveau à la section.")
+    if not a_son_tour(signature):
+        raise SignatureRefusee(
+            "Les signataires qui vous précèdent n'ont pas encore tous signé : vous recevrez "
+            "un nouveau lien à votre tour."
+        )
     document = signature.document
     with document.fichier.open("rb") as fichier:
         empreinte = hashlib.sha256(fichier.read()).hexdigest()
@@ -263,12 +318,14 @@ def signer(
     if signees != 1:
         raise SignatureRefusee("Vous avez déjà signé ce document.")
     signature.refresh_from_db()
-    circuit_conclure(document=document, le=le)
+    if not circuit_conclure(document=document, le=le):
+        _passer_la_main(document, le)
     return signature
 
 
 def _actives(document: Document) -> list[Signature]:
-    return list(document.signatures.filter(invalidee_le__isnull=True).order_by("pk"))
+    """The signatures that count, in the circuit's order."""
+    return list(document.signatures.filter(invalidee_le__isnull=True).order_by("rang", "pk"))
 
 
 @transaction.atomic
@@ -277,6 +334,9 @@ def circuit_reporter(*, ancien: Document, nouveau: Document, le: datetime) -> li
     that changed, so their signature is invalidated (kept as evidence) and they get a new link
     for the new version by e-mail; whoever had not signed yet keeps their link, which now
     shows the new version. Nobody else is asked again."""
+    nouveau.ordre_signature = ancien.ordre_signature
+    nouveau.save(update_fields=["ordre_signature"])
+    sequentiel = ancien.ordre_signature == OrdreSignature.SEQUENTIEL
     liens = []
     for ancienne in _actives(ancien):
         if ancienne.signe_le is None:
@@ -289,16 +349,20 @@ def circuit_reporter(*, ancien: Document, nouveau: Document, le: datetime) -> li
         signature = Signature.objects.create(
             document=nouveau,
             role=ancienne.role,
+            rang=ancienne.rang,
             nom=ancienne.nom,
             email=ancienne.email,
             jeton_sha256=empreinte,
             expire_le=le + DUREE_LIEN,
             ouvert_par=ancienne.ouvert_par,
         )
-        lien = Lien(signature, jeton)
-        _envoyer_apres_validation(lien, le)
-        liens.append(lien)
-    return liens
+        if not sequentiel:
+            lien = Lien(signature, jeton)
+            _envoyer_apres_validation(lien, le)
+            liens.append(lien)
+    # In order, the signatories sign the new version again from the first one.
+    premier = _passer_la_main(nouveau, le) if sequentiel else None
+    return [*liens, premier] if premier else liens
 
 
 def _page_de_signatures(document: Document, signes: list[Signature]) -> bytes:
@@ -441,5 +505,6 @@ def copie_confirmer(*, copie: CopieSignee, auteur: Utilisateur, le: datetime) ->
         signature.navigateur = f"Signature manuscrite (copie numérisée, SHA-256 {copie.sha256})"
         signature.copie = copie
         signature.save(update_fields=["signe_le", "sha256_signe", "navigateur", "copie"])
-    circuit_conclure(document=document, le=le)
+    if not circuit_conclure(document=document, le=le):
+        _passer_la_main(document, le)
     return signees

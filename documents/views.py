@@ -18,7 +18,7 @@ from conventions.models import Avenant, Convention, PeriodeConvention
 from documents import services
 from documents.acces import exiger_generation, peut_generer
 from documents.forms import ModeleForm
-from documents.models import Document, ModeleDocument, TypeDocument
+from documents.models import Document, ModeleDocument, OrdreSignature, TypeDocument
 from documents.variables import VARIABLES
 
 
@@ -57,6 +57,7 @@ def _page(
             # The e-mails' text is kept to read only in the demo (core.courrier).
             "lisibles": settings.COURRIELS_LISIBLES,
             "manquants": list(manquants),
+            "ordres": OrdreSignature.choices,
         },
         status=status,
     )

@@ -19,7 +19,7 @@ from comptes.models import Utilisateur
 from documents import signatures
 from documents.acces import exiger_generation, peut_generer
 from documents.forms import CopieForm
-from documents.models import CopieSignee, Courriel, Document, Signature
+from documents.models import CopieSignee, Courriel, Document, OrdreSignature, Signature
 from documents.relances import Cadence
 from documents.views import _auteur
 
@@ -29,9 +29,13 @@ from documents.views import _auteur
 def circuit(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(Document.objects.select_related("convention"), pk=pk)
     exiger_generation(request.user, document.convention)
+    demande = request.POST.get("ordre", "")
+    ordre = (
+        OrdreSignature(demande) if demande in OrdreSignature.values else OrdreSignature.PARALLELE
+    )
     try:
         liens = signatures.circuit_ouvrir(
-            document=document, le=timezone.now(), auteur=_auteur(request)
+            document=document, le=timezone.now(), auteur=_auteur(request), ordre=ordre
         )
     except signatures.SignatureRefusee as refus:
         return render(
@@ -44,7 +48,17 @@ def circuit(request: HttpRequest, pk: int) -> HttpResponse:
         (lien.signature, request.build_absolute_uri(reverse("documents:signer", args=[lien.jeton])))
         for lien in liens
     ]
-    return render(request, "documents/circuit.html", {"document": document, "lignes": lignes})
+    return render(
+        request,
+        "documents/circuit.html",
+        {
+            "document": document,
+            "lignes": lignes,
+            "suivants": document.signatures.filter(
+                pk__in=signatures.en_attente_de_leur_tour(document)
+            ),
+        },
+    )
 
 
 @require_GET
@@ -62,6 +76,7 @@ def suivi(request: HttpRequest, pk: int) -> HttpResponse:
                 Prefetch("courriels", queryset=Courriel.objects.order_by("envoye_le"))
             ),
             "peut_generer": peut_generer(request.user, document.convention),
+            "en_attente": signatures.en_attente_de_leur_tour(document),
             "lisibles": settings.COURRIELS_LISIBLES,
             "cadence": Cadence.reglee(),
         },
@@ -131,7 +146,13 @@ def signer(request: HttpRequest, jeton: str) -> HttpResponse:
     return render(
         request,
         "documents/signer.html",
-        {"signature": signature, "document": signature.document, "jeton": jeton, "erreur": erreur},
+        {
+            "signature": signature,
+            "document": signature.document,
+            "jeton": jeton,
+            "erreur": erreur,
+            "a_son_tour": signatures.a_son_tour(signature),
+        },
     )
 
 
