@@ -17,6 +17,19 @@ from organismes.validators import normaliser_numero, valider_siren, valider_sire
 _FORMATS_DATE = ["%Y-%m-%d", "%d/%m/%Y"]
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 _DATE_INVALIDE = {"invalid": "Saisissez une date valide, au format JJ/MM/AAAA."}
+
+
+def _champ_date(label: str, aide: str) -> forms.DateField:
+    """A day typed 05/03/2026 or picked in the browser's calendar."""
+    return forms.DateField(
+        label=label,
+        help_text=aide,
+        widget=_DATE,
+        input_formats=_FORMATS_DATE,
+        error_messages=_DATE_INVALIDE,
+    )
+
+
 _EMAIL_INVALIDE = {"invalid": "Saisissez une adresse e-mail valide, au format nom@domaine.fr."}
 _TAUX: dict[str, Any] = {
     "max_digits": 6,
@@ -134,20 +147,8 @@ class ContactForm(TuteurForm):
 
 
 class FermetureForm(DsfrForm, forms.Form):
-    debut = forms.DateField(
-        label="Premier jour de fermeture",
-        help_text="Format attendu : JJ/MM/AAAA.",
-        widget=_DATE,
-        input_formats=_FORMATS_DATE,
-        error_messages=_DATE_INVALIDE,
-    )
-    fin = forms.DateField(
-        label="Dernier jour de fermeture",
-        help_text="Format attendu : JJ/MM/AAAA.",
-        widget=_DATE,
-        input_formats=_FORMATS_DATE,
-        error_messages=_DATE_INVALIDE,
-    )
+    debut = _champ_date("Premier jour de fermeture", "Format attendu : JJ/MM/AAAA.")
+    fin = _champ_date("Dernier jour de fermeture", "Format attendu : JJ/MM/AAAA.")
     libelle = forms.CharField(
         label="Libellé", max_length=200, required=False, help_text="Par exemple : congés d'été."
     )
@@ -201,12 +202,9 @@ class EffectifForm(DsfrForm, forms.Form):
 
 
 class AutresStagiairesForm(DsfrForm, forms.Form):
-    semaine = forms.DateField(
-        label="Semaine",
-        help_text="N'importe quel jour de la semaine civile (JJ/MM/AAAA) : elle est notée par son lundi.",
-        widget=_DATE,
-        input_formats=_FORMATS_DATE,
-        error_messages=_DATE_INVALIDE,
+    semaine = _champ_date(
+        "Semaine",
+        "N'importe quel jour de la semaine civile (JJ/MM/AAAA) : elle est notée par son lundi.",
     )
     nombre = forms.IntegerField(
         label="Stagiaires d'autres écoles cette semaine-là",
