@@ -22,6 +22,7 @@ from conventions.models import Convention, PeriodeConvention, Statut
 from documents.courriels import envoyer
 from documents.models import Courriel, OrdreSignature, Signature, TypeCourriel, TypeDocument
 from documents.signatures import lien_renouveler
+from etablissement.models import Etablissement
 from organismes.models import ContactOrganisme, RoleContact
 
 # Whose signature is still worth asking for: a convention on its way to signature, an
@@ -187,16 +188,13 @@ def _fin_du_stage(convention: Convention, periode: PeriodeConvention) -> str:
     )
 
 
-def _demander_attestation(periode: PeriodeConvention, le: datetime) -> bool:
+def _demander_attestation(periode: PeriodeConvention, le: datetime, retour: str) -> bool:
+    """`retour`: where the host sends the attestation back, « (the school's e-mail) » or ""."""
     convention = periode.convention
     destinataire = _destinataire(convention)
     if destinataire is None:
         return False  # asked again at the next pass, once the host has an address
     nom, email = destinataire
-    from etablissement.models import Etablissement
-
-    ecole = Etablissement.objects.order_by("pk").first()
-    retour = f" ({ecole.email})" if ecole and ecole.email else ""
     lignes = [
         f"Bonjour {nom},",
         "",
@@ -239,7 +237,9 @@ def attestations_demander(*, le: datetime) -> int:
         )
         .order_by("pk")
     )
-    return sum(_demander_attestation(periode, le) for periode in periodes)
+    ecole = Etablissement.objects.order_by("pk").first()  # once for the whole pass
+    retour = f" ({ecole.email})" if ecole and ecole.email else ""
+    return sum(_demander_attestation(periode, le, retour) for periode in periodes)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from functools import partial
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import models, transaction
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -213,19 +213,7 @@ def circuit_ouvrir(
 def a_son_tour(signature: Signature) -> bool:
     """Whether `signature` may sign now: always in a parallel circuit; in a sequential one,
     once every active signatory before it has signed."""
-    if signature.document.ordre_signature != OrdreSignature.SEQUENTIEL:
-        return True
-    return (
-        not Signature.objects.filter(
-            document=signature.document_id,
-            invalidee_le__isnull=True,
-            signe_le__isnull=True,
-        )
-        .filter(
-            models.Q(rang__lt=signature.rang) | models.Q(rang=signature.rang, pk__lt=signature.pk)
-        )
-        .exists()
-    )
+    return signature.pk not in en_attente_de_leur_tour(signature.document)
 
 
 def en_attente_de_leur_tour(document: Document) -> set[int]:
