@@ -24,7 +24,7 @@ from regles import modele
 from regles.constats import Constat, Severite
 from regles.evaluation import Evaluation, ResultatConvention, Situation, evaluer
 from regles.parametres import parametres
-from regles.presence import annee_scolaire, debut_annee_scolaire
+from regles.presence import annee_scolaire_du, debut_annee_scolaire
 
 # Stages further apart than this cannot meet in a quota week, a school year or a waiting period.
 FENETRE = timedelta(days=400)
@@ -288,7 +288,7 @@ def _juger(
     # The student's findings of the school years this convention falls in (or of none): a
     # shortfall of another year is that year's business, not this convention's.
     annees = {
-        annee_scolaire(jour, debut_mm_jj=parametres().texte("reglages.annee_scolaire_debut", jour))
+        annee_scolaire_du(jour, parametres())
         for p in resultat.convention.periodes
         for jour in (p.debut, p.fin)
     }

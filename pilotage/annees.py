@@ -6,14 +6,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from regles.parametres import parametres
-from regles.presence import annee_scolaire, debut_annee_scolaire
+from regles.presence import annee_scolaire_du as regles_annee_scolaire_du
+from regles.presence import debut_annee_scolaire
 
 
 def annee_scolaire_du(jour: date) -> int:
     """The school year `jour` belongs to, named by the year it starts in (a setting)."""
-    return annee_scolaire(
-        jour, debut_mm_jj=parametres().texte("reglages.annee_scolaire_debut", jour)
-    )
+    return regles_annee_scolaire_du(jour, parametres())
 
 
 def bornes_annee_scolaire(annee: int) -> tuple[date, date]:

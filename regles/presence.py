@@ -173,6 +173,11 @@ def annee_scolaire(jour: date, *, debut_mm_jj: str) -> int:
     return jour.year if (jour.month, jour.day) >= (mois, quantieme) else jour.year - 1
 
 
+def annee_scolaire_du(jour: date, p: Parametres) -> int:
+    """The school year `jour` belongs to, where the setting in force that day starts it."""
+    return annee_scolaire(jour, debut_mm_jj=p.texte("reglages.annee_scolaire_debut", jour))
+
+
 @cache
 def debut_annee_scolaire(annee: int, *, debut_mm_jj: str) -> date:
     return date(annee, *_mois_quantieme(debut_mm_jj))
