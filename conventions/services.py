@@ -133,6 +133,17 @@ def convention_modifier(
     return convention
 
 
+def convention_verifier(*, convention: Convention, acquitter: bool = False) -> Convention:
+    """The law checked before a decision that depends on other rows (validation, opening a
+    signature circuit, the last signature, an avenant): inside the caller's transaction, lock
+    the convention in the one lock order, run the engine, and raise TransitionRefusee on a
+    blocking finding (or, with `acquitter`, on a warning nobody has acknowledged). Returns the
+    locked row, read again."""
+    verrouillee = Convention.objects.select_for_update().get(pk=convention.pk)
+    _verifier(verrouillee, acquitter=acquitter)
+    return verrouillee
+
+
 def _verifier(convention: Convention, *, acquitter: bool) -> None:
     verdict = evaluer_convention(convention)
     if verdict.bloquants:
