@@ -26,6 +26,7 @@ from conventions.models import (
 )
 from conventions.moteur import evaluer_convention
 from conventions.notifications import notifier_transition
+from conventions.verrous import verrouiller_pour_le_droit
 from conventions.workflow import TRANSITIONS
 from regles.constats import Constat
 
@@ -116,11 +117,19 @@ def convention_modifier(
     **champs: Any,
 ) -> Convention:
     """Edit a convention still in preparation; a signed one changes through an avenant."""
-    if convention.statut not in (Statut.BROUILLON, Statut.A_VALIDER):
+    # The status as it is now, under the row's lock: a validation committed meanwhile is
+    # neither edited behind its back nor undone by saving the status read before it.
+    statut = (
+        Convention.objects.select_for_update()
+        .values_list("statut", flat=True)
+        .get(pk=convention.pk)
+    )
+    if statut not in (Statut.BROUILLON, Statut.A_VALIDER):
         raise TransitionRefusee(
             "Une convention validée ne se modifie plus directement : renvoyez-la en brouillon "
             "ou, si elle est signée, faites un avenant."
         )
+    convention.statut = statut
     for champ, valeur in champs.items():
         setattr(convention, champ, valeur)
     convention.full_clean()
@@ -136,10 +145,12 @@ def convention_modifier(
 def convention_verifier(*, convention: Convention, acquitter: bool = False) -> Convention:
     """The law checked before a decision that depends on other rows (validation, opening a
     signature circuit, the last signature, an avenant): inside the caller's transaction, lock
-    the convention in the one lock order, run the engine, and raise TransitionRefusee on a
-    blocking finding (or, with `acquitter`, on a warning nobody has acknowledged). Returns the
+    the convention, its host and its tutor in the one lock order (`conventions.verrous`), run
+    the engine on what is committed, and raise TransitionRefusee on a blocking finding (or,
+    with `acquitter`, on a warning nobody has acknowledged). The locks are held until the
+    caller's transaction ends, so the decision it records cannot be overtaken. Returns the
     locked row, read again."""
-    verrouillee = Convention.objects.select_for_update().get(pk=convention.pk)
+    verrouillee = verrouiller_pour_le_droit(convention)
     _verifier(verrouillee, acquitter=acquitter)
     return verrouillee
 
@@ -198,7 +209,13 @@ def convention_transition(
             "Indiquez le dernier jour du stage et qui a pris l'initiative d'y mettre fin."
         )
     with transaction.atomic():
-        verrouillee = Convention.objects.select_for_update().get(pk=convention.pk)
+        # A decision of the law also locks the host and the tutor, before the engine reads
+        # the other conventions (conventions.verrous); the others lock the row only.
+        verrouillee = (
+            verrouiller_pour_le_droit(convention)
+            if transition.verifier_droit
+            else Convention.objects.select_for_update().get(pk=convention.pk)
+        )
         if verrouillee.statut not in transition.depuis:
             raise TransitionRefusee(
                 f"Impossible de « {transition.libelle.lower()} » une convention "
@@ -369,6 +386,11 @@ def _texte(valeur: Any) -> Any:
     return valeur if isinstance(valeur, int | bool | str | None) else str(valeur)
 
 
+def _avenant_possible(convention: Convention) -> None:
+    if convention.statut not in (Statut.SIGNEE, Statut.EN_COURS):
+        raise TransitionRefusee("Un avenant modifie une convention signée ou en cours.")
+
+
 def avenant_creer(
     *,
     convention: Convention,
@@ -380,15 +402,20 @@ def avenant_creer(
 ) -> Avenant:
     """Change dates, tutor, schedule or gratification of a signed convention. The change is
     checked by the engine like a new convention; the before/after stays in the avenant."""
-    if convention.statut not in (Statut.SIGNEE, Statut.EN_COURS):
-        raise TransitionRefusee("Un avenant modifie une convention signée ou en cours.")
+    _avenant_possible(convention)
     if not motif.strip():
         raise TransitionRefusee("Indiquez le motif de l'avenant.")
     inconnus = sorted(set(changements) - set(AVENANT_CHAMPS))
     if inconnus:
         raise ValidationError(f"Un avenant ne peut pas changer : {', '.join(inconnus)}.")
+    nouveau_tuteur = changements.get("tuteur")
     with transaction.atomic():
-        convention = Convention.objects.select_for_update().get(pk=convention.pk)
+        # Host, former and new tutor locked before anything is read: an avenant moving the
+        # dates or the tutor takes a slot like a validation does.
+        convention = verrouiller_pour_le_droit(
+            convention, tuteurs=[getattr(nouveau_tuteur, "pk", nouveau_tuteur)]
+        )
+        _avenant_possible(convention)  # again, on the row as it is now
         diff: dict[str, Any] = {}
         for champ, valeur in changements.items():
             avant = getattr(convention, champ)

@@ -7,7 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
+from conventions.verrous import verrouiller_organismes
 from organismes.models import (
     ContactOrganisme,
     EffectifMensuel,
@@ -99,10 +101,14 @@ def etablissement_accueil_creer(
     return etablissement
 
 
+@transaction.atomic
 def effectif_enregistrer(
     *, organisme: OrganismeAccueil, mois: date, personnes: int
 ) -> EffectifMensuel:
-    """Record (or correct) the headcount of the month of `mois`, any day of it."""
+    """Record (or correct) the headcount of the month of `mois`, any day of it. The quota
+    depends on it: the host's row is locked first, as a validation locks it, so the two
+    follow one another (conventions.verrous)."""
+    verrouiller_organismes([organisme.pk])
     effectif = EffectifMensuel.objects.filter(
         organisme=organisme, mois=mois.replace(day=1)
     ).first() or EffectifMensuel(organisme=organisme, mois=mois.replace(day=1))
@@ -112,10 +118,13 @@ def effectif_enregistrer(
     return effectif
 
 
+@transaction.atomic
 def autres_stagiaires_declarer(
     *, organisme: OrganismeAccueil, semaine: date, nombre: int
 ) -> StagiairesAutresEcoles:
-    """Record (or correct) the other schools' interns of the civil week of `semaine`."""
+    """Record (or correct) the other schools' interns of the civil week of `semaine`; they
+    count in the quota, so under the host's lock like the headcount."""
+    verrouiller_organismes([organisme.pk])
     lundi = semaine - timedelta(days=semaine.weekday())
     declaration = StagiairesAutresEcoles.objects.filter(
         organisme=organisme, lundi=lundi
