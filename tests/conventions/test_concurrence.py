@@ -22,6 +22,8 @@ import pytest
 from django.apps import apps
 from django.db import connection, transaction
 from django.db.transaction import TransactionManagementError
+from django.test import Client
+from django.urls import reverse
 
 from comptes.models import Role, Utilisateur
 from conventions.models import STATUTS_EN_VIGUEUR, Convention, PeriodeConvention, Statut
@@ -49,6 +51,7 @@ postgresql = pytest.mark.skipif(
 
 ESSAIS = 10  # races per test of validations
 ESSAIS_AVENANT = 5  # races per test of an avenant against a validation
+ESSAIS_ECRANS = 3  # races of clicks on « Valider »
 COUREURS = 4  # validations asking at the same instant
 MARS = (date(2026, 3, 2), date(2026, 3, 27))  # the builders' default stage: four weeks
 AVRIL = (date(2026, 4, 6), date(2026, 4, 30))
@@ -189,6 +192,33 @@ def test_validations_racing_for_a_hosts_last_places_get_exactly_the_free_ones(
         refusees = refus(issues)
         assert len(refusees) == COUREURS - libres, f"essai {essai}"
         assert all("QUOTA_DEPASSE" in codes(r) for r in refusees)
+        assert en_vigueur(etablissement_accueil__organisme=org) == places
+
+
+@postgresql
+def test_validation_clicks_posted_at_the_same_instant_get_exactly_the_free_place(
+    admin: Utilisateur, promo: Promotion
+) -> None:
+    """The same race through the screens: « Valider » posted for 4 conventions at once by
+    4 sessions; one is validated, the 3 others come back on their page with the reason."""
+    places = quota_semaine(10)
+    org = hote(10)
+    for _ in range(places - 1):
+        valider(admin, a_valider(admin, promo, org))
+    candidates = [a_valider(admin, promo, org) for _ in range(COUREURS)]
+
+    def cliquer(convention: Convention) -> int:
+        navigateur = Client()
+        navigateur.force_login(admin)
+        url = reverse("conventions:transition", args=[convention.pk])
+        return navigateur.post(url, {"action": "valider"}).status_code
+
+    for essai in range(ESSAIS_ECRANS):
+        remettre(candidates, Statut.A_VALIDER)
+
+        reponses = course([partial(cliquer, c) for c in candidates])
+
+        assert sorted(reponses) == [200] * (COUREURS - 1) + [302], f"essai {essai}"
         assert en_vigueur(etablissement_accueil__organisme=org) == places
 
 
