@@ -1,6 +1,6 @@
 """Decisions sharing a slot, taken at the same instant: validations racing for a host's last
 places in a civil week, for a tutor's last intern, an avenant against a validation, a
-headcount correction against a validation. Each waits for the other under the host's and the
+headcount correction against a validation, an edit against a validation. Each waits for the other under the host's and the
 tutor's locks (conventions.verrous), so exactly the free slots are granted, however many ask.
 Each race is run again and again on the same rows, set back between two races.
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 import threading
-import time
 from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
@@ -32,6 +31,7 @@ from conventions.services import (
     TransitionRefusee,
     avenant_creer,
     convention_acquitter,
+    convention_modifier,
     convention_transition,
     convention_verifier,
 )
@@ -317,54 +317,72 @@ def test_an_avenant_changing_tutor_races_a_validation_for_the_tutors_last_intern
         assert en_vigueur(tuteur=tuteur) == plafond
 
 
+def pendant(tenir: Callable[[], Any], puis: Callable[[], Any]) -> tuple[bool, Any]:
+    """Run `tenir` in a transaction kept open in a thread; meanwhile call `puis` in another
+    thread. Whether `puis` was still waiting half a second later (it can only have been held
+    by a lock: nothing else stops it), and what it returned or raised once `tenir` commits."""
+    tient, lache, fini = threading.Event(), threading.Event(), threading.Event()
+    issue: list[Any] = []
+    echec: list[Exception] = []
+
+    def premier() -> None:
+        try:
+            with transaction.atomic():
+                tenir()
+                tient.set()
+                lache.wait(timeout=30)
+        except Exception as erreur:  # noqa: BLE001  (raised again in the test's thread)
+            echec.append(erreur)
+        finally:
+            tient.set()
+            connection.close()
+
+    def second() -> None:
+        try:
+            issue.append(puis())
+        except Exception as erreur:  # noqa: BLE001  (the outcome under test)
+            issue.append(erreur)
+        finally:
+            fini.set()
+            connection.close()
+
+    fil_premier = threading.Thread(target=premier)
+    fil_premier.start()
+    assert tient.wait(timeout=30)
+    fil_second = threading.Thread(target=second)
+    fil_second.start()
+    attendait = not fini.wait(timeout=0.5)
+    lache.set()
+    fil_premier.join(timeout=30)
+    fil_second.join(timeout=30)
+    if echec:
+        raise echec[0]
+    (resultat,) = issue
+    return attendait, resultat
+
+
 @postgresql
 def test_a_validation_waits_for_a_headcount_being_corrected_and_decides_on_the_new_figure(
     admin: Utilisateur, promo: Promotion
 ) -> None:
-    """A host declared at 40 persons: its March places are not all taken. While the
-    headcount of February is being corrected to 10, a validation for March waits for the
-    correction, then is refused for the smaller quota."""
+    """A host declared at 40 persons: its March places are not all taken. While its
+    headcount is being corrected to 10, a validation for March waits for the correction,
+    then is refused for the smaller quota."""
     petit = quota_semaine(10)
     assert quota_semaine(40) > petit  # the correction takes the free place away
     org = hote(40)
     for _ in range(petit):
         valider(admin, a_valider(admin, promo, org))
     candidate = a_valider(admin, promo, org)
-    tient, lache = threading.Event(), threading.Event()
-    issues: list[Any] = []
 
     def corriger() -> None:
-        try:
-            with transaction.atomic():
-                for mois in (date(2026, 1, 1), date(2026, 2, 1)):
-                    effectif_enregistrer(organisme=org, mois=mois, personnes=10)
-                tient.set()
-                lache.wait(timeout=30)
-        finally:
-            connection.close()
+        for mois in (date(2026, 1, 1), date(2026, 2, 1)):
+            effectif_enregistrer(organisme=org, mois=mois, personnes=10)
 
-    def decider() -> None:
-        try:
-            issues.append(valider(admin, candidate))
-        except Exception as erreur:  # noqa: BLE001  (the outcome under test)
-            issues.append(erreur)
-        finally:
-            connection.close()
-
-    correction = threading.Thread(target=corriger)
-    correction.start()
-    assert tient.wait(timeout=30)
-    decision = threading.Thread(target=decider)
-    decision.start()
-    time.sleep(0.5)
-    attendait = decision.is_alive()
-    lache.set()
-    correction.join(timeout=30)
-    decision.join(timeout=30)
+    attendait, issue = pendant(corriger, partial(valider, admin, candidate))
 
     assert attendait, "la validation n'a pas attendu la correction de l'effectif"
-    (refusee,) = refus(issues)
-    assert "QUOTA_DEPASSE" in codes(refusee)
+    assert isinstance(issue, TransitionRefusee) and "QUOTA_DEPASSE" in codes(issue)
 
 
 @postgresql
@@ -376,37 +394,40 @@ def test_a_headcount_correction_waits_for_a_decision_under_way(
     org = hote(10)
     convention = a_valider(admin, promo, org)
     valider(admin, convention)
-    tient, lache = threading.Event(), threading.Event()
-    fini = threading.Event()
 
-    def decider() -> None:
-        try:
-            with transaction.atomic():
-                convention_verifier(convention=convention, acquitter=True)
-                tient.set()
-                lache.wait(timeout=30)
-        finally:
-            connection.close()
-
-    def corriger() -> None:
-        try:
-            effectif_enregistrer(organisme=org, mois=date(2026, 2, 1), personnes=11)
-            fini.set()
-        finally:
-            connection.close()
-
-    decision = threading.Thread(target=decider)
-    decision.start()
-    assert tient.wait(timeout=30)
-    correction = threading.Thread(target=corriger)
-    correction.start()
-    attendait = not fini.wait(timeout=0.5)
-    lache.set()
-    decision.join(timeout=30)
-    correction.join(timeout=30)
+    attendait, issue = pendant(
+        partial(convention_verifier, convention=convention, acquitter=True),
+        partial(effectif_enregistrer, organisme=org, mois=date(2026, 2, 1), personnes=11),
+    )
 
     assert attendait, "la correction de l'effectif n'a pas attendu la décision en cours"
-    assert fini.is_set()
+    assert issue.personnes == 11
+
+
+@postgresql
+def test_an_edit_waiting_for_a_validation_does_not_undo_it(
+    admin: Utilisateur, promo: Promotion
+) -> None:
+    """The edit form of a convention « à valider » is sent while the convention is being
+    validated: the edit waits, then is refused; the validation stands."""
+    convention = a_valider(admin, promo, hote(10))
+    ouverte = Convention.objects.get(pk=convention.pk)  # the form's copy, still « à valider »
+
+    attendait, issue = pendant(
+        partial(valider, admin, convention),
+        partial(
+            convention_modifier,
+            convention=ouverte,
+            auteur=admin,
+            periodes=[PeriodeSaisie(*AVRIL)],
+        ),
+    )
+
+    assert attendait, "la modification n'a pas attendu la validation en cours"
+    assert isinstance(issue, TransitionRefusee)
+    convention.refresh_from_db()
+    assert convention.statut == Statut.VALIDEE
+    assert (convention.debut, convention.fin) == MARS
 
 
 def test_the_law_is_checked_under_lock_only_inside_a_transaction(
