@@ -25,46 +25,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import transaction
-from django.db.transaction import TransactionManagementError
-
 from conventions.models import Convention
-from organismes.models import OrganismeAccueil, Tuteur
-
-
-def _dans_une_transaction() -> None:
-    if not transaction.get_connection().in_atomic_block:
-        raise TransactionManagementError(
-            "Les verrous du droit se prennent dans une transaction (transaction.atomic)."
-        )
-
-
-def verrouiller_organismes(pks: Iterable[int | None]) -> None:
-    """Lock these hosts' rows, by increasing id, to the end of the transaction."""
-    _dans_une_transaction()
-    ids = sorted({pk for pk in pks if pk is not None})
-    if ids:
-        # NO KEY UPDATE: exclusive between deciders, but a new row referring to the host
-        # (a site, a tutor, a headcount) does not wait for the decision.
-        list(
-            OrganismeAccueil.objects.select_for_update(no_key=True)
-            .filter(pk__in=ids)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
-
-
-def verrouiller_tuteurs(pks: Iterable[int | None]) -> None:
-    """Lock these tutors' rows, by increasing id, to the end of the transaction."""
-    _dans_une_transaction()
-    ids = sorted({pk for pk in pks if pk is not None})
-    if ids:
-        list(
-            Tuteur.objects.select_for_update(no_key=True)
-            .filter(pk__in=ids)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
+from organismes.verrous import (
+    dans_une_transaction,
+    verrouiller_organismes,
+    verrouiller_tuteurs,
+)
 
 
 def verrouiller_pour_le_droit(
@@ -73,7 +39,7 @@ def verrouiller_pour_le_droit(
     """Inside a transaction, lock a convention, then its host, then its tutor and `tuteurs`
     (the new tutor of an avenant), and return the convention's row read after the locks:
     the engine run next sees every decision committed before."""
-    _dans_une_transaction()
+    dans_une_transaction()
     pk = convention if isinstance(convention, int) else convention.pk
     verrouillee = (
         Convention.objects.select_for_update(of=("self",))

@@ -9,7 +9,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from conventions.verrous import verrouiller_organismes
 from organismes.models import (
     ContactOrganisme,
     EffectifMensuel,
@@ -21,6 +20,7 @@ from organismes.models import (
     Tuteur,
 )
 from organismes.validators import normaliser_naf, normaliser_numero
+from organismes.verrous import verrouiller_organismes
 
 
 def organisme_creer(
