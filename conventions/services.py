@@ -27,6 +27,7 @@ from conventions.models import (
 from conventions.moteur import evaluer_convention
 from conventions.notifications import notifier_transition
 from conventions.workflow import TRANSITIONS
+from core.courrier import apres_validation
 from regles.constats import Constat
 
 
@@ -224,7 +225,7 @@ def convention_transition(
             apres=transition.vers,
             commentaire=motif,
         )
-        transaction.on_commit(partial(notifier_transition, verrouillee, transition, motif))
+        apres_validation(partial(notifier_transition, verrouillee, transition, motif))
     convention.refresh_from_db()
     return convention
 
