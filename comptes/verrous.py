@@ -25,7 +25,7 @@ def adresse_saisie(request: HttpRequest | None, credentials: dict[str, Any] | No
     return str(saisie or "").strip().lower()
 
 
-class Verrous(AxesDatabaseHandler):
+class Verrous(AxesDatabaseHandler):  # type: ignore[misc]  # axes has no types
     def get_failures(self, request: HttpRequest, credentials: dict[str, Any] | None = None) -> int:
         # One queryset per AXES_LOCKOUT_PARAMETERS, in its order: username, ip_address.
         par_compte, par_ip = (

@@ -16,3 +16,7 @@ ANNUAIRE_ENTREPRISES_URL = ""
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+# The suite is one process: the cache in its memory, which tests/public empties around tests
+# that have no database. The table production shares between workers is tested on its own
+# (tests/core/test_deploiement_cache.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

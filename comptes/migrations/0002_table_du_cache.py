@@ -5,9 +5,11 @@ table already there; run it again by hand after changing CACHE_LOCATION."""
 
 from django.core.management import call_command
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 
-def creer_la_table(apps, schema_editor):
+def creer_la_table(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     call_command("createcachetable", database=schema_editor.connection.alias, verbosity=0)
 
 
