@@ -73,6 +73,7 @@ AXES_USERNAME_CALLABLE = "comptes.verrous.adresse_saisie"
 AXES_LOCKOUT_CALLABLE = "comptes.views.connexion_bloquee"
 AXES_RESET_ON_SUCCESS = False  # else one's own account would reset the count of an IP
 AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True  # failures only, forgotten after the wait: no log of logins
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -4,10 +4,13 @@ not suspended by a few mistakes."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
 import time_machine
+from axes.models import AccessLog
+from django.core import mail
 from django.http import HttpResponse
 from django.test import Client
 from django.utils import timezone
@@ -95,8 +98,22 @@ def test_a_school_network_is_not_suspended_by_a_few_people_mistyping(
     assert _connecte(_essai(enseignant.email, MOT_DE_PASSE, ip="198.51.100.80"))
 
 
-def test_the_password_reset_still_works_while_suspended(enseignant: Utilisateur) -> None:
+def test_a_new_password_by_the_emailed_link_ends_the_suspension(
+    enseignant: Utilisateur,
+) -> None:
     for _ in range(5):
         _essai(enseignant.email, "faux")
-    reponse = Client().post("/mot-de-passe/oublie/", {"email": enseignant.email})
-    assert reponse["Location"] == "/mot-de-passe/envoye/"
+    client = Client()
+    assert client.post("/mot-de-passe/oublie/", {"email": enseignant.email}).status_code == 302
+    (message,) = mail.outbox
+    lien = re.search(r"http://testserver(/mot-de-passe/nouveau/\S+/)", message.body)
+    assert lien is not None
+    formulaire = client.get(lien.group(1), follow=True).redirect_chain[-1][0]
+    nouveau = "pivert-lanterne-43"
+    client.post(formulaire, {"new_password1": nouveau, "new_password2": nouveau})
+    assert _connecte(_essai(enseignant.email, nouveau))
+
+
+def test_logins_that_succeed_are_not_logged_with_their_address(enseignant: Utilisateur) -> None:
+    assert _connecte(_essai(enseignant.email, MOT_DE_PASSE))
+    assert not AccessLog.objects.exists()
