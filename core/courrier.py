@@ -33,7 +33,10 @@ def apres_validation(envoi: Callable[[], object]) -> None:
         try:
             envoi()
         except Exception:
-            logger.exception("Courriel non envoyé après l'enregistrement (%r).", envoi)
+            # The function's name only: its arguments may hold a private link's token.
+            fonction = getattr(envoi, "func", envoi)
+            nom = f"{fonction.__module__}.{fonction.__qualname__}"
+            logger.exception("Courriel non envoyé après l'enregistrement (%s).", nom)
 
     transaction.on_commit(envoyer, robust=True)
 

@@ -7,6 +7,8 @@ import importlib
 import logging
 import smtplib
 from collections.abc import Iterator, Sequence
+from functools import partial
+from typing import Any
 
 import pytest
 from django.apps import apps
@@ -19,6 +21,7 @@ from pytest_django.fixtures import Settings
 
 from comptes.models import Utilisateur
 from conventions.models import Convention, Statut
+from core.courrier import apres_validation
 from public.models import PropositionStage
 from tests import fabriques
 
@@ -102,3 +105,18 @@ def test_a_proposal_is_saved_and_thanked_though_the_mail_fails(
     assert reponse["Location"] == reverse("public:proposition_envoyee")
     assert PropositionStage.objects.count() == 1
     assert _echecs(caplog)
+
+
+def _envoi_qui_echoue(jeton: str) -> None:
+    raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+@pytest.mark.django_db
+def test_the_log_names_the_sending_but_never_its_private_token(
+    caplog: pytest.LogCaptureFixture, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        apres_validation(partial(_envoi_qui_echoue, "jeton-tres-prive"))
+    (echec,) = _echecs(caplog)
+    assert "_envoi_qui_echoue" in echec.getMessage()
+    assert "jeton-tres-prive" not in caplog.text
