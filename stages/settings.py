@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -22,6 +23,10 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = [h for h in envstr("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000")
+# Our own address, as the browser sees it: a form posted from https://… passes the CSRF
+# origin check even behind a proxy that ends TLS without saying so (SECURE_PROXY_SSL_HEADER).
+_site = urlsplit(SITE_URL)
+CSRF_TRUSTED_ORIGINS = [f"{_site.scheme}://{_site.netloc}"]
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -27,6 +27,7 @@ VARIABLES = (  # those these tests set: none inherited from the machine running 
     "SECURE_COOKIES",
     "CACHE_BACKEND",
     "CACHE_LOCATION",
+    "SITE_URL",
 )
 LIRE = """
 import json
@@ -34,7 +35,7 @@ from stages import settings as s
 print(json.dumps({n: getattr(s, n) for n in [
     "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS",
     "SECURE_PROXY_SSL_HEADER", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE",
-    "EMAIL_BACKEND_REEL",
+    "EMAIL_BACKEND_REEL", "CSRF_TRUSTED_ORIGINS",
 ]}))
 """
 
@@ -78,6 +79,7 @@ def test_out_of_debug_https_is_required_and_mail_goes_by_smtp(tmp_path: Path) ->
         "SESSION_COOKIE_SECURE": True,
         "CSRF_COOKIE_SECURE": True,
         "EMAIL_BACKEND_REEL": "django.core.mail.backends.smtp.EmailBackend",
+        "CSRF_TRUSTED_ORIGINS": ["http://127.0.0.1:8000"],
     }
 
 
@@ -90,12 +92,15 @@ def test_behind_a_tls_proxy_each_part_can_be_switched(tmp_path: Path) -> None:
         SECURE_HSTS_INCLUDE_SUBDOMAINS="false",
         SECURE_COOKIES="false",
         SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto",
+        SITE_URL="https://stages.lycee.example/section/",
     )
     assert reglages["SECURE_SSL_REDIRECT"] is False
     assert reglages["SECURE_HSTS_SECONDS"] == 0
     assert reglages["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is False
     assert reglages["SESSION_COOKIE_SECURE"] is reglages["CSRF_COOKIE_SECURE"] is False
     assert reglages["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+    # Forms posted from the public address pass the CSRF check, whatever the proxy says.
+    assert reglages["CSRF_TRUSTED_ORIGINS"] == ["https://stages.lycee.example"]
 
 
 def test_make_run_debug_stays_on_plain_http_with_mail_on_the_console(tmp_path: Path) -> None:
@@ -107,4 +112,5 @@ def test_make_run_debug_stays_on_plain_http_with_mail_on_the_console(tmp_path: P
         "SESSION_COOKIE_SECURE": False,
         "CSRF_COOKIE_SECURE": False,
         "EMAIL_BACKEND_REEL": "django.core.mail.backends.console.EmailBackend",
+        "CSRF_TRUSTED_ORIGINS": ["http://127.0.0.1:8000"],
     }
