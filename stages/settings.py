@@ -189,7 +189,7 @@ ANNUAIRE_ENTREPRISES_URL = envstr(
     "ANNUAIRE_ENTREPRISES_URL", "https://recherche-entreprises.api.gouv.fr"
 )
 
-# HTTPS (README, Déploiement): on by default out of DEBUG, each switchable. Behind a proxy
+# HTTPS (README, Configuration): on by default out of DEBUG, each switchable. Behind a proxy
 # that ends TLS, either the proxy redirects (SECURE_SSL_REDIRECT=false) or it names the
 # scheme in a header it always rewrites (SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto).
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
