@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from axes.utils import reset as lever_la_suspension
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 
@@ -49,4 +52,9 @@ class MotDePasseOublieForm(DsfrForm, PasswordResetForm):
 
 
 class NouveauMotDePasseForm(DsfrForm, SetPasswordForm):  # type: ignore[type-arg]
-    pass
+    def save(self, commit: bool = True) -> Any:
+        # Whoever chose a new password through the e-mailed link owns the account: its
+        # suspension after wrong passwords (comptes/verrous.py) ends with it.
+        utilisateur = super().save(commit)
+        lever_la_suspension(username=utilisateur.email)
+        return utilisateur

@@ -1,15 +1,22 @@
-"""Logging in (Django's view, landing where each role works) and logging out. The password
-reset is Django's views (see comptes/urls.py)."""
+"""Logging in (Django's view, landing where each role works), the page of a locked-out login
+(comptes/verrous.py) and logging out. The password reset is Django's views (see
+comptes/urls.py)."""
+
+from __future__ import annotations
+
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, resolve_url
+from django.shortcuts import redirect, render, resolve_url
 from django.views.decorators.http import require_POST
 
 from comptes.acces import PERSONNEL, peut_acceder
+from comptes.forms import ConnexionForm
+from comptes.verrous import adresse_saisie
 
 
 class Connexion(LoginView):
@@ -27,3 +34,14 @@ def deconnexion(request: HttpRequest) -> HttpResponse:
     logout(request)
     messages.info(request, "Vous êtes déconnecté.")
     return redirect(settings.LOGIN_URL)
+
+
+def connexion_bloquee(
+    request: HttpRequest, reponse: HttpResponse | None, credentials: dict[str, Any] | None
+) -> HttpResponse:
+    """The login page again, saying the login is suspended (settings.AXES_LOCKOUT_CALLABLE).
+    The same words whether the address has an account or not."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    form = ConnexionForm(request, initial={"username": adresse_saisie(request, credentials)})
+    contexte = {"form": form, "bloque_minutes": minutes, "next": request.POST.get("next", "")}
+    return render(request, "comptes/connexion.html", contexte, status=429)

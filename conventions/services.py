@@ -28,6 +28,7 @@ from conventions.moteur import evaluer_convention
 from conventions.notifications import notifier_transition
 from conventions.verrous import verrouiller_pour_le_droit
 from conventions.workflow import TRANSITIONS
+from core.courrier import apres_validation
 from regles.constats import Constat
 
 
@@ -241,7 +242,7 @@ def convention_transition(
             apres=transition.vers,
             commentaire=motif,
         )
-        transaction.on_commit(partial(notifier_transition, verrouillee, transition, motif))
+        apres_validation(partial(notifier_transition, verrouillee, transition, motif))
     convention.refresh_from_db()
     return convention
 

@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from comptes.models import Utilisateur
+from core.courrier import apres_validation
 from documents.courriels import envoyer
 from documents.models import (
     CopieSignee,
@@ -167,7 +168,7 @@ def _envoyer_lien(
 def _envoyer_apres_validation(
     lien: Lien, le: datetime, type_: TypeCourriel = TypeCourriel.LIEN
 ) -> None:
-    transaction.on_commit(partial(_envoyer_lien, lien.signature.pk, lien.jeton, le, type_))
+    apres_validation(partial(_envoyer_lien, lien.signature.pk, lien.jeton, le, type_))
 
 
 @transaction.atomic

@@ -2,8 +2,9 @@
 send, and how many SIRETs one may look up in the company directory (the public API limits
 us, not each visitor: a script must not spend it for everyone).
 
-A fixed one-hour window in Django's cache (LocMem by default, shared cache in production):
-good enough against a script posting in a loop, and no friction for a company."""
+A fixed one-hour window in Django's default cache, which every worker shares (settings.CACHES:
+a database table unless CACHE_BACKEND names another): good enough against a script posting
+in a loop, and no friction for a company."""
 
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from comptes.models import Utilisateur
+from core.courrier import apres_validation
 from etablissement.models import Etablissement, PeriodePromotion
 from organismes.models import EtablissementAccueil, OrganismeAccueil
 from organismes.services import etablissement_accueil_creer, organisme_creer
@@ -75,8 +76,8 @@ def proposition_creer(
     proposition.periodes.set(list(periodes))
     proposition.missions.set(list(missions))
     # After commit: a rolled-back proposal must not reach anybody's mailbox.
-    transaction.on_commit(partial(_prevenir_la_section, proposition.pk))
-    transaction.on_commit(partial(_confirmer_a_l_entreprise, proposition.pk, jeton))
+    apres_validation(partial(_prevenir_la_section, proposition.pk))
+    apres_validation(partial(_confirmer_a_l_entreprise, proposition.pk, jeton))
     return proposition
 
 
@@ -150,7 +151,7 @@ def proposition_changer_statut(
         proposition=proposition, par=par, avant=avant, apres=vers, motif=motif.strip()
     )
     if vers == StatutProposition.REFUSEE:
-        transaction.on_commit(partial(_expliquer_le_refus, proposition.pk, motif.strip()))
+        apres_validation(partial(_expliquer_le_refus, proposition.pk, motif.strip()))
     return proposition
 
 

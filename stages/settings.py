@@ -1,6 +1,8 @@
 """Settings for Stages, read from the environment (see README, section Configuration)."""
 
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -21,6 +23,10 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = [h for h in envstr("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000")
+# Our own address, as the browser sees it: a form posted from https://… passes the CSRF
+# origin check even behind a proxy that ends TLS without saying so (SECURE_PROXY_SSL_HEADER).
+_site = urlsplit(SITE_URL)
+CSRF_TRUSTED_ORIGINS = [f"{_site.scheme}://{_site.netloc}"]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -42,11 +48,37 @@ INSTALLED_APPS = [
     "documents",
     "demo",
     "pilotage",
+    "axes",  # login attempts, to lock an account or an IP out (comptes/verrous.py)
 ]
 
 AUTH_USER_MODEL = "comptes.Utilisateur"
 LOGIN_URL = "comptes:connexion"
 LOGIN_REDIRECT_URL = "accueil"
+
+# Login throttling (django-axes, comptes/verrous.py): after CONNEXION_ECHECS_COMPTE wrong
+# passwords for one account, or CONNEXION_ECHECS_IP from one address (a school's network
+# shares one: higher), logging in is refused, the right password included, for
+# CONNEXION_BLOCAGE_MINUTES; counted in the database, so the same for every worker.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses before the password is tried
+    "django.contrib.auth.backends.ModelBackend",
+]
+CONNEXION_ECHECS_COMPTE = envint("CONNEXION_ECHECS_COMPTE", 5)
+CONNEXION_ECHECS_IP = envint("CONNEXION_ECHECS_IP", 30)
+if not 0 < CONNEXION_ECHECS_COMPTE <= CONNEXION_ECHECS_IP:
+    raise ImproperlyConfigured(
+        "CONNEXION_ECHECS_COMPTE doit être un entier positif, au plus égal à CONNEXION_ECHECS_IP."
+    )
+AXES_HANDLER = "comptes.verrous.Verrous"
+AXES_FAILURE_LIMIT = CONNEXION_ECHECS_COMPTE
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=envint("CONNEXION_BLOCAGE_MINUTES", 15))
+AXES_USERNAME_FORM_FIELD = "username"  # the login form's field, holding the e-mail address
+AXES_USERNAME_CALLABLE = "comptes.verrous.adresse_saisie"
+AXES_LOCKOUT_CALLABLE = "comptes.views.connexion_bloquee"
+AXES_RESET_ON_SUCCESS = False  # else one's own account would reset the count of an IP
+AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True  # failures only, forgotten after the wait: no log of logins
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -57,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.entetes.PasDeCacheMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into its page
 ]
 
 ROOT_URLCONF = "stages.urls"
@@ -87,6 +121,19 @@ DATABASES = {
     )
 }
 
+# The cache every worker shares: the public forms' rate limits (public/limites.py) count in
+# it. By default a table of the database (`manage.py migrate` creates it), so several
+# workers count together with no other service; Redis, say, with
+# CACHE_BACKEND=django.core.cache.backends.redis.RedisCache and
+# CACHE_LOCATION=redis://127.0.0.1:6379 (needs the redis package). Never a per-process
+# cache (LocMem) with several workers: each would count on its own.
+CACHES = {
+    "default": {
+        "BACKEND": envstr("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+        "LOCATION": envstr("CACHE_LOCATION", "stages_cache"),
+    }
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -106,10 +153,15 @@ MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# E-mail: console in development, SMTP (or any Django backend) in production. Every message
-# goes through core.courrier, which hands it to this real backend and, where
-# COURRIELS_LISIBLES, keeps a copy to read in the browser.
-EMAIL_BACKEND_REEL = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail: SMTP by default; the console only with DEBUG (it would print every signing link
+# into the server's log). Every message goes through core.courrier, which hands it to this
+# real backend and, where COURRIELS_LISIBLES, keeps a copy to read in the browser.
+EMAIL_BACKEND_REEL = envstr(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
 EMAIL_BACKEND = "core.courrier.EmailBackend"
 EMAIL_HOST = envstr("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 25)
@@ -137,7 +189,20 @@ ANNUAIRE_ENTREPRISES_URL = envstr(
     "ANNUAIRE_ENTREPRISES_URL", "https://recherche-entreprises.api.gouv.fr"
 )
 
-SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
+# HTTPS (README, Configuration): on by default out of DEBUG, each switchable. Behind a proxy
+# that ends TLS, either the proxy redirects (SECURE_SSL_REDIRECT=false) or it names the
+# scheme in a header it always rewrites (SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto).
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+# Preloading is the domain owner's decision (a lycée's host is rarely its own apex domain).
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+_entete_tls = envstr("SECURE_PROXY_SSL_HEADER", "")
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_" + _entete_tls.upper().replace("-", "_"), "https") if _entete_tls else None
+)
+SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
 # Only our own origin: the DSFR assets are served from STATIC_URL, never from a CDN.

@@ -11,3 +11,12 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Never the network in tests: a test that needs the directory sets a URL and replays a
 # recorded answer (tests/public/annuaire/).
 ANNUAIRE_ENTREPRISES_URL = ""
+# Plain HTTP for the test client and the browser journeys (tests/core/test_deploiement.py
+# checks the production defaults).
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+# The suite is one process: the cache in its memory, which tests/public empties around tests
+# that have no database. The table production shares between workers is tested on its own
+# (tests/core/test_deploiement_cache.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
