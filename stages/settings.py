@@ -120,6 +120,11 @@ DATABASES = {
         conn_max_age=envint("DB_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite has no row locks: every transaction takes the write lock when it begins, so two
+    # decisions at the same instant (runserver answers in threads) wait for one another, up
+    # to 20 s, instead of one failing with "database is locked" (conventions.verrous).
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 
 # The cache every worker shares: the public forms' rate limits (public/limites.py) count in
 # it. By default a table of the database (`manage.py migrate` creates it), so several
