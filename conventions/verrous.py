@@ -17,8 +17,8 @@ row for the tutor's interns.
 On PostgreSQL these are row locks (SELECT … FOR UPDATE); a waiting transaction, once it
 holds them, reads what the other one committed (READ COMMITTED reads again at each
 statement), so the engine, which reads everything from the database, sees it. SQLite has no
-row lock: it lets one writing transaction at a time commit, and refuses the other one's write
-(the decision then fails instead of breaching the quota).
+row lock: every transaction there takes the database's write lock when it begins
+(`transaction_mode` IMMEDIATE, stages/settings.py), so decisions follow one another.
 """
 
 from __future__ import annotations
