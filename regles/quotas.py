@@ -74,7 +74,9 @@ def semaines(periodes: Iterable[Periode], fin: date) -> Iterator[date]:
 @dataclass(frozen=True, slots=True)
 class Semaine:
     lundi: date
-    conventions: int  # this school's conventions in force that week
+    # This school's interns that week: distinct students (L124-8 counts interns, so two
+    # successive conventions of one student in the same week are one intern).
+    conventions: int
     autres: int  # interns from other schools declared by the host
     quota: int
     effectif: Decimal | None
@@ -89,7 +91,10 @@ class Semaine:
 
 
 class OccupationOrganismes:
-    """Interns per host and civil week, counted once for all conventions (linear in weeks)."""
+    """Interns per host and civil week, counted once for all conventions (linear in weeks).
+
+    L124-8 caps the interns present, not the conventions: a student whose convention ends on
+    Wednesday and whose next one starts on Friday of the same week is one intern that week."""
 
     def __init__(
         self,
@@ -100,14 +105,18 @@ class OccupationOrganismes:
     ) -> None:
         self._organismes = organismes
         self._p = p
-        self._comptes: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
+        stagiaires: dict[str, dict[date, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.semaines_par_convention: dict[str, list[date]] = {}
         for c in conventions:
             liste = list(semaines(c.periodes, c.fin))
             self.semaines_par_convention[c.id] = liste
-            comptes = self._comptes[c.siren]
+            par_semaine = stagiaires[c.siren]
             for s in liste:
-                comptes[s] += 1
+                par_semaine[s].add(c.etudiant)
+        self._comptes: dict[str, dict[date, int]] = {
+            siren: {s: len(eux) for s, eux in par_semaine.items()}
+            for siren, par_semaine in stagiaires.items()
+        }
         self._quotas: dict[tuple[str, date], tuple[int, Decimal | None]] = {}
         self._semaines: dict[tuple[str, date], Semaine] = {}
 
@@ -137,7 +146,7 @@ class OccupationOrganismes:
         organisme = self._organismes.get(siren)
         autres = organisme.autres_stagiaires.get(lundi_, 0) if organisme else 0
         q, eff = self._quota(siren, lundi_)
-        return Semaine(lundi_, self._comptes[siren].get(lundi_, 0), autres, q, eff)
+        return Semaine(lundi_, self._comptes.get(siren, {}).get(lundi_, 0), autres, q, eff)
 
     def semaines_de(self, convention: Convention) -> list[Semaine]:
         return [
