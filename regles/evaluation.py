@@ -373,13 +373,15 @@ def _cotiser(
 def _hors_champ(c: Convention, p: Parametres, *, zone_donnee: bool) -> ParametreNonEnVigueur | None:
     """Why `c` is before the parameters every check of a stage reads, or None. Each lookup
     is remembered by the parameters: a few dictionary reads per convention."""
+    # The first day the convention counts: its start, or an earlier day of its log.
+    premier = min(c.debut, min(p_.jour for p_ in c.pointages)) if c.pointages else c.debut
     try:
-        Seuils.au(p, c.debut)
-        p.texte("reglages.annee_scolaire_debut", c.debut)
-        p.decimal(PHSS_PARAMETRE, c.debut.replace(day=1))
+        Seuils.au(p, premier)
+        p.texte("reglages.annee_scolaire_debut", premier)
+        p.decimal(PHSS_PARAMETRE, premier.replace(day=1))
         p.decimal("gratification.taux_minimal", c.signature_ou_debut)
         if not zone_donnee:
-            p.texte("reglages.zone_scolaire", c.debut)
+            p.texte("reglages.zone_scolaire", premier)
     except ParametreNonEnVigueur as exc:
         return exc
     return None

@@ -14,7 +14,7 @@ import pytest
 from regles.__main__ import main
 from regles.constats import Severite
 from regles.evaluation import Situation, evaluer
-from regles.modele import Organisme
+from regles.modele import Organisme, Pointage
 from tests.regles.fabrique import convention, par_heure
 
 NON_VERIFIE = {"REGLE_NON_APPLICABLE", "PARAMETRE_ABSENT"}
@@ -122,3 +122,15 @@ def test_python_m_regles_evaluates_any_year_without_a_traceback(annee: int) -> N
     sortie = io.StringIO()
     assert main(["evaluer", "-"], stdin=io.StringIO(json.dumps(situation)), stdout=sortie) == 0
     assert json.loads(sortie.getvalue())["conventions"][0]["id"] == "c"
+
+
+def test_a_log_day_before_the_law_puts_the_convention_out_of_the_engines_reach() -> None:
+    """Found by fuzzing: a 2016 convention whose log holds a day of 2008 crashed on the
+    thresholds of that day; it now gets the one finding."""
+    c = convention(
+        "c1",
+        (date(2016, 1, 4), date(2016, 1, 29)),
+        pointages=(Pointage(date(2008, 1, 1), 60),),
+    )
+    [k] = evaluer(Situation([c], zone="A")).conventions["c1"].constats
+    assert k.code == "REGLE_NON_APPLICABLE" and "à partir du 01/12/2014" in k.message
