@@ -44,7 +44,7 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _MOIS = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
 _HEURE = re.compile(r"(\d{1,2}):(\d{2})", re.ASCII)
 _ENTIER = re.compile(r"\d{1,12}", re.ASCII)
-_NOMBRE = re.compile(r"\d{1,15}(?:[.,]\d{1,10})?", re.ASCII)
+_NOMBRE = re.compile(r"(?=[.,]?\d)\d{0,15}(?:[.,]\d{0,10})?", re.ASCII)
 
 _CLES_SITUATION = frozenset({"zone", "conventions", "organismes", "etudiants"})
 _CLES_CONVENTION = frozenset(

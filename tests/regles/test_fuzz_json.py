@@ -35,6 +35,7 @@ JSONISH = st.recursive(
 # Mostly the dates the parameters know, sometimes the edges Stages accepts and a little past.
 JOURS = st.one_of(
     st.dates(date(2008, 1, 1), date(2030, 12, 31)),
+    st.dates(date(1900, 1, 1), date(2100, 12, 31)),
     st.dates(date(1900, 1, 1), date(1900, 3, 1)),
     st.dates(date(2100, 10, 1), date(2100, 12, 31)),
 )

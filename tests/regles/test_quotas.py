@@ -152,11 +152,13 @@ def test_adding_a_convention_never_lowers_a_weeks_count(
 ) -> None:
     base = date(2026, 1, 5)
     conventions = [
-        convention(f"c{i}", (base + timedelta(d), base + timedelta(d + n)))
+        convention(f"c{i}", (base + timedelta(d), base + timedelta(d + n)), etudiant=f"e{i % 5}")
         for i, (d, n) in enumerate(debuts)
     ]
     avant = OccupationOrganismes(conventions, {}, p=P)
-    nouvelle = convention("n", (base + timedelta(debut), base + timedelta(debut + duree)))
+    nouvelle = convention(
+        "n", (base + timedelta(debut), base + timedelta(debut + duree)), etudiant="en"
+    )
     apres = OccupationOrganismes([*conventions, nouvelle], {}, p=P)
     for semaine in avant.calendrier_organisme("123456789"):
         assert apres.semaine("123456789", semaine.lundi).total >= semaine.total
