@@ -252,3 +252,26 @@ def test_the_tutor_index_counts_like_a_plain_scan(stages: list[tuple[int, int, i
     for c in conventions:
         effet, nombre = suivi.autres(c)
         assert (effet, nombre) == (effet, len(stagiaires_du_tuteur(c, conventions)[1]))
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 40), st.integers(0, 20), st.sampled_from("abc")),
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_a_weeks_count_is_the_number_of_distinct_students_in_force(
+    stages: list[tuple[int, int, str]],
+) -> None:
+    """L124-8 by a plain scan: the students with a convention touching the week."""
+    base = date(2026, 1, 5)
+    conventions = [
+        convention(f"c{i}", (base + timedelta(d), base + timedelta(d + n)), etudiant=e)
+        for i, (d, n, e) in enumerate(stages)
+    ]
+    occupation = OccupationOrganismes(conventions, {}, p=P)
+    for semaine in occupation.calendrier_organisme("123456789"):
+        presents = {c.etudiant for c in conventions if semaine.lundi in semaines(c.periodes, c.fin)}
+        assert semaine.conventions == len(presents)
