@@ -337,6 +337,12 @@ def _convention(valeur: Any, chemin: str) -> Convention:
         _pointage(v, f"{chemin}.pointages[{i}]")
         for i, v in enumerate(_liste(o.get("pointages"), f"{chemin}.pointages"))
     )
+    jours_pointes = Counter(p.jour for p in pointages)
+    if len(jours_pointes) < len(pointages):
+        double = min(j for j, n in jours_pointes.items() if n > 1)
+        raise EntreeInvalide(
+            f"{chemin}.pointages", f"le {double:%d/%m/%Y} est pointé deux fois (un relevé par jour)"
+        )
     exceptions = {}
     for jour_texte, heures in _facultatif(o.get("exceptions"), f"{chemin}.exceptions").items():
         cle = f"{chemin}.exceptions.{jour_texte}"

@@ -400,7 +400,12 @@ def _hors_du_champ(c: Convention, exc: ParametreNonEnVigueur, p: Parametres) -> 
         non_applicable(
             "Droit des stages (durée, gratification, quota, tuteur)",
             exc,
-            quand=f"stage du {fmt.jour(c.debut)} au {fmt.jour(c.fin)}",
+            quand=f"stage du {fmt.jour(c.debut)} au {fmt.jour(c.fin)}"
+            + (
+                f", signé le {fmt.jour(c.date_signature)}"
+                if c.date_signature is not None and c.date_signature < c.debut
+                else ""
+            ),
             convention=c.id,
         )
     )

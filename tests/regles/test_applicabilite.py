@@ -134,3 +134,9 @@ def test_a_log_day_before_the_law_puts_the_convention_out_of_the_engines_reach()
     )
     [k] = evaluer(Situation([c], zone="A")).conventions["c1"].constats
     assert k.code == "REGLE_NON_APPLICABLE" and "à partir du 01/12/2014" in k.message
+
+
+def test_a_signature_before_the_minimum_rate_is_named_in_the_finding() -> None:
+    c = convention("c1", (date(2026, 3, 2), date(2026, 3, 27)), date_signature=date(2005, 1, 3))
+    [k] = evaluer(Situation([c])).conventions["c1"].constats
+    assert k.code == "REGLE_NON_APPLICABLE" and "signé le 03/01/2005" in k.message

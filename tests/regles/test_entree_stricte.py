@@ -108,6 +108,13 @@ CAS: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
         "conventions[0].gratification.montant : montant d'au plus 1000000 €",
     ),
     (
+        "a day of the presence log given twice is refused, not added up",
+        lambda s: s["conventions"][0]["pointages"].append(
+            copy.deepcopy(s["conventions"][0]["pointages"][0])
+        ),
+        "conventions[0].pointages : le 02/03/2026 est pointé deux fois",
+    ),
+    (
         "the same host twice is refused rather than one silently replacing the other",
         lambda s: s["organismes"].append(copy.deepcopy(s["organismes"][0])),
         "organismes : identifiants en double : 552081317",
