@@ -213,10 +213,12 @@ def evaluer(
             perimetres[(c.etudiant, c.siren, annee)].append((c, liste))
 
     cumuls = {cle: _cumul(cle, membres, p) for cle, membres in perimetres.items()}
-    occupation = OccupationOrganismes(conventions, organismes, p=p)
-    tuteurs = SuiviTuteurs(conventions)
+    # Interns are counted whatever the engine can say of their own convention: the quota,
+    # the tutor's load and the post's waiting period read only dates.
+    occupation = OccupationOrganismes(situation.conventions, organismes, p=p)
+    tuteurs = SuiviTuteurs(situation.conventions)
     par_poste: dict[tuple[str, str], list[Convention]] = defaultdict(list)
-    for c in conventions:
+    for c in situation.conventions:
         if c.poste:
             par_poste[(c.siren, c.poste)].append(c)
 

@@ -140,3 +140,18 @@ def test_a_signature_before_the_minimum_rate_is_named_in_the_finding() -> None:
     c = convention("c1", (date(2026, 3, 2), date(2026, 3, 27)), date_signature=date(2005, 1, 3))
     [k] = evaluer(Situation([c])).conventions["c1"].constats
     assert k.code == "REGLE_NON_APPLICABLE" and "signé le 03/01/2005" in k.message
+
+
+def test_an_intern_out_of_the_engines_reach_still_counts_for_the_quota() -> None:
+    """A convention signed on an impossible date (2005, before the minimum rate) is not
+    judged, but its intern is at the host: with headcount 12, four interns exceed 3."""
+    hors = convention(
+        "hors", (date(2026, 3, 2), date(2026, 3, 6)), date_signature=date(2005, 1, 3), etudiant="h"
+    )
+    autres = [
+        convention(f"c{i}", (date(2026, 3, 2), date(2026, 3, 6)), etudiant=f"e{i}")
+        for i in range(3)
+    ]
+    organisme = Organisme("123456789", effectifs={date(2026, 2, 1): 12})
+    constats = _constats(Situation([hors, *autres], {"123456789": organisme}), "c0")
+    assert "QUOTA_DEPASSE" in constats
