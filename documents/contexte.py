@@ -97,7 +97,7 @@ def _attestation(a: Attestation) -> dict[str, Donnee]:
         "heures": fmt.heures(a.minutes),
         "jours": _decimal(a.jours),
         "mois": _decimal(a.mois),
-        "semaines": _decimal(a.semaines),
+        "semaines": _decimal(a.semaines) if a.semaines is not None else "",
         "gratification": fmt.euros(a.gratification) if a.gratification else "néant",
         "complete": a.complete,
     }

@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from regles.format import heures_texte
 from regles.modele import Minutes
-from regles.parametres import Parametres
+from regles.parametres import ParametreNonEnVigueur, Parametres
 from regles.presence import Jour, Seuils, en_jours, en_mois, totaliser
 
 
@@ -22,9 +22,10 @@ class Attestation:
     minutes: Minutes  # effective presence plus the L124-13 leave counted in the duration
     jours: Decimal
     mois: Decimal
-    semaines: Decimal
+    semaines: Decimal | None  # None: no number of days per week in force on the first day
     gratification: Decimal
     complete: bool  # every day comes from the host's log (nothing only planned)
+    lacune: ParametreNonEnVigueur | None = None  # why `semaines` is missing
 
     @property
     def heures(self) -> Decimal:
@@ -37,7 +38,7 @@ class Attestation:
             "heures": heures_texte(self.minutes),
             "jours": str(self.jours),
             "mois": str(self.mois),
-            "semaines": str(self.semaines),
+            "semaines": str(self.semaines) if self.semaines is not None else None,
             "gratification": str(self.gratification),
             "gratification_texte": "néant" if self.gratification == 0 else None,
             "complete": self.complete,
@@ -52,14 +53,22 @@ def attestation(jours: Sequence[Jour], *, gratification: Decimal, p: Parametres)
     totaux = totaliser(jours)
     minutes = totaux.compte
     nb_jours = en_jours(minutes, seuils)
-    par_semaine = p.entier("reglages.jours_par_semaine", le)
+    semaines: Decimal | None = None
+    lacune = None
+    try:
+        par_semaine = p.entier("reglages.jours_par_semaine", le)
+    except ParametreNonEnVigueur as exc:
+        lacune = exc
+    else:
+        semaines = (nb_jours / par_semaine).quantize(Decimal("0.01"), ROUND_HALF_UP)
     return Attestation(
         debut=jours[0].jour,
         fin=jours[-1].jour,
         minutes=minutes,
         jours=nb_jours,
         mois=en_mois(minutes, seuils),
-        semaines=(nb_jours / par_semaine).quantize(Decimal("0.01"), ROUND_HALF_UP),
+        semaines=semaines,
         gratification=gratification,
         complete=totaux.tout_reel,
+        lacune=lacune,
     )

@@ -192,6 +192,20 @@ CATALOGUE: Mapping[str, Regle] = MappingProxyType(
                 CGI,
             ),
             _r(
+                "REGLE_NON_APPLICABLE",
+                BLOQ,
+                "Règle non vérifiable à cette date : ses paramètres n'y remontent pas",
+                "Paramètres datés de Stages (valeurs en vigueur à chaque date)",
+                EDUC,
+            ),
+            _r(
+                "PARAMETRE_ABSENT",
+                INFO,
+                "Montant ou indicateur non calculé à cette date : paramètre absent",
+                "Paramètres datés de Stages (valeurs en vigueur à chaque date)",
+                EDUC,
+            ),
+            _r(
                 "COTISATIONS_EXCEDENT",
                 INFO,
                 "Cotisations dues sur la part au-delà de la franchise",

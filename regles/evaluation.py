@@ -16,6 +16,7 @@ from decimal import Decimal
 from operator import attrgetter
 
 from regles import format as fmt
+from regles.applicabilite import non_applicable
 from regles.attestation import Attestation, attestation
 from regles.calendrier import Calendrier, calendrier
 from regles.constats import Constat, Severite, constat
@@ -36,7 +37,7 @@ from regles.presence import (
     journal,
     totaliser,
 )
-from regles.programme import Progression, constats_programme, progression
+from regles.programme import Progression, constats_programme, progression, progression_vide
 from regles.quotas import (
     OccupationOrganismes,
     SuiviTuteurs,
@@ -178,7 +179,14 @@ def evaluer(
     situation: Situation, *, p: Parametres | None = None, cal: Calendrier | None = None
 ) -> Evaluation:
     p = p or parametres()
-    conventions = list(situation.conventions)
+    # A stage before the parameters its structure needs (hours thresholds, school year,
+    # minimum rate) is outside what the engine knows: one finding says so, nothing else runs.
+    hors_champ = {
+        c.id: exc
+        for c in situation.conventions
+        if (exc := _hors_champ(c, p, zone_donnee=situation.zone is not None)) is not None
+    }
+    conventions = [c for c in situation.conventions if c.id not in hors_champ]
     le = min((c.debut for c in conventions), default=date(2026, 1, 1))
     cal = cal or calendrier(situation.zone or p.texte("reglages.zone_scolaire", le))
     mois_rentree = _debut_annee(p, le)
@@ -205,15 +213,20 @@ def evaluer(
             perimetres[(c.etudiant, c.siren, annee)].append((c, liste))
 
     cumuls = {cle: _cumul(cle, membres, p) for cle, membres in perimetres.items()}
-    occupation = OccupationOrganismes(conventions, organismes, p=p)
-    tuteurs = SuiviTuteurs(conventions)
+    # Interns are counted whatever the engine can say of their own convention: the quota,
+    # the tutor's load and the post's waiting period read only dates.
+    occupation = OccupationOrganismes(situation.conventions, organismes, p=p)
+    tuteurs = SuiviTuteurs(situation.conventions)
     par_poste: dict[tuple[str, str], list[Convention]] = defaultdict(list)
-    for c in conventions:
+    for c in situation.conventions:
         if c.poste:
             par_poste[(c.siren, c.poste)].append(c)
 
     resultats: dict[str, ResultatConvention] = {}
-    for c in conventions:
+    for c in situation.conventions:
+        if c.id in hors_champ:
+            resultats[c.id] = _hors_du_champ(c, hors_champ[c.id], p)
+            continue
         jours = jours_par_convention[c.id]
         organisme = organismes.get(c.siren) or Organisme(siren=c.siren)
         annees = range(annee_de(jours[0].jour), annee_de(jours[-1].jour) + 1) if jours else ()
@@ -227,11 +240,12 @@ def evaluer(
         def obligatoire(mois: date, oblig: set[int] = annees_obligatoires) -> bool:
             return annee_de(mois) in oblig
 
+        lacunes: list[tuple[date, ParametreNonEnVigueur]] = []
         plan = echeancier(
             c,
             jours,
             obligatoire=obligatoire,
-            cotiser=_cotiser(organisme, p),
+            cotiser=_cotiser(organisme, p, lacunes),
             p=p,
         )
         resultat = ResultatConvention(
@@ -242,11 +256,23 @@ def evaluer(
         )
         constats = resultat.constats
         constats += _constats_gratification(c, jours, plan, cumuls_c, p)
+        constats += _constats_lacunes(c, lacunes, resultat.attestation)
         constats += _constats_duree(c, jours, cumuls_c, mois_rentree)
         constats += _constats_quota(c, occupation)
         constats += _constats_tuteur(c, tuteurs, p)
         if c.poste:
-            breche = carence(c, par_poste[(c.siren, c.poste)], p=p)
+            try:
+                breche = carence(c, par_poste[(c.siren, c.poste)], p=p)
+            except ParametreNonEnVigueur as exc:
+                breche = None
+                constats.append(
+                    non_applicable(
+                        "Délai de carence sur le même poste",
+                        exc,
+                        quand=f"stage commençant le {fmt.jour(c.debut)}",
+                        convention=c.id,
+                    )
+                )
             if breche:
                 constats.append(
                     constat(
@@ -263,7 +289,17 @@ def evaluer(
                 )
         etudiant = situation.etudiants.get(c.etudiant)
         if etudiant is not None:
-            constats += verifier_mineur(c, etudiant, jours, calendrier=cal, p=p)
+            try:
+                constats += verifier_mineur(c, etudiant, jours, calendrier=cal, p=p)
+            except ParametreNonEnVigueur as exc:
+                constats.append(
+                    non_applicable(
+                        "Protection des stagiaires mineurs",
+                        exc,
+                        quand=f"stage commençant le {fmt.jour(c.debut)}",
+                        convention=c.id,
+                    )
+                )
         minutes = totaliser(jours).compte
         seuil = Seuils.au(p, c.debut).gratification
         constats += verifier_contenus(c, minutes_total=minutes, seuil=seuil)
@@ -310,21 +346,102 @@ def _cumul(
     )
 
 
-def _cotiser(organisme: Organisme, p: Parametres) -> Cotiser:
+def _cotiser(
+    organisme: Organisme, p: Parametres, lacunes: list[tuple[date, ParametreNonEnVigueur]]
+) -> Cotiser:
+    """Contributions of a month; a month whose rates are not in the parameters (before their
+    first date) is left at zero and listed in `lacunes`, which the evaluation reports."""
+
     def cotiser(excedent: Decimal, mois: date) -> tuple[Decimal, Decimal]:
-        mois_moyenne = p.entier("quota.mois_moyenne_effectif", mois)
-        eff = effectif(organisme, mois, mois_moyenne=mois_moyenne)
-        resultat = estimer_cotisations(
-            excedent=excedent,
-            mois=mois,
-            effectif=int(eff) if eff is not None else None,
-            taux_atmp=organisme.taux_atmp,
-            taux_versement_mobilite=organisme.taux_versement_mobilite,
-            p=p,
-        )
+        try:
+            mois_moyenne = p.entier("quota.mois_moyenne_effectif", mois)
+            eff = effectif(organisme, mois, mois_moyenne=mois_moyenne)
+            resultat = estimer_cotisations(
+                excedent=excedent,
+                mois=mois,
+                effectif=int(eff) if eff is not None else None,
+                taux_atmp=organisme.taux_atmp,
+                taux_versement_mobilite=organisme.taux_versement_mobilite,
+                p=p,
+            )
+        except ParametreNonEnVigueur as exc:
+            lacunes.append((mois, exc))
+            return ZERO, ZERO
         return resultat.stagiaire, resultat.organisme
 
     return cotiser
+
+
+def _hors_champ(c: Convention, p: Parametres, *, zone_donnee: bool) -> ParametreNonEnVigueur | None:
+    """Why `c` is before the parameters every check of a stage reads, or None. Each lookup
+    is remembered by the parameters: a few dictionary reads per convention."""
+    # The first day the convention counts: its start, or an earlier day of its log.
+    premier = min(c.debut, min(p_.jour for p_ in c.pointages)) if c.pointages else c.debut
+    try:
+        Seuils.au(p, premier)
+        p.texte("reglages.annee_scolaire_debut", premier)
+        p.decimal(PHSS_PARAMETRE, premier.replace(day=1))
+        p.decimal("gratification.taux_minimal", c.signature_ou_debut)
+        if not zone_donnee:
+            p.texte("reglages.zone_scolaire", premier)
+    except ParametreNonEnVigueur as exc:
+        return exc
+    return None
+
+
+def _hors_du_champ(c: Convention, exc: ParametreNonEnVigueur, p: Parametres) -> ResultatConvention:
+    """The result of a convention the engine cannot evaluate at its dates: no day, no
+    schedule, and the finding that says why."""
+    resultat = ResultatConvention(
+        convention=c,
+        jours=Journal(),
+        echeancier=Echeancier(methode=c.gratification.methode, mois=()),
+        attestation=attestation([], gratification=ZERO, p=p),
+    )
+    resultat.constats.append(
+        non_applicable(
+            "Droit des stages (durée, gratification, quota, tuteur)",
+            exc,
+            quand=f"stage du {fmt.jour(c.debut)} au {fmt.jour(c.fin)}"
+            + (
+                f", signé le {fmt.jour(c.date_signature)}"
+                if c.date_signature is not None and c.date_signature < c.debut
+                else ""
+            ),
+            convention=c.id,
+        )
+    )
+    return resultat
+
+
+def _constats_lacunes(
+    c: Convention, lacunes: list[tuple[date, ParametreNonEnVigueur]], att: Attestation
+) -> list[Constat]:
+    """Estimates the parameters could not give: contributions of early months, weeks on the
+    attestation."""
+    constats = []
+    if lacunes:
+        mois = ", ".join(m.strftime("%m/%Y") for m, _ in lacunes)
+        constats.append(
+            non_applicable(
+                "Cotisations sur la part au-delà de la franchise",
+                lacunes[0][1],
+                quand=mois,
+                convention=c.id,
+                bloquant=False,
+            )
+        )
+    if att.lacune is not None and att.debut is not None:
+        constats.append(
+            non_applicable(
+                "Durée en semaines sur l'attestation",
+                att.lacune,
+                quand=f"stage commençant le {fmt.jour(att.debut)}",
+                convention=c.id,
+                bloquant=False,
+            )
+        )
+    return constats
 
 
 PHSS_PARAMETRE = "securite_sociale.plafond_horaire"
@@ -460,6 +577,20 @@ def _constats_duree(
 def _constats_quota(c: Convention, occupation: OccupationOrganismes) -> list[Constat]:
     semaines = occupation.semaines_de(c)
     constats = []
+    hors = [s for s in semaines if s.lacune is not None]
+    if hors:
+        s = hors[0]
+        assert s.lacune is not None
+        constats.append(
+            non_applicable(
+                "Plafond de stagiaires par semaine civile",
+                s.lacune,
+                quand=f"semaine du {fmt.jour(s.lundi)}"
+                + (f", {len(hors)} semaines concernées" if len(hors) > 1 else ""),
+                convention=c.id,
+            )
+        )
+        semaines = [s for s in semaines if s.lacune is None]
     depassees = [s for s in semaines if s.depasse]
     if depassees:
         s = depassees[0]
@@ -500,7 +631,17 @@ def _constats_tuteur(c: Convention, tuteurs: SuiviTuteurs, p: Parametres) -> lis
             constat("TUTEUR_ABSENT", "La convention ne désigne pas de tuteur.", convention=c.id)
         ]
     effet, nombre = tuteurs.autres(c)
-    maximum = p.entier("quota.stagiaires_par_tuteur", effet)
+    try:
+        maximum = p.entier("quota.stagiaires_par_tuteur", effet)
+    except ParametreNonEnVigueur as exc:
+        return [
+            non_applicable(
+                "Plafond de stagiaires par tuteur",
+                exc,
+                quand=f"désignation du tuteur le {fmt.jour(effet)}",
+                convention=c.id,
+            )
+        ]
     if nombre < maximum:
         return []
     return [
@@ -572,25 +713,56 @@ def _etudiants(
                     j.jour.year == annee and 6 <= j.jour.month <= 9 for j in resultats[c.id].jours
                 )
             ]
-            for trouve in verifier_repos_ete(
-                jours_de_stage, annee=annee, calendrier=cal, p=p, conventions=ete
-            ):
+            try:
+                trouves = verifier_repos_ete(
+                    jours_de_stage, annee=annee, calendrier=cal, p=p, conventions=ete
+                )
+            except ParametreNonEnVigueur as exc:
+                trouves = [
+                    non_applicable(
+                        "Repos pendant les vacances d'été",
+                        exc,
+                        quand=f"été {annee}",
+                        bloquant=False,
+                    )
+                ]
+            for trouve in trouves:
                 if trouve.convention is not None and trouve.convention in resultats:
                     resultats[trouve.convention].constats.append(trouve)
                 else:
                     constats.append(trouve)
-        suivi = progression(etudiant, jours, p=p)
+        try:
+            suivi = progression(etudiant, jours, p=p)
+        except ParametreNonEnVigueur as exc:
+            suivi = progression_vide(etudiant)
+            constats.append(
+                non_applicable(
+                    "Programme de stages de la formation",
+                    exc,
+                    quand=f"formation suivie à partir du {fmt.jour(exc.le)}",
+                    bloquant=False,
+                )
+            )
         constats += constats_programme(suivi)
         gratifications: dict[int, Decimal] = defaultdict(lambda: ZERO)
         for c in siennes:
             for m in resultats[c.id].echeancier.mois:
                 gratifications[m.mois.year] += m.verse
         imposable: dict[int, Decimal | None] = {}
-        for annee, montant in gratifications.items():
+        for annee, montant in sorted(gratifications.items()):
             try:
                 imposable[annee] = part_imposable(annee=annee, gratifications=montant, p=p)
-            except ParametreNonEnVigueur:
-                imposable[annee] = None  # the SMIC of that 1 January is not in the data yet
+            except ParametreNonEnVigueur as exc:
+                imposable[annee] = None  # the SMIC of that 1 January is not in the data (yet)
+                if exc.premier is not None:  # a year before the data, not one to come
+                    constats.append(
+                        non_applicable(
+                            "Limite d'exonération d'impôt des gratifications",
+                            exc,
+                            quand=f"gratifications de {annee}",
+                            bloquant=False,
+                        )
+                    )
         for annee, part in sorted(imposable.items()):
             if part:
                 constats.append(

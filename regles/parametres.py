@@ -37,12 +37,19 @@ class ParametreInvalide(Exception):
 
 
 class ParametreNonEnVigueur(LookupError):
-    """No value of the parameter is in force on the day asked."""
+    """No value of the parameter is in force on the day asked.
 
-    def __init__(self, nom: str, le: date) -> None:
+    `description` is the parameter's French description; `premier` the first date it has a
+    value, when the day asked is before it (the data do not go back that far)."""
+
+    def __init__(
+        self, nom: str, le: date, *, description: str | None = None, premier: date | None = None
+    ) -> None:
         super().__init__(f"Le paramètre {nom} n'a pas de valeur en vigueur le {le:%d/%m/%Y}")
         self.nom = nom
         self.le = le
+        self.description = description
+        self.premier = premier
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +79,12 @@ class Parametre:
             pass
         i = bisect.bisect_right(self.dates, le) - 1
         if i < 0 or self.valeurs[i] is None:
-            raise ParametreNonEnVigueur(self.nom, le)
+            raise ParametreNonEnVigueur(
+                self.nom,
+                le,
+                description=self.description,
+                premier=self.dates[0] if i < 0 else None,
+            )
         self._memo[le] = i
         return i
 

@@ -90,6 +90,22 @@ class Progression:
         }
 
 
+def progression_vide(etudiant: Etudiant) -> Progression:
+    """No year of study to show: neither a start of training nor a stage day, or the
+    settings of the programme not in force then."""
+    return Progression(
+        etudiant=etudiant.id,
+        annee_scolaire_1=None,
+        origine_deduite=etudiant.debut_formation is None,
+        annees=(),
+        realises=Decimal(0),
+        prevus=Decimal(0),
+        manque=Decimal(0),
+        objectif=0,
+        hors_formation=Decimal(0),
+    )
+
+
 def progression(etudiant: Etudiant, jours: Sequence[Jour], *, p: Parametres) -> Progression:
     """Days done and planned per year of study of `etudiant`.
 
@@ -101,17 +117,7 @@ def progression(etudiant: Etudiant, jours: Sequence[Jour], *, p: Parametres) -> 
     if origine is None and jours:
         origine = min(j.jour for j in jours)
     if origine is None:
-        return Progression(
-            etudiant=etudiant.id,
-            annee_scolaire_1=None,
-            origine_deduite=True,
-            annees=(),
-            realises=Decimal(0),
-            prevus=Decimal(0),
-            manque=Decimal(0),
-            objectif=0,
-            hors_formation=Decimal(0),
-        )
+        return progression_vide(etudiant)
     debut_mm_jj = p.texte("reglages.annee_scolaire_debut", origine)
     par_annee = p.entier("reglages.ndrc_jours_par_annee", origine)
     nombre_annees = p.entier("reglages.ndrc_annees", origine)

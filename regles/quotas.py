@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 
 from regles.modele import Convention, Initiative, Organisme, Periode
-from regles.parametres import Parametres
+from regles.parametres import ParametreNonEnVigueur, Parametres
 
 UNE_SEMAINE = timedelta(days=7)
 
@@ -74,22 +74,34 @@ def semaines(periodes: Iterable[Periode], fin: date) -> Iterator[date]:
 @dataclass(frozen=True, slots=True)
 class Semaine:
     lundi: date
-    conventions: int  # this school's conventions in force that week
+    # This school's interns that week: distinct students (L124-8 counts interns, so two
+    # successive conventions of one student in the same week are one intern).
+    conventions: int
     autres: int  # interns from other schools declared by the host
     quota: int
     effectif: Decimal | None
+    # The quota's parameters have no value in force that week (before the rule's date): the
+    # week is not judged (`quota` is then 0 and means nothing); the evaluation says so.
+    lacune: ParametreNonEnVigueur | None = None
 
     @property
     def total(self) -> int:
         return self.conventions + self.autres
 
     @property
+    def applicable(self) -> bool:
+        return self.lacune is None
+
+    @property
     def depasse(self) -> bool:
-        return self.total > self.quota
+        return self.lacune is None and self.total > self.quota
 
 
 class OccupationOrganismes:
-    """Interns per host and civil week, counted once for all conventions (linear in weeks)."""
+    """Interns per host and civil week, counted once for all conventions (linear in weeks).
+
+    L124-8 caps the interns present, not the conventions: a student whose convention ends on
+    Wednesday and whose next one starts on Friday of the same week is one intern that week."""
 
     def __init__(
         self,
@@ -100,30 +112,42 @@ class OccupationOrganismes:
     ) -> None:
         self._organismes = organismes
         self._p = p
-        self._comptes: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
+        stagiaires: dict[str, dict[date, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.semaines_par_convention: dict[str, list[date]] = {}
         for c in conventions:
             liste = list(semaines(c.periodes, c.fin))
             self.semaines_par_convention[c.id] = liste
-            comptes = self._comptes[c.siren]
+            par_semaine = stagiaires[c.siren]
             for s in liste:
-                comptes[s] += 1
-        self._quotas: dict[tuple[str, date], tuple[int, Decimal | None]] = {}
+                par_semaine[s].add(c.etudiant)
+        self._comptes: dict[str, dict[date, int]] = {
+            siren: {s: len(eux) for s, eux in par_semaine.items()}
+            for siren, par_semaine in stagiaires.items()
+        }
+        self._quotas: dict[
+            tuple[str, date], tuple[int, Decimal | None, ParametreNonEnVigueur | None]
+        ] = {}
         self._semaines: dict[tuple[str, date], Semaine] = {}
 
-    def _quota(self, siren: str, semaine: date) -> tuple[int, Decimal | None]:
+    def _quota(
+        self, siren: str, semaine: date
+    ) -> tuple[int, Decimal | None, ParametreNonEnVigueur | None]:
         cle = (siren, semaine.replace(day=1))
         if cle not in self._quotas:
             organisme = self._organismes.get(siren) or Organisme(siren=siren)
-            mois = self._p.entier("quota.mois_moyenne_effectif", semaine)
-            eff = effectif(organisme, semaine, mois_moyenne=mois)
-            # Unknown headcount: the smallest quota, which every host has (3 ≤ 15 % × 20).
-            q = (
-                self._p.entier("quota.plafond_petit_organisme", semaine)
-                if eff is None
-                else quota(eff, p=self._p, le=semaine)
-            )
-            self._quotas[cle] = (q, eff)
+            try:
+                mois = self._p.entier("quota.mois_moyenne_effectif", semaine)
+                eff = effectif(organisme, semaine, mois_moyenne=mois)
+                # Unknown headcount: the smallest quota, which every host has (3 ≤ 15 % × 20).
+                q = (
+                    self._p.entier("quota.plafond_petit_organisme", semaine)
+                    if eff is None
+                    else quota(eff, p=self._p, le=semaine)
+                )
+            except ParametreNonEnVigueur as exc:
+                self._quotas[cle] = (0, None, exc)
+            else:
+                self._quotas[cle] = (q, eff, None)
         return self._quotas[cle]
 
     def semaine(self, siren: str, lundi_: date) -> Semaine:
@@ -136,8 +160,9 @@ class OccupationOrganismes:
     def _semaine(self, siren: str, lundi_: date) -> Semaine:
         organisme = self._organismes.get(siren)
         autres = organisme.autres_stagiaires.get(lundi_, 0) if organisme else 0
-        q, eff = self._quota(siren, lundi_)
-        return Semaine(lundi_, self._comptes[siren].get(lundi_, 0), autres, q, eff)
+        q, eff, lacune = self._quota(siren, lundi_)
+        compte = self._comptes.get(siren, {}).get(lundi_, 0)
+        return Semaine(lundi_, compte, autres, q, eff, lacune)
 
     def semaines_de(self, convention: Convention) -> list[Semaine]:
         return [

@@ -56,10 +56,14 @@ def _plages(brut: Any, cle: str, fichier: Path, zone: str | None) -> list[Plage]
     return plages
 
 
+# The school-holiday zones the calendar knows.
+ZONES: tuple[str, ...] = tuple(vacances_scolaires_france.SchoolHolidayDates.SUPPORTED_ZONES)
+
+
 class Calendrier:
     def __init__(self, *, zone: str = "A", surcharges: Path = SURCHARGES) -> None:
         zone = zone.upper()
-        if zone not in vacances_scolaires_france.SchoolHolidayDates.SUPPORTED_ZONES:
+        if zone not in ZONES:
             raise ValueError(f"Zone de vacances inconnue : {zone}")
         self.zone = zone
         contenu = yaml.safe_load(surcharges.read_text(encoding="utf-8")) or {}

@@ -83,6 +83,37 @@ def test_q10_a_stage_ending_sunday_and_one_starting_monday_never_share_a_week() 
     assert not set(semaines(a.periodes, a.fin)) & set(semaines(b.periodes, b.fin))
 
 
+@pytest.mark.parametrize(
+    ("deuxieme_etudiant", "attendu"),
+    [("e0", (3, False)), ("e9", (4, True))],
+    ids=[
+        "L124-8 counts interns: one student's A (Mon–Wed) and B (from Fri) is one intern",
+        "two different students in the same week are two interns",
+    ],
+)
+def test_l124_8_the_quota_counts_interns_not_conventions(
+    deuxieme_etudiant: str, attendu: tuple[int, bool]
+) -> None:
+    """Headcount 12 (quota 3): e0 ends convention A on Wednesday 4 March 2026 and starts B on
+    Friday 6 March; e1 and e2 are there all week."""
+    organisme = Organisme("1", effectifs={date(2026, 2, 1): 12})
+    conventions = [
+        convention("a", (date(2026, 2, 23), date(2026, 3, 4)), siren="1", etudiant="e0"),
+        convention(
+            "b", (date(2026, 3, 6), date(2026, 3, 20)), siren="1", etudiant=deuxieme_etudiant
+        ),
+        *(
+            convention(f"c{i}", (date(2026, 3, 2), date(2026, 3, 6)), siren="1", etudiant=f"e{i}")
+            for i in (1, 2)
+        ),
+    ]
+    occupation = OccupationOrganismes(conventions, {"1": organisme}, p=P)
+    semaine = occupation.semaine("1", date(2026, 3, 2))
+    assert (semaine.total, semaine.depasse) == attendu
+    bloquees = {c.id for c in conventions if any(s.depasse for s in occupation.semaines_de(c))}
+    assert bloquees == (set() if not attendu[1] else {c.id for c in conventions})
+
+
 def test_interns_declared_from_other_schools_count() -> None:
     organisme = Organisme(
         "1", effectifs={date(2026, 2, 1): 12}, autres_stagiaires={date(2026, 3, 2): 2}
@@ -121,11 +152,13 @@ def test_adding_a_convention_never_lowers_a_weeks_count(
 ) -> None:
     base = date(2026, 1, 5)
     conventions = [
-        convention(f"c{i}", (base + timedelta(d), base + timedelta(d + n)))
+        convention(f"c{i}", (base + timedelta(d), base + timedelta(d + n)), etudiant=f"e{i % 5}")
         for i, (d, n) in enumerate(debuts)
     ]
     avant = OccupationOrganismes(conventions, {}, p=P)
-    nouvelle = convention("n", (base + timedelta(debut), base + timedelta(debut + duree)))
+    nouvelle = convention(
+        "n", (base + timedelta(debut), base + timedelta(debut + duree)), etudiant="en"
+    )
     apres = OccupationOrganismes([*conventions, nouvelle], {}, p=P)
     for semaine in avant.calendrier_organisme("123456789"):
         assert apres.semaine("123456789", semaine.lundi).total >= semaine.total
@@ -219,3 +252,26 @@ def test_the_tutor_index_counts_like_a_plain_scan(stages: list[tuple[int, int, i
     for c in conventions:
         effet, nombre = suivi.autres(c)
         assert (effet, nombre) == (effet, len(stagiaires_du_tuteur(c, conventions)[1]))
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 40), st.integers(0, 20), st.sampled_from("abc")),
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_a_weeks_count_is_the_number_of_distinct_students_in_force(
+    stages: list[tuple[int, int, str]],
+) -> None:
+    """L124-8 by a plain scan: the students with a convention touching the week."""
+    base = date(2026, 1, 5)
+    conventions = [
+        convention(f"c{i}", (base + timedelta(d), base + timedelta(d + n)), etudiant=e)
+        for i, (d, n, e) in enumerate(stages)
+    ]
+    occupation = OccupationOrganismes(conventions, {}, p=P)
+    for semaine in occupation.calendrier_organisme("123456789"):
+        presents = {c.etudiant for c in conventions if semaine.lundi in semaines(c.periodes, c.fin)}
+        assert semaine.conventions == len(presents)
