@@ -27,6 +27,7 @@ from echanges.imports.limites import (
     LIGNES_PARCOURUES_MAX,
     XLSX_DECOMPRESSE_MAX,
     XLSX_PARTIES_MAX,
+    XLSX_TAUX_AU_DELA_DE,
     XLSX_TAUX_MAX,
     en_mo,
 )
@@ -184,7 +185,7 @@ def _verifier_archive(contenu: bytes) -> None:
         ) from None
     total = sum(partie.file_size for partie in parties)
     gonflee = any(
-        partie.file_size > 1024 * 1024
+        partie.file_size > XLSX_TAUX_AU_DELA_DE
         and partie.file_size > XLSX_TAUX_MAX * max(partie.compress_size, 1)
         for partie in parties
     )
@@ -208,6 +209,9 @@ def _borner(rangees: Iterable[Sequence[object]]) -> list[list[Brut]]:
                 "comprises : l'import ne le lit pas. Supprimez les lignes inutiles, ou "
                 "enregistrez la liste seule dans un nouveau fichier."
             )
+        if rangee.count(None) + rangee.count("") == len(rangee):
+            lues.append([])  # a blank row, counted in C: a sheet may pad thousands of them
+            continue
         cellules = [_cellule(valeur) for valeur in rangee]
         while cellules and _vide(cellules[-1]):
             cellules.pop()

@@ -25,6 +25,7 @@ XLSX_DECOMPRESSE_MAX = 30 * 1024 * 1024
 # Spreadsheet XML shrinks about 10 times in the archive; a part that shrank 200 times more
 # than its size is filler, not data.
 XLSX_TAUX_MAX = 200
+XLSX_TAUX_AU_DELA_DE = 1024 * 1024  # checked for parts above 1 Mo: small ones may shrink more
 XLSX_PARTIES_MAX = 500  # files inside the archive: sheets, styles, images
 
 

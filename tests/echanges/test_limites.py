@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pytest
@@ -208,19 +208,19 @@ def admin(clients: dict[str, Client]) -> Client:
 @pytest.mark.parametrize(
     ("fichier", "message"),
     [
-        (csv_octets([CLASSE[0], *[CLASSE[1]] * 50_000]), "plus de 2\u202f000 lignes"),
-        (csv_octets(CLASSE, encodage="utf-16") + b"A", "texte Unicode (UTF-16)"),
-        (hostiles.taille_menteuse(xlsx_octets(CLASSE), 200), "pas un classeur XLSX lisible"),
-        (hostiles.bourre(xlsx_octets(CLASSE), XLSX_DECOMPRESSE_MAX + 1), "plus de 30 Mo"),
+        (lambda: csv_octets([CLASSE[0], *[CLASSE[1]] * 50_000]), "plus de 2\u202f000 lignes"),
+        (lambda: csv_octets(CLASSE, encodage="utf-16") + b"A", "texte Unicode (UTF-16)"),
+        (lambda: hostiles.taille_menteuse(xlsx_octets(CLASSE), 200), "pas un classeur XLSX"),
+        (lambda: hostiles.bourre(xlsx_octets(CLASSE), XLSX_DECOMPRESSE_MAX + 1), "plus de 30 Mo"),
     ],
     ids=["50000-lignes", "utf16-coupe", "taille-menteuse", "bombe"],
 )
 def test_a_refused_file_comes_back_to_the_form_with_why(
-    admin: Client, fichier: bytes, message: str
+    admin: Client, fichier: Callable[[], bytes], message: str
 ) -> None:
     promo = fabriques.promotion(periodes=False)
 
-    reponse = admin.post(URL, {"promotion": promo.pk, "fichier": depot(fichier)})
+    reponse = admin.post(URL, {"promotion": promo.pk, "fichier": depot(fichier())})
 
     assert reponse.status_code == 200
     assert message in reponse.context["form"].errors["fichier"][0]
