@@ -46,7 +46,8 @@ def jour(brut: Brut) -> date | None:
     (regles.bornes); None for an empty cell."""
     resultat = _jour(brut)
     if resultat is not None and not date_dans_les_bornes(resultat):
-        raise ValeurInvalide(f"{resultat:%d/%m/%Y} : {MESSAGE_DATE[0].lower()}{MESSAGE_DATE[1:]}")
+        ecrite = f"{resultat.day:02d}/{resultat.month:02d}/{resultat.year:04d}"
+        raise ValeurInvalide(f"{ecrite} : {MESSAGE_DATE[0].lower()}{MESSAGE_DATE[1:]}")
     return resultat
 
 

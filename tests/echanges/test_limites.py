@@ -188,10 +188,22 @@ def test_a_count_up_to_its_bound_is_read() -> None:
     assert valeurs.entier("1 000 000", maximum=EFFECTIF_MAX) == EFFECTIF_MAX
 
 
-@pytest.mark.parametrize("brut", ["31/12/1899", "01/01/2101", "0001-01-01", 2958465.0])
-def test_a_date_outside_the_bounds_is_a_row_error(brut: str | float) -> None:
-    with pytest.raises(valeurs.ValeurInvalide, match="entre le 01/01/1900 et le 31/12/2100"):
+@pytest.mark.parametrize(
+    ("brut", "ecrite"),
+    [
+        ("31/12/1899", "31/12/1899"),
+        ("01/01/2101", "01/01/2101"),
+        ("0001-01-01", "01/01/0001"),
+        (2958465.0, "31/12/9999"),  # Excel's last day, as a number
+    ],
+)
+def test_a_date_outside_the_bounds_is_a_row_error(brut: str | float, ecrite: str) -> None:
+    with pytest.raises(valeurs.ValeurInvalide) as refus:
         valeurs.jour(brut)
+
+    assert refus.value.raison == (
+        f"{ecrite} : la date doit être comprise entre le 01/01/1900 et le 31/12/2100."
+    )
 
 
 # The upload pages: each of these files gave a server error, or held the worker.
