@@ -10,13 +10,18 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 
 from core.forms import DsfrForm
+from echanges.imports.limites import LIGNES_MAX, TAILLE_MAX, en_mo
 from etablissement.models import Promotion
+from regles.format import nombre
 
-# A class list is a few kilobytes, a list of a thousand hosts a few hundred: 2 Mo is ample,
-# and bounds what a pending preview keeps in the session (echanges/imports/depot.py).
-TAILLE_MAX = 2 * 1024 * 1024
 _FORMATS = (
     ".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+)
+
+
+AIDE_FICHIER = (
+    f"Formats acceptés : CSV ou XLSX, {en_mo(TAILLE_MAX)} et {nombre(LIGNES_MAX, 0)} lignes "
+    "au plus."
 )
 
 
@@ -41,8 +46,8 @@ class FichierListeField(forms.FileField):
         fichier: UploadedFile = super().clean(data, initial)
         if fichier.size is not None and fichier.size > TAILLE_MAX:
             raise forms.ValidationError(
-                "Ce fichier dépasse 2 Mo : une liste de classe ou d'organismes est bien plus "
-                "petite. Vérifiez que c'est le bon fichier."
+                f"Ce fichier dépasse {en_mo(TAILLE_MAX)} : une liste de classe ou d'organismes "
+                "est bien plus petite. Vérifiez que c'est le bon fichier."
             )
         return fichier
 
@@ -56,7 +61,7 @@ class ImportEtudiantsForm(DsfrForm):
     )
     fichier = FichierListeField(
         label="Liste de la classe",
-        help_text="Formats acceptés : CSV ou XLSX, 2 Mo au plus.",
+        help_text=AIDE_FICHIER,
     )
 
 
@@ -67,7 +72,7 @@ def dernier_jour_du_mois_precedent() -> date:
 class ImportOrganismesForm(DsfrForm):
     fichier = FichierListeField(
         label="Liste des organismes d'accueil",
-        help_text="Formats acceptés : CSV ou XLSX, 2 Mo au plus.",
+        help_text=AIDE_FICHIER,
     )
     effectif_au = forms.DateField(
         label="Effectif constaté au",

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -19,6 +20,7 @@ from regles.modele import SEMAINE
 # One query per relation, whatever the number of rows (and per chunk of the iterator).
 _LIES = ("etudiant__promotion", "etablissement_accueil__organisme", "tuteur", "referent")
 _PREFETCH = ("periodes", "missions", "competences")
+_IDENTIFIANT = re.compile(r"[0-9]{1,9}")  # a primary key in the query string
 
 
 def conventions_a_exporter(filtres: QueryDict) -> QuerySet[Convention]:
@@ -46,8 +48,9 @@ def _choix(filtres: QueryDict, cle: str, permis: list[str]) -> str:
 
 
 def _entier(filtres: QueryDict, cle: str) -> int | None:
+    """An identifier: ASCII digits only (str.isdigit() accepts "²", which int() refuses)."""
     valeur = filtres.get(cle, "")
-    return int(valeur) if valeur.isdigit() else None
+    return int(valeur) if _IDENTIFIANT.fullmatch(valeur) else None
 
 
 def _heures(minutes: int) -> Decimal:

@@ -31,6 +31,7 @@ from organismes.services import (
     tuteur_creer,
 )
 from organismes.validators import valider_siren, valider_siret
+from regles.bornes import EFFECTIF_MAX
 
 COLONNES = (
     Colonne(
@@ -255,7 +256,7 @@ def _lire(ligne: Ligne) -> tuple[_Fiche | None, list[Probleme]]:
         problemes.append(Probleme("SIRET", "indiquez le SIRET de l'établissement ou le SIREN"))
     effectif = None
     try:
-        effectif = valeurs.entier(v.get("effectif"))
+        effectif = valeurs.entier(v.get("effectif"), maximum=EFFECTIF_MAX)
     except valeurs.ValeurInvalide as erreur:
         problemes.append(Probleme("effectif", erreur.raison))
     tuteur, problemes_tuteur = _lire_tuteur(ligne)

@@ -10,6 +10,8 @@ from django.core.validators import validate_email
 from openpyxl.utils.datetime import from_excel
 
 from echanges.imports.lecture import Brut
+from regles.bornes import MESSAGE_DATE, date_dans_les_bornes
+from regles.format import nombre as format_nombre
 
 
 class ValeurInvalide(Exception):
@@ -20,9 +22,13 @@ class ValeurInvalide(Exception):
 
 # Spreadsheets saved as CSV sometimes add a midnight time to a date.
 _HEURE = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
-_JJ_MM_AAAA = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})" + _HEURE)
-_AAAA_MM_JJ = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})" + _HEURE)
-_ANNEE_COURTE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2}")
+# re.ASCII: \d is 0-9 only, not the other scripts' digits Unicode counts.
+_JJ_MM_AAAA = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})" + _HEURE, re.ASCII)
+_AAAA_MM_JJ = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})" + _HEURE, re.ASCII)
+_ANNEE_COURTE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2}", re.ASCII)
+# str.isdigit() is true for "²" or "٣", which int() then refuses or reads; and int() refuses
+# more than 4 300 digits: a count is 0-9 digits, 15 at most (the maximum is checked after).
+_CHIFFRES = re.compile(r"[0-9]{1,15}")
 
 
 def texte(brut: Brut) -> str:
@@ -36,7 +42,16 @@ def texte(brut: Brut) -> str:
 
 
 def jour(brut: Brut) -> date | None:
-    """JJ/MM/AAAA, AAAA-MM-JJ or a date cell; None for an empty cell."""
+    """JJ/MM/AAAA, AAAA-MM-JJ or a date cell, within the bounds of every date Stages keeps
+    (regles.bornes); None for an empty cell."""
+    resultat = _jour(brut)
+    if resultat is not None and not date_dans_les_bornes(resultat):
+        ecrite = f"{resultat.day:02d}/{resultat.month:02d}/{resultat.year:04d}"
+        raise ValeurInvalide(f"{ecrite} : {MESSAGE_DATE[0].lower()}{MESSAGE_DATE[1:]}")
+    return resultat
+
+
+def _jour(brut: Brut) -> date | None:
     if isinstance(brut, datetime):
         return brut.date()
     if isinstance(brut, date):
@@ -65,19 +80,28 @@ def jour(brut: Brut) -> date | None:
         raise ValeurInvalide(f"{valeur} n'est pas une date.") from None
 
 
-def entier(brut: Brut) -> int | None:
-    """A whole number ≥ 0 ("12", "1 200", 12.0); None for an empty cell."""
+def entier(brut: Brut, *, maximum: int) -> int | None:
+    """A whole number from 0 to `maximum` ("12", "1 200", 12.0); None for an empty cell."""
     if isinstance(brut, int | float) and not isinstance(brut, bool):
-        if brut >= 0 and float(brut).is_integer():
-            return int(brut)
-        raise ValeurInvalide(f"{texte(brut)} n'est pas un nombre entier positif.")
-    valeur = texte(brut)
-    if not valeur:
-        return None
-    chiffres = re.sub(r"[\s\u00a0\u202f]", "", valeur)
-    if not chiffres.isdigit():
-        raise ValeurInvalide(f"« {valeur} » n'est pas un nombre entier positif.")
-    return int(chiffres)
+        if not (brut >= 0 and float(brut).is_integer()):
+            raise ValeurInvalide(f"{texte(brut)} n'est pas un nombre entier positif.")
+        nombre = int(brut)
+    else:
+        valeur = texte(brut)
+        if not valeur:
+            return None
+        chiffres = re.sub(r"[\s\u00a0\u202f]", "", valeur)
+        if _CHIFFRES.fullmatch(chiffres):
+            nombre = int(chiffres)
+        elif chiffres.isascii() and chiffres.isdigit():
+            nombre = maximum + 1  # too many digits to read: more than any maximum
+        else:
+            raise ValeurInvalide(f"« {valeur} » n'est pas un nombre entier positif.")
+    if nombre > maximum:
+        raise ValeurInvalide(
+            f"{texte(brut)} dépasse {format_nombre(maximum, 0)} : vérifiez le nombre."
+        )
+    return nombre
 
 
 def numero(brut: Brut, *, chiffres: int) -> str:

@@ -2,7 +2,8 @@
 
 A rejected file comes back to the upload form, which keeps what was chosen (the promotion),
 with one message per rejected row. An accepted file is kept on the server
-(`echanges.imports.depot`) and its preview shows what the confirmation will write.
+(`echanges.imports.depot`) and its preview shows what the confirmation will write; it is
+imported once, however many times it is confirmed.
 """
 
 from __future__ import annotations
@@ -13,18 +14,20 @@ from datetime import date
 from typing import Any
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from comptes.acces import role_requis
-from comptes.models import Role
+from comptes.models import Role, Utilisateur
 from core.forms import DsfrForm
 from echanges.forms import ImportEtudiantsForm, ImportOrganismesForm
 from echanges.imports import depot, etudiants, organismes
 from echanges.imports.bilan import Bilan
 from echanges.imports.colonnes import Colonne
 from echanges.imports.lecture import Exigence, FichierIllisible, Tableau, lire
+from echanges.models import Depot
 from etablissement.models import Promotion
 
 
@@ -135,8 +138,9 @@ def _deposer(request: HttpRequest, import_: _Import) -> HttpResponse:
     bilan = import_.executer(parametres, tableau, False)
     if bilan is None or not bilan.valide:
         return _page(request, import_, form, bilan, fichier.name)
+    assert isinstance(request.user, Utilisateur)  # role_requis let only accounts in
     jeton = depot.deposer(
-        request.session,
+        auteur=request.user,
         sorte=import_.sorte,
         nom=fichier.name,
         contenu=contenu,
@@ -165,27 +169,44 @@ def _choix_lisibles(form: DsfrForm) -> list[tuple[str, str]]:
 
 
 def _confirmer(request: HttpRequest, import_: _Import) -> HttpResponse:
+    assert isinstance(request.user, Utilisateur)
     jeton = request.POST.get("jeton", "")
-    depose = depot.reprendre(request.session, jeton, sorte=import_.sorte)
     bilan = None
-    if depose is not None:
-        try:
-            tableau = lire(depose.contenu, import_.colonnes, import_.exigences)
-        except FichierIllisible:  # it was read at the preview: only if the code changed since
-            tableau = None
-        if tableau is not None:
-            bilan = import_.executer(depose.parametres, tableau, True)
+    with transaction.atomic():
+        # The kept file's row stays locked until the import is committed or rolled back: a
+        # second confirmation of this preview waits here, then finds it imported.
+        depose = depot.prendre(auteur=request.user, jeton=jeton, sorte=import_.sorte)
+        deja_importe = depose is not None and depose.importe_le is not None
+        if depose is not None and not deja_importe:
+            bilan = _relire_et_importer(import_, depose)
+            if bilan is not None and bilan.valide:
+                depot.marquer_importe(depose)
+    if deja_importe:
+        messages.warning(
+            request,
+            "Cet aperçu a déjà été importé : rien n'a été écrit une seconde fois.",
+        )
+        return redirect(import_.url_name)
     if depose is None or bilan is None:
         messages.error(
             request,
-            "Cet aperçu n'est plus disponible (déjà importé, remplacé par un autre ou "
-            "expiré) : rien n'a été écrit. Déposez de nouveau le fichier si besoin.",
+            "Cet aperçu n'est plus disponible (remplacé par un autre ou expiré) : rien n'a "
+            "été écrit. Déposez de nouveau le fichier si besoin.",
         )
         return redirect(import_.url_name)
     if not bilan.valide:
         # The records changed since the preview: nothing was written, say why.
         form = import_.formulaire(initial=depose.parametres)
-        return _page(request, import_, form, bilan, depose.nom)
-    depot.retirer(request.session, sorte=import_.sorte)
-    messages.success(request, f"Import du fichier « {depose.nom} » terminé : {bilan.resume}.")
+        return _page(request, import_, form, bilan, depose.nom_fichier)
+    messages.success(
+        request, f"Import du fichier « {depose.nom_fichier} » terminé : {bilan.resume}."
+    )
     return redirect(import_.url_name)
+
+
+def _relire_et_importer(import_: _Import, depose: Depot) -> Bilan | None:
+    try:
+        tableau = lire(bytes(depose.contenu), import_.colonnes, import_.exigences)
+    except FichierIllisible:  # it was read at the preview: only if the code changed since
+        return None
+    return import_.executer(depose.parametres, tableau, True)

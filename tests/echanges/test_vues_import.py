@@ -9,12 +9,15 @@ from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
 
+from comptes.models import Role
+from comptes.services import utilisateur_creer
 from echanges.forms import TAILLE_MAX
-from echanges.imports.depot import CLE_SESSION
+from echanges.models import Depot
 from etablissement.models import Etudiant
 from organismes.models import OrganismeAccueil
 from tests import fabriques
 from tests.echanges.fichiers import csv_octets, depot
+from tests.personas import MOT_DE_PASSE
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +68,7 @@ def test_it_previews_without_writing_then_imports_on_confirmation(admin: Client)
         "Import du fichier « classe.csv » terminé : 2 créations, 0 mise à jour, "
         "0 ligne sans changement."
     ]
-    assert admin.session[CLE_SESSION] == {}  # the kept file is dropped
+    assert Depot.objects.get().contenu == b""  # the kept file is dropped
 
 
 def test_a_second_confirmation_writes_nothing(admin: Client) -> None:
@@ -76,7 +79,9 @@ def test_a_second_confirmation_writes_nothing(admin: Client) -> None:
     encore = admin.post(CONFIRMER, {"jeton": jeton})
 
     assert encore.status_code == 302
-    assert "n'est plus disponible" in messages_de(encore)[-1]
+    assert messages_de(encore)[-1] == (
+        "Cet aperçu a déjà été importé : rien n'a été écrit une seconde fois."
+    )
     assert Etudiant.objects.count() == 2
 
 
@@ -106,7 +111,7 @@ def test_a_rejected_file_comes_back_to_the_form_with_the_promotion_kept(admin: C
     assert f'<option value="{promo.pk}" selected>' in page
     assert "<title>Erreur — " in page
     assert Etudiant.objects.count() == 0
-    assert CLE_SESSION not in admin.session  # nothing kept for a rejected file
+    assert not Depot.objects.exists()  # nothing kept for a rejected file
 
 
 def test_an_unreadable_file_is_a_field_error(admin: Client) -> None:
@@ -139,13 +144,19 @@ def test_confirmation_checks_again_against_the_records_of_that_moment(admin: Cli
     assert Etudiant.objects.filter(promotion=promo).count() == 0
 
 
-def test_a_token_is_worth_nothing_in_another_session(
-    admin: Client, administrateur, clients: dict[str, Client]
-) -> None:
+def test_a_token_is_worth_nothing_to_another_user(admin: Client) -> None:
     promo = fabriques.promotion(periodes=False)
     jeton = jeton_de(deposer(admin, csv_octets(CLASSE), promo))
     autre = Client()
-    autre.force_login(administrateur)
+    autre.force_login(
+        utilisateur_creer(
+            email="paul.morel@lycee-eiffel.example",
+            role=Role.ADMINISTRATEUR,
+            prenom="Paul",
+            nom="Morel",
+            mot_de_passe=MOT_DE_PASSE,
+        )
+    )
 
     reponse = autre.post(CONFIRMER, {"jeton": jeton})
 
