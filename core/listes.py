@@ -4,6 +4,7 @@ queries: the count and the slice; the view prefetches what its rows show."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -14,6 +15,13 @@ from django.http import HttpRequest, QueryDict
 
 M = TypeVar("M", bound=Model)
 PAR_PAGE = 25
+_IDENTIFIANT = re.compile(r"[0-9]{1,9}")  # a primary key in the query string
+
+
+def identifiant(valeur: str) -> int | None:
+    """A row's id read from the query string: 1 to 9 ASCII digits, else None
+    (str.isdigit() accepts "²", which int() refuses; a 5,000-digit number overflows)."""
+    return int(valeur) if _IDENTIFIANT.fullmatch(valeur) else None
 
 
 @dataclass

@@ -29,6 +29,7 @@ from conventions.models import Convention
 from conventions.moteur import Verdict, evaluer_brouillon, evaluer_convention
 from conventions.services import TransitionRefusee, convention_creer, convention_modifier
 from conventions.views.detail import convention_ou_404
+from core.listes import identifiant
 from regles import modele
 
 
@@ -184,7 +185,7 @@ def apercu(request: HttpRequest) -> HttpResponse:
     """The side panel alone, for htmx: the findings on the form's data, nothing saved."""
     convention = None
     if pk := request.GET.get("convention", ""):
-        convention = get_object_or_404(Convention, pk=int(pk) if pk.isdigit() else 0)
+        convention = get_object_or_404(Convention, pk=identifiant(pk) or 0)
     form = _formulaire(request, request.POST)
     periodes = periodes_formset(request.POST)
     verdict = verdict_du_formulaire(form, periodes, convention)

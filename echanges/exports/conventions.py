@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -13,6 +12,7 @@ from django.http import QueryDict
 from conventions.models import Convention, Statut
 from conventions.selectors import conventions_filtrer, conventions_rechercher
 from conventions.workflow import ACTEURS
+from core.listes import identifiant
 from echanges.exports.tableur import Champ, Valeur
 from regles.contenus import CONTENUS, DERIVES
 from regles.modele import SEMAINE
@@ -20,7 +20,6 @@ from regles.modele import SEMAINE
 # One query per relation, whatever the number of rows (and per chunk of the iterator).
 _LIES = ("etudiant__promotion", "etablissement_accueil__organisme", "tuteur", "referent")
 _PREFETCH = ("periodes", "missions", "competences")
-_IDENTIFIANT = re.compile(r"[0-9]{1,9}")  # a primary key in the query string
 
 
 def conventions_a_exporter(filtres: QueryDict) -> QuerySet[Convention]:
@@ -48,9 +47,7 @@ def _choix(filtres: QueryDict, cle: str, permis: list[str]) -> str:
 
 
 def _entier(filtres: QueryDict, cle: str) -> int | None:
-    """An identifier: ASCII digits only (str.isdigit() accepts "²", which int() refuses)."""
-    valeur = filtres.get(cle, "")
-    return int(valeur) if _IDENTIFIANT.fullmatch(valeur) else None
+    return identifiant(filtres.get(cle, ""))
 
 
 def _heures(minutes: int) -> Decimal:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from django.db.models import Count, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 
+from core.listes import identifiant
 from echanges.exports.tableur import Champ
 from etablissement.models import Etudiant
 from etablissement.views.liste import filtrer, rechercher
-
-_IDENTIFIANT = re.compile(r"[0-9]{1,9}")  # a primary key in the query string
 
 
 def etudiants_a_exporter(filtres: QueryDict) -> QuerySet[Etudiant]:
@@ -43,14 +40,12 @@ def _choix(filtres: QueryDict, cle: str, permis: tuple[str, ...]) -> str:
 
 
 def _entier(filtres: QueryDict, cle: str) -> int | None:
-    """An identifier: ASCII digits only (str.isdigit() accepts "²", which int() refuses)."""
-    valeur = filtres.get(cle, "")
-    return int(valeur) if _IDENTIFIANT.fullmatch(valeur) else None
+    return identifiant(filtres.get(cle, ""))
 
 
 def _referent_valide(filtres: QueryDict) -> bool:
     valeur = filtres.get("referent", "")
-    return valeur == "aucun" or _IDENTIFIANT.fullmatch(valeur) is not None
+    return valeur == "aucun" or identifiant(valeur) is not None
 
 
 CHAMPS: tuple[Champ[Etudiant], ...] = (

@@ -201,3 +201,13 @@ def test_a_half_filled_spare_period_is_pointed_at(clients: dict[str, Client]) ->
     page = clients["administrateur"].post(CREER, donnees).content.decode()
     assert "Indiquez le début et la fin de la période." in page
     assert not Convention.objects.exists()
+
+
+@pytest.mark.parametrize("numero", ["²", "٣", "9" * 5000])
+def test_the_live_check_of_a_convention_that_cannot_exist_is_not_found(
+    clients: dict[str, Client], numero: str
+) -> None:
+    """`?convention=` carries a convention's number; "²" passes str.isdigit() but not int(),
+    and 5,000 digits overflow the database's integer: not found, never a server error."""
+    reponse = clients["administrateur"].post(f"{APERCU}?convention={numero}", {})
+    assert reponse.status_code == 404
