@@ -140,11 +140,11 @@ def _verrouiller_courant(convention: Convention, type_: str, objet: str) -> Docu
         if courant is None:
             return None
         list(
-            Signature.objects.select_for_update()
+            Signature.objects.select_for_update(no_key=True)
             .filter(document=courant, invalidee_le__isnull=True)
             .order_by("pk")
         )
-        courant = Document.objects.select_for_update().get(pk=courant.pk)
+        courant = Document.objects.select_for_update(no_key=True).get(pk=courant.pk)
         if courant == _courant(convention, type_, objet):
             return courant
 
@@ -175,7 +175,7 @@ def _enregistrer(
     with transaction.atomic():
         precedent = _verrouiller_courant(convention, type_, objet)
         # The convention's row as a lock: two clicks cannot take the same version number.
-        verrouillee = Convention.objects.select_for_update().get(pk=convention.pk)
+        verrouillee = Convention.objects.select_for_update(no_key=True).get(pk=convention.pk)
         _refuser_si_signe(type_, verrouillee.statut, precedent)
         derniere = Document.objects.filter(
             convention=convention, type=type_, objet=objet

@@ -199,7 +199,7 @@ def circuit_ouvrir(
     the law refuses."""
     if document.type not in (TypeDocument.CONVENTION, TypeDocument.AVENANT):
         raise SignatureRefusee("Seules la convention et ses avenants se signent ici.")
-    Document.objects.select_for_update().filter(pk=document.pk).first()
+    Document.objects.select_for_update(no_key=True).filter(pk=document.pk).first()
     document.refresh_from_db()
     if document.signatures.exists():
         raise SignatureRefusee("Ce document a déjà son circuit de signature.")
@@ -245,7 +245,7 @@ def _convention_prete(document: Document, auteur: Utilisateur | None) -> None:
 
     convention = Convention.objects.get(pk=document.convention_id)
     if document.type == TypeDocument.AVENANT:
-        verrouillee = Convention.objects.select_for_update().get(pk=convention.pk)
+        verrouillee = Convention.objects.select_for_update(no_key=True).get(pk=convention.pk)
         if verrouillee.statut not in STATUTS_AVENANT:
             raise SignatureRefusee(
                 "Un avenant se signe sur une convention signée ou en cours ; celle-ci est "
@@ -345,13 +345,13 @@ def signer(
     """The explicit act of signing: the evidence is the moment, the address, the browser and
     the SHA-256 of the file as stored now (it must still be the one generated, and the one
     the signatory read: `empreinte_lue`, the SHA-256 their page showed)."""
-    signature = Signature.objects.select_for_update().get(pk=signature.pk)
+    signature = Signature.objects.select_for_update(no_key=True).get(pk=signature.pk)
     if signature.signe_le:
         raise SignatureRefusee("Vous avez déjà signé ce document.")
     if signature.expire_le <= le:
         raise SignatureRefusee("Ce lien a expiré : demandez-en un nouveau à la section.")
     # The signature's row is locked: nobody moves it to another version now.
-    document = Document.objects.select_for_update().get(pk=signature.document_id)
+    document = Document.objects.select_for_update(no_key=True).get(pk=signature.document_id)
     signature.document = document
     if empreinte_lue is not None and empreinte_lue != document.sha256:
         raise SignatureRefusee(
@@ -467,17 +467,17 @@ def copie_confirmer(*, copie: CopieSignee, auteur: Utilisateur, le: datetime) ->
     """The paper path, second step: the staff confirm the copy; it then stands for the
     signature of its signatory (or of everyone still to sign), with the SHA-256 of the
     document that was printed. The convention follows as for an electronic signature."""
-    copie = CopieSignee.objects.select_for_update().get(pk=copie.pk)
+    copie = CopieSignee.objects.select_for_update(no_key=True).get(pk=copie.pk)
     if copie.confirmee_le:
         raise SignatureRefusee("Cette copie est déjà confirmée.")
     # The lock order of the circuit: the signatures, then their document.
-    visees = Signature.objects.select_for_update().filter(
+    visees = Signature.objects.select_for_update(no_key=True).filter(
         document_id=copie.document_id, invalidee_le__isnull=True, signe_le__isnull=True
     )
     if copie.signature_id is not None:
         visees = visees.filter(pk=copie.signature_id)
     signees = list(visees.order_by("pk"))
-    document = Document.objects.select_for_update().get(pk=copie.document_id)
+    document = Document.objects.select_for_update(no_key=True).get(pk=copie.document_id)
     if not signees:
         raise SignatureRefusee("Plus personne n'a à signer avec cette copie.")
     copie.confirmee_par = auteur
