@@ -32,7 +32,7 @@ def enregistrer_fichier(champ: FieldFile, nom: str, contenu: bytes) -> None:
     deletion if the write around it fails."""
     champ.save(nom, ContentFile(contenu), save=False)
     ecrits = _ecrits.get()
-    if ecrits is not None:
+    if ecrits is not None and champ.name:
         ecrits.append((champ.storage, champ.name))
 
 

@@ -92,3 +92,21 @@ def test_a_convention_still_under_signature_gets_its_new_version() -> None:
     )
     assert nouveau.version == 2
     assert nouveau.signatures.count() == 5
+
+
+def test_a_signatory_who_read_the_old_version_is_asked_to_read_the_new_one() -> None:
+    document = _document()
+    lien = signatures.circuit_ouvrir(document=document, le=timezone.now())[0]
+    client = Client()
+    url = reverse("documents:signer", args=[lien.jeton])
+    assert document.sha256 in client.get(url).content.decode()  # the page they read
+    nouveau = services.convention_pdf_generer(
+        convention=document.convention, auteur=None, le=date(2026, 2, 3)
+    )
+    assert nouveau.sha256 != document.sha256  # dated another day
+
+    reponse = client.post(url, {"je_signe": "oui", "empreinte": document.sha256})
+
+    assert "Le document a changé depuis que vous l&#x27;avez ouvert" in reponse.content.decode()
+    lien.signature.refresh_from_db()
+    assert lien.signature.signe_le is None
