@@ -5,9 +5,10 @@ Called after the commit, like every e-mail of the project."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 
 from conventions.models import Convention, PeriodeConvention
 from documents.models import Courriel, Signature, TypeCourriel
@@ -23,11 +24,13 @@ def envoyer(
     convention: Convention,
     signature: Signature | None = None,
     periode: PeriodeConvention | None = None,
+    pieces_jointes: Sequence[tuple[str, bytes]] = (),
 ) -> Courriel:
-    """Send one e-mail and log it."""
-    send_mail(
-        subject=sujet, message="\n".join(lignes), from_email=None, recipient_list=[destinataire]
-    )
+    """Send one e-mail (with its PDF attachments: file name, content) and log it."""
+    message = EmailMessage(subject=sujet, body="\n".join(lignes), to=[destinataire])
+    for nom, contenu in pieces_jointes:
+        message.attach(nom, contenu, "application/pdf")
+    message.send()
     return Courriel.objects.create(
         type=type_,
         destinataire=destinataire,

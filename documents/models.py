@@ -90,6 +90,9 @@ class Document(models.Model):
         choices=OrdreSignature.choices,
         default=OrdreSignature.PARALLELE,
     )
+    # Everyone signed, but the convention could not move to "signée" (the engine found a
+    # blocking rule at the last signature): why, for the staff, until it moves.
+    conclusion_refusee = models.TextField("passage à « signée » refusé", blank=True)
 
     class Meta:
         verbose_name = "document"
@@ -212,6 +215,7 @@ class TypeCourriel(models.TextChoices):
     RELANCE = "relance", "Relance"
     RELANCE_URGENTE = "relance_urgente", "Relance avant le début du stage"
     ATTESTATION = "attestation", "Demande d'attestation"
+    EXEMPLAIRE = "exemplaire", "Exemplaire signé"
 
 
 class Courriel(models.Model):

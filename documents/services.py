@@ -8,18 +8,18 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from comptes.models import Utilisateur
-from conventions.models import Avenant, Convention, PeriodeConvention
+from conventions.models import Avenant, Convention, PeriodeConvention, Statut
 from conventions.moteur import Verdict, evaluer_convention
 from documents import bac_a_sable
 from documents.contexte import Sujet, donnees
 from documents.defauts import CORPS_PAR_DEFAUT
-from documents.models import Document, ModeleDocument, TypeDocument
+from documents.fichiers import enregistrer_fichier, sans_orphelins
+from documents.models import Document, ModeleDocument, Signature, TypeDocument
 from documents.rendu import logo_en_data_uri, pdf_depuis_gabarit
 from etablissement.models import Etablissement
 from regles.contenus import PAR_CODE
@@ -29,6 +29,15 @@ GABARITS: dict[str, str] = {
     TypeDocument.AVENANT: "documents/pdf/avenant.html",
     TypeDocument.ATTESTATION: "documents/pdf/attestation.html",
 }
+
+
+# A convention signed, or further along, is changed by an avenant: its PDF is never generated
+# again (a new version would void the signatures and write to every signatory again).
+STATUTS_SIGNES = (Statut.SIGNEE, Statut.EN_COURS, Statut.TERMINEE, Statut.ROMPUE, Statut.ATTESTEE)
+
+
+class GenerationRefusee(Exception):
+    """A new version that would replace a signed document."""
 
 
 class ContenusManquants(Exception):
@@ -100,6 +109,47 @@ def _etablissement() -> Etablissement | None:
     return Etablissement.objects.order_by("pk").first()
 
 
+def _refuser_si_signe(type_: str, statut: str, precedent: Document | None) -> None:
+    if type_ == TypeDocument.CONVENTION and statut in STATUTS_SIGNES:
+        raise GenerationRefusee(
+            f"La convention est « {Statut(statut).label.lower()} » : son PDF ne se génère plus. "
+            "Pour la changer, faites un avenant depuis la page de la convention."
+        )
+    if precedent is not None and precedent.fichier_signe:
+        quoi = "la convention" if type_ == TypeDocument.CONVENTION else "ce document"
+        raise GenerationRefusee(
+            f"Tous les signataires ont signé {quoi} : il ne se génère plus. Pour le changer, "
+            "faites un avenant depuis la page de la convention."
+        )
+
+
+def _courant(convention: Convention, type_: str, objet: str) -> Document | None:
+    return (
+        Document.objects.filter(convention=convention, type=type_, objet=objet)
+        .order_by("-version")
+        .first()
+    )
+
+
+def _verrouiller_courant(convention: Convention, type_: str, objet: str) -> Document | None:
+    """The current version of the document, locked in the circuit's lock order (signature →
+    document, the convention after): its active signatures, then its row; again if a newer
+    version was committed while waiting."""
+    while True:
+        courant = _courant(convention, type_, objet)
+        if courant is None:
+            return None
+        list(
+            Signature.objects.select_for_update(no_key=True)
+            .filter(document=courant, invalidee_le__isnull=True)
+            .order_by("pk")
+        )
+        courant = Document.objects.select_for_update(no_key=True).get(pk=courant.pk)
+        if courant == _courant(convention, type_, objet):
+            return courant
+
+
+@sans_orphelins
 def _enregistrer(
     *,
     convention: Convention,
@@ -108,6 +158,9 @@ def _enregistrer(
     contexte: dict[str, Any],
     auteur: Utilisateur | None,
 ) -> Document:
+    """Render and store a new version; refused (GenerationRefusee) when it would replace a
+    signed document. The file is deleted if the transaction fails (documents.fichiers)."""
+    _refuser_si_signe(type_, convention.statut, _courant(convention, type_, objet))
     modele = modele_en_vigueur(type_)
     etablissement = _etablissement()
     pdf = pdf_depuis_gabarit(
@@ -120,8 +173,10 @@ def _enregistrer(
         },
     )
     with transaction.atomic():
+        precedent = _verrouiller_courant(convention, type_, objet)
         # The convention's row as a lock: two clicks cannot take the same version number.
-        Convention.objects.select_for_update().filter(pk=convention.pk).first()
+        verrouillee = Convention.objects.select_for_update(no_key=True).get(pk=convention.pk)
+        _refuser_si_signe(type_, verrouillee.statut, precedent)
         derniere = Document.objects.filter(
             convention=convention, type=type_, objet=objet
         ).aggregate(v=Max("version"))["v"]
@@ -134,13 +189,11 @@ def _enregistrer(
             sha256=hashlib.sha256(pdf).hexdigest(),
             auteur=auteur,
         )
-        document.fichier.save(document.nom_fichier, ContentFile(pdf), save=False)
+        enregistrer_fichier(document.fichier, document.nom_fichier, pdf)
         document.save()
-        precedent = Document.objects.filter(
-            convention=convention, type=type_, objet=objet, version=document.version - 1
-        ).first()
         if (
             precedent is not None
+            and precedent.version == derniere
             and precedent.signatures.filter(invalidee_le__isnull=True).exists()
         ):
             # A new version of a document under signature: see signatures.circuit_reporter.

@@ -17,15 +17,17 @@ from datetime import datetime, timedelta
 from functools import partial
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from comptes.models import Utilisateur
+from conventions.models import Convention, Statut
 from core.courrier import apres_validation
+from documents.conclusion import actives as _actives
+from documents.conclusion import circuit_conclure
 from documents.courriels import envoyer
+from documents.fichiers import enregistrer_fichier, sans_orphelins
 from documents.models import (
     CopieSignee,
     Document,
@@ -35,10 +37,18 @@ from documents.models import (
     TypeCourriel,
     TypeDocument,
 )
-from documents.rendu import pdf_depuis_html
 from organismes.models import ContactOrganisme, RoleContact
 
 DUREE_LIEN = timedelta(days=14)
+
+# Lock order, the same in every write of the circuit (signing, paper copies, opening, a new
+# version): signature → document → convention (→ host and tutor, which conventions.services
+# takes). Two writes never wait for each other the other way round, so they never deadlock.
+
+# Where a convention's own circuit opens: "validée" (opening sends it to signature) or "en
+# signature" still without a circuit (the staff chose paper first). An avenant's circuit
+# opens on a convention signed or running (conventions.services.avenant_creer).
+STATUTS_AVENANT = (Statut.SIGNEE, Statut.EN_COURS)
 
 
 class SignatureRefusee(Exception):
@@ -180,19 +190,35 @@ def circuit_ouvrir(
     ordre: OrdreSignature = OrdreSignature.PARALLELE,
 ) -> list[Lien]:
     """One personal link per signatory of `document`, e-mailed to its signatory once the
-    transaction is committed; refused if a circuit exists already on it (a new version of the
-    document gets its own circuit). In `OrdreSignature.SEQUENTIEL`, only the first signatory
-    is written to now: each next one gets a link of their own when the previous ones have
-    signed (`_passer_la_main`), in the order of `signataires`."""
+    transaction is committed, and never shown to whoever opened the circuit; refused if a
+    circuit exists already on it (a new version of the document gets its own circuit), on an
+    old version, or while the convention is not at that step (`_convention_prete`, which
+    checks the law again under lock and, from "validée", sends the convention to signature).
+    In `OrdreSignature.SEQUENTIEL`, only the first signatory is written to now: each next one
+    gets a link of their own when the previous ones have signed (`_passer_la_main`), in the
+    order of `signataires`. Raises SignatureRefusee, or conventions' TransitionRefusee when
+    the law refuses."""
     if document.type not in (TypeDocument.CONVENTION, TypeDocument.AVENANT):
         raise SignatureRefusee("Seules la convention et ses avenants se signent ici.")
-    Document.objects.select_for_update().filter(pk=document.pk).first()
+    Document.objects.select_for_update(no_key=True).filter(pk=document.pk).first()
+    document.refresh_from_db()
     if document.signatures.exists():
         raise SignatureRefusee("Ce document a déjà son circuit de signature.")
+    if Document.objects.filter(
+        convention_id=document.convention_id,
+        type=document.type,
+        objet=document.objet,
+        version__gt=document.version,
+    ).exists():
+        raise SignatureRefusee(
+            "Une version plus récente de ce document existe : ouvrez le circuit sur elle."
+        )
+    liste = signataires(document, le=le)
+    _convention_prete(document, auteur)
     document.ordre_signature = ordre
     document.save(update_fields=["ordre_signature"])
     liens = []
-    for rang, (role, nom, email) in enumerate(signataires(document, le=le)):
+    for rang, (role, nom, email) in enumerate(liste):
         jeton, empreinte = _nouveau_jeton()
         signature = Signature.objects.create(
             document=document,
@@ -209,6 +235,38 @@ def circuit_ouvrir(
             _envoyer_apres_validation(lien, le)
             liens.append(lien)
     return liens
+
+
+def _convention_prete(document: Document, auteur: Utilisateur | None) -> None:
+    """Whether the convention is at the step where `document` is signed, decided under the
+    convention's lock (taken after the document's): a convention "validée" is sent to
+    signature (convention_transition runs the engine), one already "en signature" is checked
+    again (convention_verifier), an avenant needs its convention signed or running."""
+    from conventions.services import convention_transition, convention_verifier
+
+    convention = Convention.objects.get(pk=document.convention_id)
+    if document.type == TypeDocument.AVENANT:
+        verrouillee = Convention.objects.select_for_update(no_key=True).get(pk=convention.pk)
+        if verrouillee.statut not in STATUTS_AVENANT:
+            raise SignatureRefusee(
+                "Un avenant se signe sur une convention signée ou en cours ; celle-ci est "
+                f"« {verrouillee.get_statut_display().lower()} »."
+            )
+        return
+    if convention.statut == Statut.VALIDEE:
+        if auteur is None:
+            raise SignatureRefusee(
+                "Ouvrir le circuit envoie la convention en signature : il faut un membre du "
+                "personnel nommé."
+            )
+        convention_transition(convention=convention, action="envoyer_signature", auteur=auteur)
+    elif convention.statut == Statut.EN_SIGNATURE:
+        convention_verifier(convention=convention, acquitter=True)
+    else:
+        raise SignatureRefusee(
+            "Le circuit de signature s'ouvre sur une convention validée ; celle-ci est "
+            f"« {convention.get_statut_display().lower()} »."
+        )
 
 
 def a_son_tour(signature: Signature) -> bool:
@@ -275,25 +333,37 @@ def signature_par_jeton(jeton: str, *, le: datetime) -> Signature | None:
     return signature
 
 
+@sans_orphelins
 @transaction.atomic
 def signer(
-    *, signature: Signature, le: datetime, adresse_ip: str | None, navigateur: str
+    *,
+    signature: Signature,
+    le: datetime,
+    adresse_ip: str | None,
+    navigateur: str,
+    empreinte_lue: str | None = None,
 ) -> Signature:
     """The explicit act of signing: the evidence is the moment, the address, the browser and
-    the SHA-256 of the file as stored now (it must still be the one generated)."""
-    signature = (
-        Signature.objects.select_for_update().select_related("document").get(pk=signature.pk)
-    )
+    the SHA-256 of the file as stored now (it must still be the one generated, and the one
+    the signatory read: `empreinte_lue`, the SHA-256 their page showed)."""
+    signature = Signature.objects.select_for_update(no_key=True).get(pk=signature.pk)
     if signature.signe_le:
         raise SignatureRefusee("Vous avez déjà signé ce document.")
     if signature.expire_le <= le:
         raise SignatureRefusee("Ce lien a expiré : demandez-en un nouveau à la section.")
+    # The signature's row is locked: nobody moves it to another version now.
+    document = Document.objects.select_for_update(no_key=True).get(pk=signature.document_id)
+    signature.document = document
+    if empreinte_lue is not None and empreinte_lue != document.sha256:
+        raise SignatureRefusee(
+            "Le document a changé depuis que vous l'avez ouvert : relisez sa nouvelle version "
+            "avant de signer."
+        )
     if not a_son_tour(signature):
         raise SignatureRefusee(
             "Les signataires qui vous précèdent n'ont pas encore tous signé : vous recevrez "
             "un nouveau lien à votre tour."
         )
-    document = signature.document
     with document.fichier.open("rb") as fichier:
         empreinte = hashlib.sha256(fichier.read()).hexdigest()
     if empreinte != document.sha256:
@@ -310,11 +380,6 @@ def signer(
     if not circuit_conclure(document=document, le=le):
         _passer_la_main(document, le)
     return signature
-
-
-def _actives(document: Document) -> list[Signature]:
-    """The signatures that count, in the circuit's order."""
-    return list(document.signatures.filter(invalidee_le__isnull=True).order_by("rang", "pk"))
 
 
 @transaction.atomic
@@ -354,79 +419,10 @@ def circuit_reporter(*, ancien: Document, nouveau: Document, le: datetime) -> li
     return [*liens, premier] if premier else liens
 
 
-def _page_de_signatures(document: Document, signes: list[Signature]) -> bytes:
-    html = render_to_string(
-        "documents/pdf/signatures.html", {"document": document, "signatures": signes}
-    )
-    return pdf_depuis_html(html)
-
-
-def _assembler(document: Document, page: bytes) -> bytes:
-    import io
-
-    from pypdf import PdfWriter
-
-    sortie = PdfWriter()
-    with document.fichier.open("rb") as original:
-        sortie.append(io.BytesIO(original.read()))
-    sortie.append(io.BytesIO(page))
-    tampon = io.BytesIO()
-    sortie.write(tampon)
-    return tampon.getvalue()
-
-
-def circuit_conclure(*, document: Document, le: datetime) -> bool:
-    """When every signatory of `document` has signed it: the final PDF (the document and its
-    signature page) is stored, and a convention's current document moves the convention to
-    "signée" through convention_transition. The actor is the staff member who opened the
-    circuit (else the one who generated the document); without either, the convention stays
-    "en signature" and the staff record the move themselves. True when the circuit is
-    complete."""
-    actives = _actives(document)
-    if not actives or any(s.signe_le is None for s in actives):
-        return False
-    if not document.fichier_signe:
-        final = _assembler(document, _page_de_signatures(document, actives))
-        document.fichier_signe.save(
-            document.fichier_signe_nom,
-            ContentFile(final),
-            save=False,
-        )
-        document.sha256_fichier_signe = hashlib.sha256(final).hexdigest()
-        document.save(update_fields=["fichier_signe", "sha256_fichier_signe"])
-    if document.type != TypeDocument.CONVENTION:
-        return True
-    from conventions.models import Statut
-    from conventions.services import TransitionRefusee, convention_transition
-
-    convention = document.convention
-    courant = (
-        Document.objects.filter(convention=convention, type=document.type, objet=document.objet)
-        .order_by("-version")
-        .first()
-    )
-    auteur = next((s.ouvert_par for s in actives if s.ouvert_par), None) or document.auteur
-    if courant != document or convention.statut != Statut.EN_SIGNATURE or auteur is None:
-        return True
-    try:
-        with transaction.atomic():
-            # Signed on the day of the last signature: it decides the gratification's rate.
-            derniere = max(s.signe_le for s in actives if s.signe_le is not None)
-            convention_transition(
-                convention=convention,
-                action="enregistrer_signatures",
-                auteur=auteur,
-                date_signature=timezone.localdate(derniere),
-                le=timezone.localdate(le),
-            )
-    except TransitionRefusee:
-        pass  # the rules refuse it now: the staff see the convention still "en signature"
-    return True
-
-
 TAILLE_MAX_COPIE = 10 * 1024 * 1024  # 10 Mo: a scanned convention of a few pages
 
 
+@sans_orphelins
 @transaction.atomic
 def copie_deposer(
     *,
@@ -459,30 +455,30 @@ def copie_deposer(
         deposee_par=auteur,
         deposee_le=le,
     )
-    copie.fichier.save(
-        document.nom_fichier.removesuffix(".pdf") + "-copie-papier.pdf",
-        ContentFile(contenu),
-        save=False,
+    enregistrer_fichier(
+        copie.fichier, document.nom_fichier.removesuffix(".pdf") + "-copie-papier.pdf", contenu
     )
     copie.save()
     return copie
 
 
+@sans_orphelins
 @transaction.atomic
 def copie_confirmer(*, copie: CopieSignee, auteur: Utilisateur, le: datetime) -> list[Signature]:
     """The paper path, second step: the staff confirm the copy; it then stands for the
     signature of its signatory (or of everyone still to sign), with the SHA-256 of the
     document that was printed. The convention follows as for an electronic signature."""
-    copie = CopieSignee.objects.select_for_update().select_related("document").get(pk=copie.pk)
+    copie = CopieSignee.objects.select_for_update(no_key=True).get(pk=copie.pk)
     if copie.confirmee_le:
         raise SignatureRefusee("Cette copie est déjà confirmée.")
-    document = copie.document
-    visees = Signature.objects.select_for_update().filter(
-        document=document, invalidee_le__isnull=True, signe_le__isnull=True
+    # The lock order of the circuit: the signatures, then their document.
+    visees = Signature.objects.select_for_update(no_key=True).filter(
+        document_id=copie.document_id, invalidee_le__isnull=True, signe_le__isnull=True
     )
     if copie.signature_id is not None:
         visees = visees.filter(pk=copie.signature_id)
-    signees = list(visees)
+    signees = list(visees.order_by("pk"))
+    document = Document.objects.select_for_update(no_key=True).get(pk=copie.document_id)
     if not signees:
         raise SignatureRefusee("Plus personne n'a à signer avec cette copie.")
     copie.confirmee_par = auteur

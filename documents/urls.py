@@ -36,9 +36,4 @@ urlpatterns = [
     path("signer/<str:jeton>/", vues_signature.signer, name="signer"),
     path("signer/<str:jeton>/nouveau-lien/", vues_signature.nouveau_lien, name="nouveau_lien"),
     path("signer/<str:jeton>/document.pdf", vues_signature.signer_pdf, name="signer_pdf"),
-    path(
-        "signer/<str:jeton>/document-signe.pdf",
-        vues_signature.signer_pdf_signe,
-        name="signer_pdf_signe",
-    ),
 ]

@@ -40,6 +40,7 @@ def _page(
     convention: Convention,
     *,
     manquants: Sequence[str] = (),
+    erreur: str = "",
     status: int = 200,
 ) -> HttpResponse:
     return render(
@@ -57,6 +58,7 @@ def _page(
             # The e-mails' text is kept to read only in the demo (core.courrier).
             "lisibles": settings.COURRIELS_LISIBLES,
             "manquants": list(manquants),
+            "erreur": erreur,
             "ordres": OrdreSignature.choices,
         },
         status=status,
@@ -82,6 +84,8 @@ def convention_pdf(request: HttpRequest, pk: int) -> HttpResponseBase:
     except services.ContenusManquants as refus:
         # 409: the request is right, the convention is not ready; the page lists why.
         return _page(request, convention, manquants=refus.manquants, status=409)
+    except services.GenerationRefusee as refus:
+        return _page(request, convention, erreur=str(refus), status=409)
     return _pdf(document)
 
 
@@ -90,9 +94,12 @@ def convention_pdf(request: HttpRequest, pk: int) -> HttpResponseBase:
 def avenant_pdf(request: HttpRequest, pk: int, numero: int) -> HttpResponseBase:
     avenant = get_object_or_404(Avenant, convention_id=pk, numero=numero)
     exiger_generation(request.user, avenant.convention)
-    document = services.avenant_pdf_generer(
-        avenant=avenant, auteur=_auteur(request), le=timezone.localdate()
-    )
+    try:
+        document = services.avenant_pdf_generer(
+            avenant=avenant, auteur=_auteur(request), le=timezone.localdate()
+        )
+    except services.GenerationRefusee as refus:
+        return _page(request, avenant.convention, erreur=str(refus), status=409)
     return _pdf(document)
 
 

@@ -1,6 +1,8 @@
-"""The signature circuit's pages: the staff open a circuit on a stored document (and get the
-personal links once); a signatory opens their link without an account, reads the PDF, and
-signs with an explicit click. Opening a link signs nothing."""
+"""The signature circuit's pages: the staff open a circuit on a stored document (the personal
+links go by e-mail only: staff never see them, or they could sign for anybody); a signatory
+opens their link without an account, reads the PDF, and signs with an explicit click.
+Opening a link signs nothing; once everybody has signed, a link shows nothing more (the
+signed copy went by e-mail)."""
 
 from __future__ import annotations
 
@@ -10,14 +12,15 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from comptes.acces import personnel_requis
 from comptes.models import Utilisateur
+from conventions.services import TransitionRefusee
 from documents import signatures
 from documents.acces import exiger_generation, peut_generer
+from documents.conclusion import circuit_complet
 from documents.forms import CopieForm
 from documents.models import CopieSignee, Courriel, Document, OrdreSignature, Signature
 from documents.relances import Cadence
@@ -34,29 +37,26 @@ def circuit(request: HttpRequest, pk: int) -> HttpResponse:
         OrdreSignature(demande) if demande in OrdreSignature.values else OrdreSignature.PARALLELE
     )
     try:
-        liens = signatures.circuit_ouvrir(
+        signatures.circuit_ouvrir(
             document=document, le=timezone.now(), auteur=_auteur(request), ordre=ordre
         )
-    except signatures.SignatureRefusee as refus:
+    except (signatures.SignatureRefusee, TransitionRefusee) as refus:
         return render(
             request,
             "documents/circuit.html",
             {"document": document, "erreur": str(refus)},
             status=409,
         )
-    lignes = [
-        (lien.signature, request.build_absolute_uri(reverse("documents:signer", args=[lien.jeton])))
-        for lien in liens
-    ]
+    document.refresh_from_db()
+    en_attente = signatures.en_attente_de_leur_tour(document)
     return render(
         request,
         "documents/circuit.html",
         {
             "document": document,
-            "lignes": lignes,
-            "suivants": document.signatures.filter(
-                pk__in=signatures.en_attente_de_leur_tour(document)
-            ),
+            "ecrits": document.signatures.exclude(pk__in=en_attente),
+            "suivants": document.signatures.filter(pk__in=en_attente),
+            "lisibles": settings.COURRIELS_LISIBLES,
         },
     )
 
@@ -127,6 +127,8 @@ def signer(request: HttpRequest, jeton: str) -> HttpResponse:
             return _lien_expire(request, jeton)
         raise Http404("Ce lien de signature n'existe pas ou a été remplacé.")
     signature = trouvee
+    if circuit_complet(signature.document):
+        return _circuit_termine(request, signature)
     erreur = ""
     if request.method == "POST":
         if request.POST.get("je_signe") != "oui":
@@ -138,6 +140,7 @@ def signer(request: HttpRequest, jeton: str) -> HttpResponse:
                     le=maintenant,
                     adresse_ip=request.META.get("REMOTE_ADDR"),
                     navigateur=request.META.get("HTTP_USER_AGENT", ""),
+                    empreinte_lue=request.POST.get("empreinte") or None,
                 )
             except signatures.SignatureRefusee as refus:
                 signature.refresh_from_db()
@@ -156,18 +159,25 @@ def signer(request: HttpRequest, jeton: str) -> HttpResponse:
     )
 
 
-@require_GET
-def signer_pdf(request: HttpRequest, jeton: str) -> HttpResponseBase:
-    document = _signature(jeton).document
-    return FileResponse(
-        document.fichier.open("rb"), filename=document.nom_fichier, content_type="application/pdf"
+def _circuit_termine(request: HttpRequest, signature: Signature) -> HttpResponse:
+    """Everybody signed: the link no longer opens the document nor its signature page (which
+    shows every signatory's address and browser); the signed copy went by e-mail."""
+    return render(
+        request,
+        "documents/signer.html",
+        {"signature": signature, "document": signature.document, "termine": True},
+        status=410,
     )
 
 
 @require_GET
-def signer_pdf_signe(request: HttpRequest, jeton: str) -> HttpResponseBase:
-    """A signatory keeps their copy of the signed document through their own link."""
-    return _pdf_signe(_signature(jeton).document)
+def signer_pdf(request: HttpRequest, jeton: str) -> HttpResponseBase:
+    document = _signature(jeton).document
+    if circuit_complet(document):
+        raise Http404("Ce circuit de signature est terminé : le document signé a été envoyé.")
+    return FileResponse(
+        document.fichier.open("rb"), filename=document.nom_fichier, content_type="application/pdf"
+    )
 
 
 @require_POST

@@ -182,7 +182,6 @@ MATRICE: dict[str, Acces] = {
     "documents:suivi": Acces(CONNEXION, 200, 200, 403, kwargs=_docs.document_a_signer),
     "documents:telecharger_signe": Acces(CONNEXION, 200, 200, 403, kwargs=_docs.document_signe),
     "documents:signer": Acces(404, 404, 404, 404, kwargs={"jeton": "lien-invente"}),
-    "documents:signer_pdf_signe": Acces(404, 404, 404, 404, kwargs={"jeton": "lien-invente"}),
     "documents:signer_pdf": Acces(404, 404, 404, 404, kwargs={"jeton": "lien-invente"}),
     "documents:nouveau_lien": Acces(
         404, 404, 404, 404, kwargs={"jeton": "lien-invente"}, methode="post"

@@ -52,17 +52,22 @@ def modele() -> Mapping[str, Any]:
 
 
 def document_a_signer() -> Mapping[str, Any]:
-    """A stored convention PDF whose host has a signatory and whose school a head."""
+    """A stored convention PDF whose host has a signatory and whose school a head, the
+    convention validated."""
+    from conventions.models import Statut
     from documents.services import convention_pdf_generer
     from etablissement.models import Etablissement
     from organismes.models import ContactOrganisme, RoleContact
     from tests import fabriques
+    from tests.conventions.ecrans import avancer
+    from tests.documents.test_signatures import staff
 
     org = fabriques.organisme()
     ContactOrganisme.objects.create(organisme=org, nom="Lefèvre", role=RoleContact.SIGNATAIRE)
     Etablissement.objects.update(chef_etablissement_nom="Jean Proviseur")
     c = fabriques.convention(organisme_=org)
     doc = convention_pdf_generer(convention=c, auteur=None, le=date(2026, 2, 2))
+    avancer(c, Statut.VALIDEE, staff())  # its circuit opens from "validée"
     return {"pk": doc.pk}
 
 
@@ -75,9 +80,8 @@ def copie_a_confirmer() -> Mapping[str, Any]:
     from documents.models import Document
 
     document = Document.objects.get(pk=document_a_signer()["pk"])
-    signatures.circuit_ouvrir(document=document, le=timezone.now())
-    auteur = Utilisateur.objects.filter(is_superuser=True).first() or Utilisateur.objects.first()
-    assert auteur is not None
+    auteur = Utilisateur.objects.get(email="secretariat@example.org")
+    signatures.circuit_ouvrir(document=document, le=timezone.now(), auteur=auteur)
     copie = signatures.copie_deposer(
         document=document,
         contenu=b"%PDF-1.4\n%%EOF\n",

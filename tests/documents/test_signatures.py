@@ -13,17 +13,31 @@ from django.urls import reverse
 from django.utils import timezone
 
 from comptes.models import Utilisateur
+from conventions.models import Statut
 from documents import services, signatures
 from documents.models import Document, RoleSignataire, Signature
 from etablissement.models import Etablissement
 from organismes.models import ContactOrganisme, RoleContact
 from tests import fabriques
+from tests.conventions.ecrans import avancer, etudiant_suivi_par
 
 pytestmark = pytest.mark.django_db
 MAINTENANT = datetime(2026, 2, 2, 9, 0, tzinfo=UTC)
 
 
-def _document(**champs: Any) -> Document:
+def staff() -> Utilisateur:
+    """An administrator who moves the test conventions along (not a persona: any test may
+    log its own personas in)."""
+    utilisateur, _ = Utilisateur.objects.get_or_create(
+        email="secretariat@example.org", defaults={"role": "administrateur"}
+    )
+    return utilisateur
+
+
+def _document(statut: Statut = Statut.EN_SIGNATURE, **champs: Any) -> Document:
+    """The convention's PDF, its convention then moved (warnings acknowledged) to `statut`:
+    by default "en signature" without a circuit, so a circuit opens on it with or without
+    a named member of staff."""
     org = fabriques.organisme()
     ContactOrganisme.objects.create(
         organisme=org,
@@ -34,7 +48,10 @@ def _document(**champs: Any) -> Document:
     )
     Etablissement.objects.update(chef_etablissement_nom="Jean Proviseur")
     c = fabriques.convention(organisme_=org, **champs)
-    return services.convention_pdf_generer(convention=c, auteur=None, le=date(2026, 2, 1))
+    document = services.convention_pdf_generer(convention=c, auteur=None, le=date(2026, 2, 1))
+    avancer(c, statut, staff())
+    document.refresh_from_db()
+    return document
 
 
 def test_one_personal_link_per_signatory_and_only_its_hash_is_kept() -> None:
@@ -107,13 +124,35 @@ def test_a_tampered_file_cannot_be_signed() -> None:
         signatures.signer(signature=lien.signature, le=MAINTENANT, adresse_ip=None, navigateur="")
 
 
-def test_the_staff_open_the_circuit_and_see_the_links_once(administrateur: Utilisateur) -> None:
-    document = _document()
+@pytest.mark.parametrize("persona", ["administrateur", "enseignant"])
+def test_the_staff_open_the_circuit_but_never_see_a_signing_link(
+    persona: str,
+    request: pytest.FixtureRequest,
+    mailoutbox: list[Any],
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    """A link signs for its signatory: shown to the staff member, it would let them sign as
+    the company or the head of school. It goes by e-mail only."""
+    utilisateur: Utilisateur = request.getfixturevalue(persona)
+    document = _document(Statut.VALIDEE, etudiant_=etudiant_suivi_par(utilisateur))
     client = Client()
-    client.force_login(administrateur)
-    reponse = client.post(reverse("documents:circuit", args=[document.pk]))
+    client.force_login(utilisateur)
+    with django_capture_on_commit_callbacks(execute=True):
+        reponse = client.post(reverse("documents:circuit", args=[document.pk]))
     assert reponse.status_code == 200
-    assert reponse.content.decode().count("/signer/") == 5
+    jetons = [m.body.split("/signer/")[1].split("/")[0] for m in mailoutbox if "/signer/" in m.body]
+    assert len(jetons) == document.signatures.exclude(email="").count() >= 4
+    pages = [
+        reponse,
+        client.get(reverse("documents:convention", args=[document.convention_id])),
+        client.get(reverse("documents:suivi", args=[document.pk])),
+        client.get(reverse("conventions:detail", args=[document.convention_id])),
+    ]
+    for page in pages:
+        texte = page.content.decode()
+        assert "/signer/" not in texte
+        assert not any(jeton in texte for jeton in jetons)
+    assert "lien envoyé à a@example.org" in reponse.content.decode()
     assert client.post(reverse("documents:circuit", args=[document.pk])).status_code == 409
 
 

@@ -112,15 +112,14 @@ def test_a_new_version_invalidates_the_given_signatures_and_only_they_sign_again
     assert all(s.sha256_signe == v2.sha256 for s in v2.signatures.all())
 
 
-def test_a_complete_circuit_on_an_old_version_moves_nothing(administrateur: Utilisateur) -> None:
+def test_no_circuit_opens_on_an_old_version(administrateur: Utilisateur) -> None:
     v1 = _document()
-    _en_signature(v1)
     services.convention_pdf_generer(
         convention=v1.convention, auteur=administrateur, le=date(2026, 2, 3)
     )
-    for lien in signatures.circuit_ouvrir(document=v1, le=timezone.now(), auteur=administrateur):
-        _signer(lien.signature)
-    assert Convention.objects.get(pk=v1.convention_id).statut == Statut.EN_SIGNATURE
+    with pytest.raises(signatures.SignatureRefusee, match="version plus récente"):
+        signatures.circuit_ouvrir(document=v1, le=timezone.now(), auteur=administrateur)
+    assert not Signature.objects.exists()
 
 
 def test_the_convention_is_dated_by_its_last_signature(administrateur: Utilisateur) -> None:

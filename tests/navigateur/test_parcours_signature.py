@@ -1,7 +1,8 @@
 """The signature journey of issue 5: the staff open the circuit of a convention; the student,
 the host and the school sign by the links they received by e-mail (one of them read from
 « Courriels envoyés », as in the demo), each reading the document then ticking and clicking
-« Je signe »; the convention becomes « signée » and the signed PDF carries the evidence page."""
+« Je signe »; the convention becomes « signée » and the signed PDF, e-mailed to each, carries
+the evidence page."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from documents.models import Document, Signature
 from etablissement.models import Etablissement
 from organismes.models import ContactOrganisme, RoleContact
 from tests import fabriques
+from tests.conventions.ecrans import avancer
 from tests.courriels import courriels_lisibles
 
 pytestmark = [
@@ -67,7 +69,7 @@ def test_three_parties_sign_by_their_links_and_the_signed_pdf_holds_the_evidence
     settings.MEDIA_ROOT = tmp_path / "media"
     courriels_lisibles(settings)  # the demo: links readable in « Courriels envoyés »
     settings.SITE_URL = live_server.url  # the address the e-mailed links point to
-    Utilisateur.objects.create_user(
+    chef = Utilisateur.objects.create_user(
         "chef@eiffel-bordeaux.org", "mot-de-passe-demo", role=Role.ADMINISTRATEUR
     )
     org = fabriques.organisme(raison_sociale="Cave des Chartrons")
@@ -82,10 +84,11 @@ def test_three_parties_sign_by_their_links_and_the_signed_pdf_holds_the_evidence
         chef_etablissement_nom="Jean Proviseur", email="ce.0330028@ac-bordeaux.example"
     )
     convention = fabriques.convention(organisme_=org)
-    Convention.objects.filter(pk=convention.pk).update(statut=Statut.EN_SIGNATURE)
     document = services.convention_pdf_generer(
         convention=convention, auteur=None, le=date(2026, 2, 1)
     )
+    avancer(convention, Statut.VALIDEE, chef)  # opening the circuit sends it to signature
+    mailoutbox.clear()
 
     # The staff open the circuit from the convention's documents.
     _connecter(navigateur, live_server.url, "chef@eiffel-bordeaux.org")
@@ -95,13 +98,16 @@ def test_three_parties_sign_by_their_links_and_the_signed_pdf_holds_the_evidence
     ).click()
     WebDriverWait(navigateur, 10).until(lambda _: document.signatures.count() == 5)
     WebDriverWait(navigateur, 10).until(lambda n: "Circuit de signature" in n.page_source)
-    WebDriverWait(navigateur, 10).until(lambda _: len(mailoutbox) == 5)
+    WebDriverWait(navigateur, 10).until(
+        lambda _: sum(1 for m in mailoutbox if LIEN.search(m.body)) == 5
+    )
+    assert "/signer/" not in navigateur.page_source  # the links go by e-mail only
 
     liens = {}
     for message in mailoutbox:
         trouve = LIEN.search(message.body)
-        assert trouve is not None
-        liens[message.to[0]] = trouve.group(0)
+        if trouve is not None:
+            liens[message.to[0]] = trouve.group(0)
     signataires = list(document.signatures.order_by("pk"))
     assert {s.email for s in signataires} == set(liens)
 
@@ -120,12 +126,16 @@ def test_three_parties_sign_by_their_links_and_the_signed_pdf_holds_the_evidence
     WebDriverWait(navigateur, 10).until(
         lambda _: Convention.objects.get(pk=convention.pk).statut == Statut.SIGNEE
     )
-    # The last signatory's page offers the signed document.
-    telecharger = navigateur.find_element(By.PARTIAL_LINK_TEXT, "télécharger le document signé")
-    chemin_pdf = (telecharger.get_attribute("href") or "").removeprefix(live_server.url)
-    reponse = Client().get(chemin_pdf)
-    assert reponse.status_code == 200
-    contenu = b"".join(reponse.streaming_content)
+    # Each signatory receives the signed document by e-mail; their link shows no more.
+    assert "Votre exemplaire signé vous est envoyé par courriel" in navigateur.page_source
+    WebDriverWait(navigateur, 10).until(
+        lambda _: any(m.attachments for m in mailoutbox if m.to == [signataires[-1].email])
+    )
+    exemplaire = next(m for m in mailoutbox if m.attachments and m.to == [signataires[-1].email])
+    ((_, contenu, _),) = exemplaire.attachments
+    assert (
+        Client().get(liens[signataires[0].email].removeprefix(live_server.url)).status_code == 410
+    )
     document = Document.objects.get(pk=document.pk)
     assert contenu.startswith(b"%PDF")
     derniere_page = PdfReader(io.BytesIO(contenu)).pages[-1].extract_text() or ""
