@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from comptes.acces import personnel_requis, role_requis
 from comptes.models import Role, Utilisateur
 from conventions.models import Avenant, Convention, PeriodeConvention
-from documents import services
+from documents import bac_a_sable, services
 from documents.acces import exiger_generation, peut_generer
 from documents.forms import ModeleForm
 from documents.models import Document, ModeleDocument, OrdreSignature, TypeDocument
@@ -63,6 +64,18 @@ def _page(
     )
 
 
+def _modele_illisible(
+    request: HttpRequest, convention: Convention, erreur: bac_a_sable.ModeleIllisible
+) -> HttpResponse:
+    """A template saved before the sandbox test-rendered them fails: say why, no 500."""
+    messages.error(
+        request,
+        f"Le modèle de document en vigueur ne peut pas être imprimé. {erreur} "
+        "Un administrateur le corrige dans « Modèles de documents ».",
+    )
+    return _page(request, convention, status=409)
+
+
 @require_GET
 @personnel_requis
 def convention_documents(request: HttpRequest, pk: int) -> HttpResponse:
@@ -82,6 +95,8 @@ def convention_pdf(request: HttpRequest, pk: int) -> HttpResponseBase:
     except services.ContenusManquants as refus:
         # 409: the request is right, the convention is not ready; the page lists why.
         return _page(request, convention, manquants=refus.manquants, status=409)
+    except bac_a_sable.ModeleIllisible as erreur:
+        return _modele_illisible(request, convention, erreur)
     return _pdf(document)
 
 
@@ -90,9 +105,12 @@ def convention_pdf(request: HttpRequest, pk: int) -> HttpResponseBase:
 def avenant_pdf(request: HttpRequest, pk: int, numero: int) -> HttpResponseBase:
     avenant = get_object_or_404(Avenant, convention_id=pk, numero=numero)
     exiger_generation(request.user, avenant.convention)
-    document = services.avenant_pdf_generer(
-        avenant=avenant, auteur=_auteur(request), le=timezone.localdate()
-    )
+    try:
+        document = services.avenant_pdf_generer(
+            avenant=avenant, auteur=_auteur(request), le=timezone.localdate()
+        )
+    except bac_a_sable.ModeleIllisible as erreur:
+        return _modele_illisible(request, avenant.convention, erreur)
     return _pdf(document)
 
 
@@ -101,9 +119,12 @@ def avenant_pdf(request: HttpRequest, pk: int, numero: int) -> HttpResponseBase:
 def attestation_pdf(request: HttpRequest, pk: int, periode: int) -> HttpResponseBase:
     objet = get_object_or_404(PeriodeConvention, convention_id=pk, pk=periode)
     exiger_generation(request.user, objet.convention)
-    document = services.attestation_pdf_generer(
-        periode=objet, auteur=_auteur(request), le=timezone.localdate()
-    )
+    try:
+        document = services.attestation_pdf_generer(
+            periode=objet, auteur=_auteur(request), le=timezone.localdate()
+        )
+    except bac_a_sable.ModeleIllisible as erreur:
+        return _modele_illisible(request, objet.convention, erreur)
     return _pdf(document)
 
 
