@@ -14,11 +14,11 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conventions.models import Convention
+from conventions.models import Convention, Statut
 from conventions.services import PeriodeSaisie, convention_modifier
 from regles.bornes import MESSAGE_DATE
 from tests import fabriques
-from tests.conventions.ecrans import formulaire
+from tests.conventions.ecrans import avancer, formulaire
 
 pytestmark = pytest.mark.django_db
 CREER = reverse("conventions:creer")
@@ -147,3 +147,18 @@ def test_fuzz_the_live_check_never_fails(
     donnees = _saisie(gratification_mode=mode, **saisie)
     reponse = clients["administrateur"].post(APERCU, donnees, HTTP_HX_REQUEST="true")
     assert reponse.status_code < 500
+
+
+@pytest.mark.parametrize("jour", ["0001-01-01", "9999-12-31"])
+def test_a_signature_date_out_of_bounds_is_refused_in_french(
+    clients: dict[str, Client], administrateur: Any, jour: str
+) -> None:
+    convention = avancer(fabriques.convention(), Statut.EN_SIGNATURE, administrateur)
+    reponse = clients["administrateur"].post(
+        reverse("conventions:transition", kwargs={"pk": convention.pk}),
+        {"action": "enregistrer_signatures", "date_signature": jour},
+    )
+    assert reponse.status_code < 500
+    assert MESSAGE_DATE in reponse.content.decode()
+    convention.refresh_from_db()
+    assert (convention.statut, convention.date_signature) == (Statut.EN_SIGNATURE, None)
