@@ -11,6 +11,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -139,14 +140,20 @@ CHAMPS = (
 @given(
     saisie=st.dictionaries(st.sampled_from(CHAMPS), VALEUR, min_size=1, max_size=2),
     mode=st.sampled_from(["aucune", "minimum_legal", "horaire", "mensuelle"]),
+    url=st.sampled_from([APERCU, CREER]),
 )
-def test_fuzz_the_live_check_never_fails(
-    clients: dict[str, Client], saisie: dict[str, str], mode: str
+def test_fuzz_the_form_and_its_live_check_never_fail(
+    clients: dict[str, Client], saisie: dict[str, str], mode: str, url: str
 ) -> None:
-    """The live check runs the engine on every keystroke: random values never make it fail."""
+    """The live check runs the engine on every keystroke, the form saves: random values
+    never make them fail, and a form sent back shows what was typed."""
     donnees = _saisie(gratification_mode=mode, **saisie)
-    reponse = clients["administrateur"].post(APERCU, donnees, HTTP_HX_REQUEST="true")
+    entetes = {"HTTP_HX_REQUEST": "true"} if url == APERCU else {}
+    reponse = clients["administrateur"].post(url, donnees, **entetes)
     assert reponse.status_code < 500
+    if url == CREER and reponse.status_code == 200:
+        page = reponse.content.decode()
+        assert all(escape(v) in page for v in saisie.values() if v.strip())
 
 
 @pytest.mark.parametrize("jour", ["0001-01-01", "9999-12-31"])
