@@ -18,6 +18,8 @@ from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests import fabriques
+
 pytestmark = pytest.mark.django_db
 
 SEMAINE = {"lundi": "7", "mardi": "7", "mercredi": "7", "jeudi": "7", "vendredi": "7"}
@@ -248,3 +250,15 @@ def test_fuzz_the_private_follow_up_form_never_fails(
     if reponse.status_code == 200:
         page = reponse.content.decode()
         assert all(_reaffiche(page, valeur) for valeur in saisie.values())
+
+
+@pytest.mark.parametrize("valeur", ["99999999999999999999", "-1", "²", "1e3", "\x00"])
+def test_hostile_choices_are_refused_not_failed(client: Client, valeur: str) -> None:
+    """Checkboxes and radio buttons edited by hand: an error on the form, never a 500."""
+    fabriques.promotion(annee_debut=2026)
+    for champ in ("periodes", "missions", "tranche_effectif", "gratification"):
+        reponse = client.post(reverse("public:proposer"), {**OFFRE, champ: valeur})
+        assert reponse.status_code == 200
+        assert champ in reponse.context["form"].errors
+    reponse = client.get(reverse("public:simulateur"), {**STAGE, "periodes": valeur})
+    assert reponse.status_code == 200
