@@ -144,17 +144,15 @@ class SimulationForm(forms.Form):
         ):
             raise forms.ValidationError("Le stage simulé tient sur une année au plus.")
         anterieur = self._intervalle(donnees, "anterieur_debut", "anterieur_fin")
-        if anterieur and intervalles and anterieur[1] >= min(d for d, _ in intervalles):
+        premier_jour = min(d for d, _ in intervalles) if intervalles else None
+        if anterieur and premier_jour and anterieur[1] >= premier_jour:
             self.add_error(
                 "anterieur_fin", "Le stage précédent doit finir avant le début du stage simulé."
             )
             anterieur = None
-        elif (
-            anterieur
-            and intervalles
-            and min(d for d, _ in intervalles) - anterieur[0] > (DUREE_MAXIMALE)
-        ):
-            # Hours add up within one school year (R-PRES-3): an older stage does not count.
+        elif anterieur and premier_jour and premier_jour - anterieur[0] > DUREE_MAXIMALE:
+            # Hours add up within one school year (R-PRES-3): an older stage does not count,
+            # and a stage of 1900 would only make the server count a century of days.
             self.add_error(
                 "anterieur_debut",
                 "Le stage précédent compte s'il a commencé moins d'un an avant le stage simulé.",
