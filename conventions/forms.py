@@ -15,17 +15,21 @@ from conventions.champs import ChoixGroupe, ChoixMultipleGroupe, DureeField
 from conventions.models import ABSENCES, INITIATIVES, METHODES, MODES, Convention
 from conventions.services import PeriodeSaisie
 from core.forms import DsfrForm
+from core.validateurs import valider_date_bornee
 from etablissement.models import Enseignant, Etudiant
 from organismes.models import EtablissementAccueil, Tuteur
 from referentiel.models import Competence, Mission
+from regles.bornes import MONTANT_MAX
 from regles.contenus import CONTENUS, DERIVES
 from regles.modele import SEMAINE
 
 
 def _date(label: str, **kwargs: Any) -> forms.DateField:
+    """A day between 01/01/1900 and 31/12/2100 (regles.bornes)."""
     return forms.DateField(
         label=label,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[valider_date_bornee],
         **kwargs,
     )
 
@@ -56,6 +60,7 @@ class GratificationForm(forms.Form):
         help_text="Par heure de présence ou par mois, selon le choix ci-dessus. Exemple : 5,20",
         required=False,
         min_value=Decimal(0),
+        max_value=MONTANT_MAX,
         max_digits=9,
         decimal_places=2,
         localize=True,

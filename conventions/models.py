@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 
+from core.validateurs import valider_date_bornee
+from regles import format as fmt
+from regles.bornes import MONTANT_MAX
 from regles.modele import SEMAINE, Initiative, Methode, ModeGratification, TypeAbsence
+
+MESSAGE_MONTANT = f"Le montant ne peut pas dépasser {fmt.euros(MONTANT_MAX)}."
 
 
 class Statut(models.TextChoices):
@@ -98,9 +104,14 @@ class Convention(models.Model):
         blank=True,
         help_text="Le même poste d'un stagiaire à l'autre impose un délai de carence.",
     )
-    date_signature = models.DateField("date de signature", null=True, blank=True)
+    date_signature = models.DateField(
+        "date de signature", null=True, blank=True, validators=[valider_date_bornee]
+    )
     date_effet_tuteur = models.DateField(
-        "désignation du tuteur à compter du", null=True, blank=True
+        "désignation du tuteur à compter du",
+        null=True,
+        blank=True,
+        validators=[valider_date_bornee],
     )
     # Weekly schedule, in minutes per day (hours are shown to people).
     minutes_lundi = models.PositiveSmallIntegerField(default=420)
@@ -117,7 +128,11 @@ class Convention(models.Model):
         "gratification", max_length=20, choices=MODES, default="aucune"
     )
     gratification_montant = models.DecimalField(
-        "montant", max_digits=9, decimal_places=2, default=0
+        "montant",
+        max_digits=9,
+        decimal_places=2,
+        default=0,
+        validators=[MaxValueValidator(MONTANT_MAX, message=MESSAGE_MONTANT)],
     )
     gratification_methode = models.CharField(
         "versement", max_length=10, choices=METHODES, default="reelle"
@@ -131,9 +146,15 @@ class Convention(models.Model):
     contenus = models.JSONField("clauses", default=dict, blank=True)
     # First and last day of the periods, written by the services with the periods: a list of
     # an académie's conventions sorts and shows them without aggregating every period.
-    debut = models.DateField("premier jour", null=True, editable=False)
-    fin = models.DateField("dernier jour", null=True, editable=False)
-    rupture_dernier_jour = models.DateField("dernier jour (fin anticipée)", null=True, blank=True)
+    debut = models.DateField(
+        "premier jour", null=True, editable=False, validators=[valider_date_bornee]
+    )
+    fin = models.DateField(
+        "dernier jour", null=True, editable=False, validators=[valider_date_bornee]
+    )
+    rupture_dernier_jour = models.DateField(
+        "dernier jour (fin anticipée)", null=True, blank=True, validators=[valider_date_bornee]
+    )
     rupture_initiative = models.CharField(
         "à l'initiative de", max_length=20, choices=INITIATIVES, blank=True
     )
@@ -175,8 +196,8 @@ class Convention(models.Model):
 
 class PeriodeConvention(models.Model):
     convention = models.ForeignKey(Convention, on_delete=models.CASCADE, related_name="periodes")
-    debut = models.DateField("début")
-    fin = models.DateField("fin")
+    debut = models.DateField("début", validators=[valider_date_bornee])
+    fin = models.DateField("fin", validators=[valider_date_bornee])
     prolongation = models.BooleanField(
         "prolongation après interruption (L124-15)",
         default=False,
@@ -199,7 +220,7 @@ class ExceptionHoraire(models.Model):
     """A day whose planned time differs from the weekly schedule (0: not worked)."""
 
     convention = models.ForeignKey(Convention, on_delete=models.CASCADE, related_name="exceptions")
-    jour = models.DateField()
+    jour = models.DateField(validators=[valider_date_bornee])
     minutes = models.PositiveSmallIntegerField()
 
     class Meta:
@@ -215,7 +236,7 @@ class Pointage(models.Model):
     """One day of the presence log kept by the host (L124-14), recorded by the staff."""
 
     convention = models.ForeignKey(Convention, on_delete=models.CASCADE, related_name="pointages")
-    jour = models.DateField()
+    jour = models.DateField(validators=[valider_date_bornee])
     minutes_presence = models.PositiveSmallIntegerField("présence (minutes)", default=0)
     absence = models.CharField(max_length=40, choices=ABSENCES, blank=True)
     minutes_absence = models.PositiveSmallIntegerField("absence (minutes)", default=0)
@@ -289,7 +310,7 @@ class Avenant(models.Model):
 
     convention = models.ForeignKey(Convention, on_delete=models.CASCADE, related_name="avenants")
     numero = models.PositiveSmallIntegerField()
-    date_effet = models.DateField("à compter du")
+    date_effet = models.DateField("à compter du", validators=[valider_date_bornee])
     motif = models.TextField()
     changements = models.JSONField(default=dict)  # {champ: {"avant": …, "apres": …}}
     auteur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)

@@ -3,11 +3,13 @@ from __future__ import annotations
 from django import forms
 
 from core.forms import DsfrForm
+from documents.bac_a_sable import TAILLE_MAX
 
 
 class ModeleForm(DsfrForm, forms.Form):
     corps = forms.CharField(
         label="Texte du modèle",
+        max_length=TAILLE_MAX,
         widget=forms.Textarea(attrs={"rows": 22}),
         help_text="Variables entre doubles accolades, par exemple {{ etudiant.nom }} ; la liste est ci-dessous.",
     )

@@ -60,11 +60,15 @@ def modele_en_vigueur(type_: str) -> ModeleDocument:
 
 
 def verifier_corps(corps: str) -> None:
-    """Refuse a template that does not compile or names an undocumented variable."""
+    """Refuse a template that does not compile in the sandbox (a tag or filter outside its
+    allow-list), names an undocumented variable, or fails when rendered against sample values
+    of every variable (too many loop turns, too long a text): it would break every PDF."""
     try:
         inconnues = bac_a_sable.variables_inconnues(corps)
-    except bac_a_sable.TemplateSyntaxError as erreur:
-        raise ValidationError({"corps": f"Le modèle ne se lit pas : {erreur}"}) from erreur
+        if not inconnues:
+            bac_a_sable.essayer(corps)
+    except bac_a_sable.ModeleIllisible as erreur:
+        raise ValidationError({"corps": str(erreur)}) from erreur
     if inconnues:
         raise ValidationError(
             {"corps": "Variables inconnues : " + ", ".join("{{ " + v + " }}" for v in inconnues)}

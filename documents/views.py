@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from comptes.acces import personnel_requis, role_requis
 from comptes.models import Role, Utilisateur
 from conventions.models import Avenant, Convention, PeriodeConvention
-from documents import services
+from documents import bac_a_sable, services
 from documents.acces import exiger_generation, peut_generer
 from documents.forms import ModeleForm
 from documents.models import Document, ModeleDocument, OrdreSignature, TypeDocument
@@ -65,6 +65,19 @@ def _page(
     )
 
 
+def _modele_illisible(
+    request: HttpRequest, convention: Convention, erreur: bac_a_sable.ModeleIllisible
+) -> HttpResponse:
+    """A template saved before the sandbox test-rendered them fails: say why, no 500."""
+    return _page(
+        request,
+        convention,
+        erreur=f"Le modèle de document en vigueur ne peut pas être imprimé. {erreur} "
+        "Un administrateur le corrige dans « Modèles de documents ».",
+        status=409,
+    )
+
+
 @require_GET
 @personnel_requis
 def convention_documents(request: HttpRequest, pk: int) -> HttpResponse:
@@ -86,6 +99,8 @@ def convention_pdf(request: HttpRequest, pk: int) -> HttpResponseBase:
         return _page(request, convention, manquants=refus.manquants, status=409)
     except services.GenerationRefusee as refus:
         return _page(request, convention, erreur=str(refus), status=409)
+    except bac_a_sable.ModeleIllisible as erreur:
+        return _modele_illisible(request, convention, erreur)
     return _pdf(document)
 
 
@@ -100,6 +115,8 @@ def avenant_pdf(request: HttpRequest, pk: int, numero: int) -> HttpResponseBase:
         )
     except services.GenerationRefusee as refus:
         return _page(request, avenant.convention, erreur=str(refus), status=409)
+    except bac_a_sable.ModeleIllisible as erreur:
+        return _modele_illisible(request, avenant.convention, erreur)
     return _pdf(document)
 
 
@@ -108,9 +125,12 @@ def avenant_pdf(request: HttpRequest, pk: int, numero: int) -> HttpResponseBase:
 def attestation_pdf(request: HttpRequest, pk: int, periode: int) -> HttpResponseBase:
     objet = get_object_or_404(PeriodeConvention, convention_id=pk, pk=periode)
     exiger_generation(request.user, objet.convention)
-    document = services.attestation_pdf_generer(
-        periode=objet, auteur=_auteur(request), le=timezone.localdate()
-    )
+    try:
+        document = services.attestation_pdf_generer(
+            periode=objet, auteur=_auteur(request), le=timezone.localdate()
+        )
+    except bac_a_sable.ModeleIllisible as erreur:
+        return _modele_illisible(request, objet.convention, erreur)
     return _pdf(document)
 
 

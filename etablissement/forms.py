@@ -10,6 +10,7 @@ from django import forms
 from django.db.models import Q
 
 from core.forms import DsfrForm
+from core.validateurs import valider_date_bornee
 from etablissement.models import Enseignant, Etudiant, Promotion
 from etablissement.validators import normaliser_code, valider_ine
 
@@ -31,6 +32,7 @@ class EtudiantForm(DsfrForm, forms.Form):
         help_text="Format attendu : JJ/MM/AAAA",
         widget=_DATE,
         input_formats=_FORMATS_DATE,
+        validators=[valider_date_bornee],
         error_messages={"invalid": "Saisissez une date valide, au format JJ/MM/AAAA."},
     )
     ine = forms.CharField(

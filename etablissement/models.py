@@ -12,19 +12,29 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator, MinValueValidator, RegexValidator
+from django.core.validators import (
+    FileExtensionValidator,
+    MaxValueValidator,
+    MinValueValidator,
+    RegexValidator,
+)
 from django.db import models
 from django.db.models import Q
 
 from comptes.models import Role
+from core.validateurs import valider_date_bornee
 from etablissement.validators import valider_ine, valider_uai
 from referentiel.models import Formation, VersionReferentiel
 from referentiel.selectors import version_en_vigueur
+from regles.bornes import DATE_MAX
 from regles.mineurs import date_majorite
 from regles.parametres import parametres
 from regles.presence import debut_annee_scolaire
 
 _code_postal = RegexValidator(r"^[0-9]{5}$", "Le code postal compte 5 chiffres.")
+
+# A training of a few years must end within the bounds of every date (31/12/2100).
+ANNEE_DEBUT_MAX = DATE_MAX.year - 5
 
 
 class Etablissement(models.Model):
@@ -101,7 +111,7 @@ class Promotion(models.Model):
     )
     annee_debut = models.PositiveSmallIntegerField(
         "année de début",
-        validators=[MinValueValidator(2000)],
+        validators=[MinValueValidator(2000), MaxValueValidator(ANNEE_DEBUT_MAX)],
         help_text="Année civile de la rentrée en 1re année.",
     )
     # Blank in a form: clean() fills it with the setting in force when the training starts.
@@ -154,8 +164,8 @@ class Promotion(models.Model):
         return debut, suivante - timedelta(days=1)
 
     def clean(self) -> None:
-        if self.annee_debut is None:
-            return
+        if self.annee_debut is None or self.annee_debut > ANNEE_DEBUT_MAX:
+            return  # an impossible year: its field says so, no date is built from it
         if self.objectif_jours_par_annee is None:
             self.objectif_jours_par_annee = parametres().entier(
                 "reglages.ndrc_jours_par_annee", self.debut_formation
@@ -202,8 +212,8 @@ class PeriodePromotion(models.Model):
         "année de formation", validators=[MinValueValidator(1)], help_text="1 ou 2."
     )
     libelle = models.CharField("libellé", max_length=100, help_text="Par exemple Stage de janvier.")
-    debut = models.DateField("début")
-    fin = models.DateField("fin")
+    debut = models.DateField("début", validators=[valider_date_bornee])
+    fin = models.DateField("fin", validators=[valider_date_bornee])
     jours_vises = models.PositiveSmallIntegerField("jours visés")
 
     class Meta:
@@ -281,7 +291,7 @@ class Etudiant(models.Model):
         validators=[valider_ine],
         help_text="Identifiant national élève ou étudiant, 11 caractères.",
     )
-    date_naissance = models.DateField("date de naissance")
+    date_naissance = models.DateField("date de naissance", validators=[valider_date_bornee])
     email = models.EmailField("adresse e-mail", blank=True)
     telephone = models.CharField("téléphone", max_length=20, blank=True)
     # A minor's convention is also signed by the legal representative.

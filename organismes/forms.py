@@ -11,8 +11,10 @@ from typing import Any
 from django import forms
 
 from core.forms import DsfrForm
+from core.validateurs import valider_date_bornee
 from organismes.models import OrganismeAccueil, RoleContact
 from organismes.validators import normaliser_numero, valider_siren, valider_siret
+from regles.bornes import DATE_MAX, DATE_MIN, EFFECTIF_MAX, MESSAGE_DATE
 
 _FORMATS_DATE = ["%Y-%m-%d", "%d/%m/%Y"]
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -26,6 +28,7 @@ def _champ_date(label: str, aide: str) -> forms.DateField:
         help_text=aide,
         widget=_DATE,
         input_formats=_FORMATS_DATE,
+        validators=[valider_date_bornee],
         error_messages=_DATE_INVALIDE,
     )
 
@@ -183,6 +186,8 @@ class MoisField(forms.Field):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         if not 1 <= mois <= 12:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        if not DATE_MIN.year <= annee <= DATE_MAX.year:  # year 0 is no date at all
+            raise forms.ValidationError(MESSAGE_DATE, code="date_hors_bornes")
         return date(annee, mois, 1)
 
     def prepare_value(self, value: Any) -> Any:
@@ -197,6 +202,7 @@ class EffectifForm(DsfrForm, forms.Form):
     personnes = forms.IntegerField(
         label="Personnes employées au dernier jour du mois",
         min_value=0,
+        max_value=EFFECTIF_MAX,
         help_text="Stagiaires exclus (article R124-12 du code de l'éducation).",
     )
 

@@ -16,7 +16,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from core.validateurs import valider_date_bornee
 from organismes.validators import valider_naf, valider_siren, valider_siret
+from regles import format as fmt
+from regles.bornes import EFFECTIF_MAX
 
 _taux = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(1))]
 
@@ -117,9 +120,18 @@ class EffectifMensuel(models.Model):
         related_name="effectifs",
         verbose_name="organisme d'accueil",
     )
-    mois = models.DateField("mois", help_text="Le premier jour du mois.")
+    mois = models.DateField(
+        "mois", help_text="Le premier jour du mois.", validators=[valider_date_bornee]
+    )
     personnes = models.PositiveIntegerField(
-        "personnes employées", help_text="Au dernier jour du mois, stagiaires exclus."
+        "personnes employées",
+        help_text="Au dernier jour du mois, stagiaires exclus.",
+        validators=[
+            MaxValueValidator(
+                EFFECTIF_MAX,
+                message=f"L'effectif ne peut pas dépasser {fmt.nombre(EFFECTIF_MAX, 0)} personnes.",
+            )
+        ],
     )
 
     class Meta:
@@ -151,7 +163,7 @@ class StagiairesAutresEcoles(models.Model):
         related_name="autres_stagiaires",
         verbose_name="organisme d'accueil",
     )
-    lundi = models.DateField("semaine du lundi")
+    lundi = models.DateField("semaine du lundi", validators=[valider_date_bornee])
     nombre = models.PositiveSmallIntegerField("stagiaires d'autres écoles")
 
     class Meta:
@@ -181,8 +193,8 @@ class FermetureOrganisme(models.Model):
         related_name="fermetures",
         verbose_name="organisme d'accueil",
     )
-    debut = models.DateField("début")
-    fin = models.DateField("fin")
+    debut = models.DateField("début", validators=[valider_date_bornee])
+    fin = models.DateField("fin", validators=[valider_date_bornee])
     libelle = models.CharField(
         "libellé", max_length=200, blank=True, help_text="Par exemple congés d'été."
     )

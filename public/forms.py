@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 
 from public.champs import DateFrField, DureeField, MontantField
+from regles.bornes import EFFECTIF_MAX
 from regles.modele import SEMAINE, Methode, ModeGratification
 
 # A simulation spans one stage and the host's year around it; longer inputs are typing
@@ -65,7 +66,7 @@ class SimulationForm(forms.Form):
         label="Effectif de l'entreprise",
         required=False,
         min_value=0,
-        max_value=1_000_000,
+        max_value=EFFECTIF_MAX,
         help_text="Personnes employées (toute l'entreprise, stagiaires non compris). "
         "Vide : le quota le plus bas est retenu.",
         error_messages={"invalid": "Saisissez un nombre entier de personnes."},
@@ -74,7 +75,7 @@ class SimulationForm(forms.Form):
         label="Autres stagiaires accueillis en même temps",
         required=False,
         min_value=0,
-        max_value=100_000,
+        max_value=EFFECTIF_MAX,
         help_text="Stagiaires d'autres écoles présents chaque semaine du stage.",
         error_messages={"invalid": "Saisissez un nombre entier de stagiaires."},
     )
@@ -143,10 +144,20 @@ class SimulationForm(forms.Form):
         ):
             raise forms.ValidationError("Le stage simulé tient sur une année au plus.")
         anterieur = self._intervalle(donnees, "anterieur_debut", "anterieur_fin")
-        if anterieur and intervalles and anterieur[1] >= min(d for d, _ in intervalles):
+        premier_jour = min(d for d, _ in intervalles) if intervalles else None
+        if anterieur and premier_jour and anterieur[1] >= premier_jour:
             self.add_error(
                 "anterieur_fin", "Le stage précédent doit finir avant le début du stage simulé."
             )
+            anterieur = None
+        elif anterieur and premier_jour and premier_jour - anterieur[0] > DUREE_MAXIMALE:
+            # Hours add up within one school year (R-PRES-3): an older stage does not count,
+            # and a stage of 1900 would only make the server count a century of days.
+            self.add_error(
+                "anterieur_debut",
+                "Le stage précédent compte s'il a commencé moins d'un an avant le stage simulé.",
+            )
+            anterieur = None
         donnees["anterieur"] = anterieur
         horaire = tuple(donnees.get(jour) or 0 for jour in SEMAINE)
         if not any(horaire) and not any(self.has_error(jour) for jour in SEMAINE):

@@ -39,7 +39,7 @@ class PropositionForm(DsfrForm):
     )
     entreprise = forms.CharField(label="Raison sociale", max_length=200)
     adresse = forms.CharField(
-        label="Adresse", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label="Adresse", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     code_postal = forms.CharField(label="Code postal", max_length=10, required=False)
     ville = forms.CharField(label="Ville", max_length=100)
@@ -100,7 +100,9 @@ class PropositionForm(DsfrForm):
         widget=forms.RadioSelect,
         help_text="Le simulateur dit si elle est obligatoire pour votre stage et ce qu'elle coûte.",
     )
-    message = forms.CharField(label="Précisions", widget=forms.Textarea, required=False)
+    message = forms.CharField(
+        label="Précisions", max_length=5000, widget=forms.Textarea, required=False
+    )
     # The honeypot: hidden by public/proposer.css and from screen readers (aria-hidden in the
     # template); a person never fills it, a robot filling every input does.
     site_web = forms.CharField(

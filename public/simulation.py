@@ -20,7 +20,7 @@ from regles.calendrier import calendrier
 from regles.constats import CATALOGUE, Constat, Regle
 from regles.echeancier import Mois
 from regles.evaluation import Cumul, Situation, evaluer
-from regles.parametres import Parametres, parametres
+from regles.parametres import ParametreNonEnVigueur, Parametres, parametres
 from regles.quotas import Semaine, lundi
 from regles.repos_ete import Repos, repos_ete
 
@@ -232,6 +232,15 @@ def _somme(lignes: list[LigneMois]) -> LigneMois:
         excedent=s("excedent"),
         cotisations_stagiaire=s("cotisations_stagiaire"),
         cotisations_organisme=s("cotisations_organisme"),
+    )
+
+
+def message_regles_inconnues(inconnu: ParametreNonEnVigueur) -> str:
+    """What the company reads when its dates fall where the law's parameters have no value
+    (a stage in 1900: the bounds of every date are wider than the law Stages knows)."""
+    return (
+        f"Le simulateur ne connaît pas les règles des stages en vigueur le {inconnu.le:%d/%m/%Y} : "
+        "vérifiez les dates du stage."
     )
 
 

@@ -24,6 +24,7 @@ from conventions.services import (
 )
 from conventions.views.detail import convention_ou_404, page_detail
 from conventions.workflow import TRANSITIONS
+from regles.bornes import MESSAGE_DATE, date_dans_les_bornes
 
 
 def _date_signature(texte: str) -> date | None:
@@ -31,11 +32,14 @@ def _date_signature(texte: str) -> date | None:
     if not texte.strip():
         return None
     try:
-        return date.fromisoformat(texte.strip())
+        jour = date.fromisoformat(texte.strip())
     except ValueError:
         raise TransitionRefusee(
             "La date de signature est invalide : saisissez-la au format jj/mm/aaaa."
         ) from None
+    if not date_dans_les_bornes(jour):
+        raise TransitionRefusee(f"Date de signature : {MESSAGE_DATE}")
+    return jour
 
 
 @personnel_requis

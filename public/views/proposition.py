@@ -36,6 +36,7 @@ from public.selectors import (
 )
 from public.services import proposition_creer
 from public.simulation import Entree, simuler
+from regles.parametres import ParametreNonEnVigueur
 
 TROP_DE_PROPOSITIONS = (
     "Vous avez envoyé beaucoup de propositions depuis cette connexion : réessayez dans une "
@@ -99,7 +100,11 @@ def _depuis_la_simulation(request: HttpRequest) -> dict[str, Any]:
     if not simulation.is_valid():
         return {}
     donnees = simulation.cleaned_data
-    return reprise.initial(donnees, simuler(Entree.depuis_formulaire(donnees)))
+    try:
+        resultat = simuler(Entree.depuis_formulaire(donnees))
+    except ParametreNonEnVigueur:  # dates the law's parameters do not cover
+        return {}
+    return reprise.initial(donnees, resultat)
 
 
 def _rechercher(request: HttpRequest) -> HttpResponse:

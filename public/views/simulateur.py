@@ -14,7 +14,8 @@ from documents.rendu import pdf_depuis_gabarit
 from etablissement.models import Etablissement
 from public.forms import SimulationForm
 from public.selectors import choix_periodes, periodes_a_venir
-from public.simulation import Entree, Resultat, simuler
+from public.simulation import Entree, Resultat, message_regles_inconnues, simuler
+from regles.parametres import ParametreNonEnVigueur
 
 
 def _simulation(request: HttpRequest) -> tuple[SimulationForm, Resultat | None]:
@@ -25,7 +26,11 @@ def _simulation(request: HttpRequest) -> tuple[SimulationForm, Resultat | None]:
     )
     if not form.is_bound or not form.is_valid():
         return form, None
-    return form, simuler(Entree.depuis_formulaire(form.cleaned_data))
+    try:
+        return form, simuler(Entree.depuis_formulaire(form.cleaned_data))
+    except ParametreNonEnVigueur as inconnu:
+        form.add_error(None, message_regles_inconnues(inconnu))
+        return form, None
 
 
 @require_GET
