@@ -13,11 +13,13 @@ from django.utils import timezone
 from pytest_django.fixtures import Settings
 
 from comptes.models import Utilisateur
+from conventions.models import Statut
 from documents import services, signatures
 from documents.models import Document
 from etablissement.models import Etablissement
 from organismes.models import ContactOrganisme, RoleContact
 from tests import fabriques
+from tests.conventions.ecrans import avancer
 
 pytestmark = pytest.mark.django_db
 
@@ -27,14 +29,14 @@ def _sans_cache(cache_control: str) -> bool:
 
 
 @pytest.fixture
-def document(settings: Settings, tmp_path: Path) -> Document:
+def document(settings: Settings, tmp_path: Path, administrateur: Utilisateur) -> Document:
     settings.MEDIA_ROOT = tmp_path / "media"
     org = fabriques.organisme()
     ContactOrganisme.objects.create(
         organisme=org, nom="Lefèvre", prenom="Anne", role=RoleContact.SIGNATAIRE, email="a@x.org"
     )
     Etablissement.objects.update(chef_etablissement_nom="Jean Proviseur")
-    convention = fabriques.convention(organisme_=org)
+    convention = avancer(fabriques.convention(organisme_=org), Statut.VALIDEE, administrateur)
     return services.convention_pdf_generer(convention=convention, auteur=None, le=date(2026, 2, 1))
 
 
@@ -51,8 +53,12 @@ def test_a_convention_page_and_its_pdf_are_not_kept(
     assert _sans_cache(pdf["Cache-Control"])
 
 
-def test_a_signing_page_and_its_pdf_are_not_kept(document: Document) -> None:
-    (lien, *_) = signatures.circuit_ouvrir(document=document, le=timezone.now())
+def test_a_signing_page_and_its_pdf_are_not_kept(
+    administrateur: Utilisateur, document: Document
+) -> None:
+    (lien, *_) = signatures.circuit_ouvrir(
+        document=document, le=timezone.now(), auteur=administrateur
+    )
     page = Client().get(reverse("documents:signer", args=[lien.jeton]))
     assert page.status_code == 200
     assert _sans_cache(page["Cache-Control"])
