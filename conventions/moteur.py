@@ -23,7 +23,7 @@ from organismes.models import EtablissementAccueil
 from regles import modele
 from regles.constats import Constat, Severite
 from regles.evaluation import Evaluation, ResultatConvention, Situation, evaluer
-from regles.parametres import parametres
+from regles.parametres import ParametreNonEnVigueur, parametres
 from regles.presence import annee_scolaire_du, debut_annee_scolaire
 
 # Stages further apart than this cannot meet in a quota week, a school year or a waiting period.
@@ -288,13 +288,22 @@ def _juger(
     # The student's findings of the school years this convention falls in (or of none): a
     # shortfall of another year is that year's business, not this convention's.
     annees = {
-        annee_scolaire_du(jour, parametres())
-        for p in resultat.convention.periodes
-        for jour in (p.debut, p.fin)
+        _annee_scolaire(jour) for p in resultat.convention.periodes for jour in (p.debut, p.fin)
     }
+    # A student whose only convention falls before the law Stages knows has no result.
+    du_etudiant = evaluation.etudiants.get(etudiant)
     propres = list(resultat.constats) + [
         k
-        for k in evaluation.etudiants[etudiant].constats
+        for k in (du_etudiant.constats if du_etudiant else ())
         if k.chiffres.get("annee_scolaire") in (None, *annees)
     ]
     return Verdict(evaluation=evaluation, resultat=resultat, constats=propres)
+
+
+def _annee_scolaire(jour: date) -> int | None:
+    """The school year of `jour`, or None before the setting that starts it (the engine then
+    says the rule is not applicable to that date)."""
+    try:
+        return annee_scolaire_du(jour, parametres())
+    except ParametreNonEnVigueur:
+        return None

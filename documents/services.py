@@ -16,13 +16,16 @@ from comptes.models import Utilisateur
 from conventions.models import Avenant, Convention, PeriodeConvention, Statut
 from conventions.moteur import Verdict, evaluer_convention
 from documents import bac_a_sable
+from documents.bac_a_sable import Donnee
 from documents.contexte import Sujet, donnees
 from documents.defauts import CORPS_PAR_DEFAUT
 from documents.fichiers import enregistrer_fichier, sans_orphelins
 from documents.models import Document, ModeleDocument, Signature, TypeDocument
 from documents.rendu import logo_en_data_uri, pdf_depuis_gabarit
 from etablissement.models import Etablissement
+from regles.applicabilite import raison
 from regles.contenus import PAR_CODE
+from regles.parametres import ParametreNonEnVigueur
 
 GABARITS: dict[str, str] = {
     TypeDocument.CONVENTION: "documents/pdf/convention.html",
@@ -37,7 +40,23 @@ STATUTS_SIGNES = (Statut.SIGNEE, Statut.EN_COURS, Statut.TERMINEE, Statut.ROMPUE
 
 
 class GenerationRefusee(Exception):
-    """A new version that would replace a signed document."""
+    """A PDF that is not generated: it would replace a signed document, or its dates fall
+    before the law Stages knows (its figures cannot be computed)."""
+
+
+def _donnees(
+    convention: Convention, verdict: Verdict, *, le: date, sujet: Sujet | None = None
+) -> dict[str, Donnee]:
+    """What the PDF prints (documents.contexte), or GenerationRefusee saying which law is
+    unknown at its dates."""
+    try:
+        return donnees(
+            convention, verdict, etablissement=_etablissement(), le=le, sujet=sujet or Sujet()
+        )
+    except ParametreNonEnVigueur as exc:
+        raise GenerationRefusee(
+            f"Le document ne peut pas être imprimé pour ces dates : {raison(exc)}."
+        ) from exc
 
 
 class ContenusManquants(Exception):
@@ -219,7 +238,7 @@ def convention_pdf_generer(
     absents = manquants(verdict)
     if absents:
         raise ContenusManquants(absents)
-    contexte = donnees(convention, verdict, etablissement=_etablissement(), le=le)
+    contexte = _donnees(convention, verdict, le=le)
     return _enregistrer(
         convention=convention,
         type_=TypeDocument.CONVENTION,
@@ -232,9 +251,7 @@ def convention_pdf_generer(
 def avenant_pdf_generer(*, avenant: Avenant, auteur: Utilisateur | None, le: date) -> Document:
     convention = avenant.convention
     verdict = evaluer_convention(convention)
-    contexte = donnees(
-        convention, verdict, etablissement=_etablissement(), le=le, sujet=Sujet(avenant=avenant)
-    )
+    contexte = _donnees(convention, verdict, le=le, sujet=Sujet(avenant=avenant))
     return _enregistrer(
         convention=convention,
         type_=TypeDocument.AVENANT,
@@ -251,9 +268,7 @@ def attestation_pdf_generer(
     computed by the engine from the presence log."""
     convention = periode.convention
     verdict = evaluer_convention(convention)
-    contexte = donnees(
-        convention, verdict, etablissement=_etablissement(), le=le, sujet=Sujet(periode=periode)
-    )
+    contexte = _donnees(convention, verdict, le=le, sujet=Sujet(periode=periode))
     return _enregistrer(
         convention=convention,
         type_=TypeDocument.ATTESTATION,

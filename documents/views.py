@@ -129,6 +129,8 @@ def attestation_pdf(request: HttpRequest, pk: int, periode: int) -> HttpResponse
         document = services.attestation_pdf_generer(
             periode=objet, auteur=_auteur(request), le=timezone.localdate()
         )
+    except services.GenerationRefusee as refus:
+        return _page(request, objet.convention, erreur=str(refus), status=409)
     except bac_a_sable.ModeleIllisible as erreur:
         return _modele_illisible(request, objet.convention, erreur)
     return _pdf(document)

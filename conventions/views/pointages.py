@@ -25,8 +25,9 @@ from conventions.selectors import convention_pour_presence
 from conventions.services import JourSaisi, pointages_enregistrer
 from organismes.selectors import organisme_pour_regles
 from regles import modele
+from regles.applicabilite import raison
 from regles.calendrier import Calendrier, calendrier
-from regles.parametres import parametres
+from regles.parametres import ParametreNonEnVigueur, parametres
 from regles.presence import Seuils, en_jours, en_mois, journal, jours_prevus
 
 # The log is kept while the stage happens and until its attestation.
@@ -93,6 +94,18 @@ def _totaux(c: modele.Convention, cal: Calendrier, organisme: modele.Organisme) 
 @personnel_requis
 def pointages(request: HttpRequest, pk: int) -> HttpResponse:
     convention: Convention = get_object_or_404(convention_pour_presence(pk))
+    try:
+        return _pointages(request, convention)
+    except ParametreNonEnVigueur as exc:
+        # A stage before the law Stages knows (its calendar, its thresholds): no week to plan.
+        messages.error(
+            request,
+            f"Le relevé de présence ne peut pas être tenu pour ce stage : {raison(exc)}.",
+        )
+        return redirect("conventions:detail", pk=convention.pk)
+
+
+def _pointages(request: HttpRequest, convention: Convention) -> HttpResponse:
     c = vers_regles(convention)
     organisme = organisme_pour_regles(convention.etablissement_accueil.organisme)
     cal = calendrier(parametres().texte("reglages.zone_scolaire", c.debut))
@@ -127,7 +140,7 @@ def pointages(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.error(request, " ".join(erreur.messages))
             else:
                 messages.success(request, f"Semaine du {lundi:%d/%m/%Y} enregistrée.")
-                url = reverse("conventions:pointages", kwargs={"pk": pk})
+                url = reverse("conventions:pointages", kwargs={"pk": convention.pk})
                 return redirect(f"{url}?semaine={lundi.isoformat()}")
 
     lignes = [
