@@ -11,6 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 
+from core.forms import ChoixMultiplesModeles
 from regles.entree import EntreeInvalide, minutes
 
 
@@ -84,7 +85,7 @@ class CasesGroupees(forms.CheckboxSelectMultiple):
     template_name = "conventions/widgets/cases_groupees.html"
 
 
-class ChoixMultipleGroupe(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+class ChoixMultipleGroupe(ChoixMultiplesModeles):
     iterator = _ParGroupes
     widget = CasesGroupees
     # The whole field is a fieldset of fieldsets: django-dsfr's snippet would flatten it.

@@ -6,6 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from dsfr.forms import DsfrBaseForm, DsfrDjangoTemplates
 
+from core.listes import identifiant
+
 # One renderer for every form. DsfrBaseForm hands Django its renderer *class*, so each form
 # instance built a template engine of its own and parsed its templates again (about 70 ms
 # a form on this machine); one shared instance keeps the engine and its cached templates.
@@ -33,3 +35,20 @@ def reporter_erreurs(form: forms.Form, erreur: ValidationError) -> None:
         return
     for champ, erreurs in erreur.error_dict.items():
         form.add_error(champ if champ in form.fields else None, erreurs)
+
+
+class ChoixMultiplesModeles(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """Checkboxes of rows: a value edited by hand that is no row's id ("²", 20 digits) is an
+    error on the form. Django looks every value up with `pk__in`, and a number beyond the
+    database's integers makes that query fail (a 500) instead."""
+
+    def _check_values(self, value: Any) -> Any:
+        if self.to_field_name is None:
+            for pk in value:
+                if identifiant(str(pk)) is None:
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"],
+                        code="invalid_pk_value",
+                        params={"pk": pk},
+                    )
+        return super()._check_values(value)  # type: ignore[misc]  # private in the stubs

@@ -55,13 +55,16 @@ class DureeField(forms.CharField):
             return None
         if not DUREE.fullmatch(texte):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        try:
-            duree = minutes(texte, "durée")
-        except EntreeInvalide:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
-        if duree > MINUTES_JOUR_MAX:
+        heures, _, reste = texte.partition(":")
+        if reste and int(reste) >= 60:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        if Decimal(heures.replace(",", ".")) * 60 + int(reste or 0) > MINUTES_JOUR_MAX:
             raise forms.ValidationError(self.error_messages["max_value"], code="max_value")
-        return duree
+        try:
+            return minutes(texte, "durée")
+        except EntreeInvalide:
+            # A fraction of an hour that is not a whole number of minutes.
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
 class MontantField(forms.CharField):

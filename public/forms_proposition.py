@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
 
-from core.forms import DsfrForm
+from core.forms import ChoixMultiplesModeles, DsfrForm
 from etablissement.models import PeriodePromotion
 from organismes.validators import normaliser_naf, normaliser_numero, valider_naf, valider_siret
 from public.models import IntentionGratification, TrancheEffectif
 from referentiel.models import Mission
 
-if TYPE_CHECKING:
-    _ChoixMultiples = forms.ModelMultipleChoiceField[PeriodePromotion]
-else:  # the stubs' generic is not subscriptable at run time
-    _ChoixMultiples = forms.ModelMultipleChoiceField
 
-
-class PeriodesField(_ChoixMultiples):
+class PeriodesField(ChoixMultiplesModeles):
     """The section's stage periods; two cohorts may both have a "stage de janvier": each
     says which year of study it is."""
 
@@ -87,7 +82,7 @@ class PropositionForm(DsfrForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    missions = forms.ModelMultipleChoiceField(
+    missions = ChoixMultiplesModeles(
         label="Missions envisagées",
         queryset=Mission.objects.none(),
         required=False,

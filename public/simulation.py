@@ -235,18 +235,37 @@ def _somme(lignes: list[LigneMois]) -> LigneMois:
     )
 
 
-def message_regles_inconnues(inconnu: ParametreNonEnVigueur) -> str:
-    """What the company reads when its dates fall where the law's parameters have no value
-    (a stage in 1900: the bounds of every date are wider than the law Stages knows)."""
-    return (
-        f"Le simulateur ne connaît pas les règles des stages en vigueur le {inconnu.le:%d/%m/%Y} : "
-        "vérifiez les dates du stage."
-    )
+class ReglesInconnues(Exception):
+    """The simulated dates fall where the law's parameters have no value (a stage in 1900:
+    the bounds of every date are wider than the law Stages knows)."""
+
+    def __init__(self, le: date) -> None:
+        super().__init__(le)
+        self.le = le
+
+    @property
+    def message(self) -> str:
+        """What the company reads."""
+        return (
+            f"Le simulateur ne connaît pas les règles des stages en vigueur le {self.le:%d/%m/%Y} : "
+            "vérifiez les dates du stage."
+        )
 
 
 def simuler(entree: Entree, *, p: Parametres | None = None) -> Resultat:
-    p = p or parametres()
+    """The simulation's figures, or ReglesInconnues when a rule could not be applied to its
+    dates (the engine says so in a REGLE_NON_APPLICABLE finding, or a parameter is missing)."""
+    try:
+        return _simuler(entree, p=p or parametres())
+    except ParametreNonEnVigueur as inconnu:
+        raise ReglesInconnues(inconnu.le) from inconnu
+
+
+def _simuler(entree: Entree, *, p: Parametres) -> Resultat:
     evaluation = evaluer(situation(entree, p=p), p=p)
+    inapplicable = next((c for c in evaluation.constats if c.code == "REGLE_NON_APPLICABLE"), None)
+    if inapplicable is not None:
+        raise ReglesInconnues(date.fromisoformat(str(inapplicable.chiffres["date"])))
     resultat = evaluation.conventions[SIMULATION]
     lignes = [_ligne(m) for m in resultat.echeancier.mois]
     cumuls = [c for c in evaluation.cumuls if SIMULATION in c.conventions]

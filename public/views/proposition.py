@@ -35,8 +35,7 @@ from public.selectors import (
     periodes_proposables,
 )
 from public.services import proposition_creer
-from public.simulation import Entree, simuler
-from regles.parametres import ParametreNonEnVigueur
+from public.simulation import Entree, ReglesInconnues, simuler
 
 TROP_DE_PROPOSITIONS = (
     "Vous avez envoyé beaucoup de propositions depuis cette connexion : réessayez dans une "
@@ -102,7 +101,7 @@ def _depuis_la_simulation(request: HttpRequest) -> dict[str, Any]:
     donnees = simulation.cleaned_data
     try:
         resultat = simuler(Entree.depuis_formulaire(donnees))
-    except ParametreNonEnVigueur:  # dates the law's parameters do not cover
+    except ReglesInconnues:  # dates the law's parameters do not cover
         return {}
     return reprise.initial(donnees, resultat)
 

@@ -14,8 +14,7 @@ from documents.rendu import pdf_depuis_gabarit
 from etablissement.models import Etablissement
 from public.forms import SimulationForm
 from public.selectors import choix_periodes, periodes_a_venir
-from public.simulation import Entree, Resultat, message_regles_inconnues, simuler
-from regles.parametres import ParametreNonEnVigueur
+from public.simulation import Entree, ReglesInconnues, Resultat, simuler
 
 
 def _simulation(request: HttpRequest) -> tuple[SimulationForm, Resultat | None]:
@@ -28,8 +27,8 @@ def _simulation(request: HttpRequest) -> tuple[SimulationForm, Resultat | None]:
         return form, None
     try:
         return form, simuler(Entree.depuis_formulaire(form.cleaned_data))
-    except ParametreNonEnVigueur as inconnu:
-        form.add_error(None, message_regles_inconnues(inconnu))
+    except ReglesInconnues as inconnues:
+        form.add_error(None, inconnues.message)
         return form, None
 
 

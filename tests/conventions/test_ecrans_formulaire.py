@@ -211,3 +211,14 @@ def test_the_live_check_of_a_convention_that_cannot_exist_is_not_found(
     and 5,000 digits overflow the database's integer: not found, never a server error."""
     reponse = clients["administrateur"].post(f"{APERCU}?convention={numero}", {})
     assert reponse.status_code == 404
+
+
+@pytest.mark.parametrize("champ", ["missions", "competences"])
+def test_a_checkbox_edited_to_a_number_beyond_the_database_is_an_error(
+    clients: dict[str, Client], champ: str
+) -> None:
+    """Django looks checked rows up with `pk__in`; 20 digits overflow the database's integer:
+    the form says the value is wrong instead of a server error."""
+    reponse = clients["administrateur"].post(CREER, {champ: "99999999999999999999"})
+    assert reponse.status_code == 200
+    assert champ in reponse.context["form"].errors

@@ -47,7 +47,9 @@ def _simuler(client: Client, **champs: str) -> tuple[int, str, Any]:
 
 
 def _reaffiche(page: str, valeur: str) -> bool:
-    """The value typed is in the page again (HTML-escaped, as a template writes it)."""
+    """The value typed is in the page again (HTML-escaped, as a template writes it), less
+    its NUL characters, which no request keeps (core.middleware.SansNulMiddleware)."""
+    valeur = valeur.replace("\x00", "")
     return not valeur.strip() or escape(valeur) in page
 
 
@@ -252,7 +254,7 @@ def test_fuzz_the_private_follow_up_form_never_fails(
         assert all(_reaffiche(page, valeur) for valeur in saisie.values())
 
 
-@pytest.mark.parametrize("valeur", ["99999999999999999999", "-1", "²", "1e3", "\x00"])
+@pytest.mark.parametrize("valeur", ["99999999999999999999", "-1", "²", "1e3"])
 def test_hostile_choices_are_refused_not_failed(client: Client, valeur: str) -> None:
     """Checkboxes and radio buttons edited by hand: an error on the form, never a 500."""
     fabriques.promotion(annee_debut=2026)
