@@ -77,6 +77,11 @@ TRANSITIONS: dict[str, Transition] = {
 }
 
 
+# Signed by every party: the text is fixed, a change goes through an avenant (its PDF is
+# never generated again).
+SIGNEES: tuple[Statut, ...] = (S.SIGNEE, S.EN_COURS, S.TERMINEE, S.ROMPUE, S.ATTESTEE)
+
+
 def actions_possibles(statut: str) -> list[Transition]:
     return [t for t in TRANSITIONS.values() if statut in t.depuis]
 

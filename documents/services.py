@@ -15,6 +15,7 @@ from django.utils import timezone
 from comptes.models import Utilisateur
 from conventions.models import Avenant, Convention, PeriodeConvention, Statut
 from conventions.moteur import Verdict, evaluer_convention
+from conventions.workflow import SIGNEES
 from documents import bac_a_sable
 from documents.bac_a_sable import Donnee
 from documents.contexte import Sujet, donnees
@@ -36,7 +37,6 @@ GABARITS: dict[str, str] = {
 
 # A convention signed, or further along, is changed by an avenant: its PDF is never generated
 # again (a new version would void the signatures and write to every signatory again).
-STATUTS_SIGNES = (Statut.SIGNEE, Statut.EN_COURS, Statut.TERMINEE, Statut.ROMPUE, Statut.ATTESTEE)
 
 
 class GenerationRefusee(Exception):
@@ -133,7 +133,7 @@ def _etablissement() -> Etablissement | None:
 
 
 def _refuser_si_signe(type_: str, statut: str, precedent: Document | None) -> None:
-    if type_ == TypeDocument.CONVENTION and statut in STATUTS_SIGNES:
+    if type_ == TypeDocument.CONVENTION and statut in SIGNEES:
         raise GenerationRefusee(
             f"La convention est « {Statut(statut).label.lower()} » : son PDF ne se génère plus. "
             "Pour la changer, faites un avenant depuis la page de la convention."

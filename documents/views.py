@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from comptes.acces import personnel_requis, role_requis
 from comptes.models import Role, Utilisateur
 from conventions.models import Avenant, Convention, PeriodeConvention
+from conventions.workflow import SIGNEES
 from documents import bac_a_sable, services
 from documents.acces import exiger_generation, peut_generer
 from documents.forms import ModeleForm
@@ -58,6 +59,7 @@ def _page(
             # The e-mails' text is kept to read only in the demo (core.courrier).
             "lisibles": settings.COURRIELS_LISIBLES,
             "manquants": list(manquants),
+            "signee": convention.statut in SIGNEES,
             "erreur": erreur,
             "ordres": OrdreSignature.choices,
         },

@@ -37,6 +37,12 @@ def test_a_signed_convention_is_not_generated_again(
     assert reponse.status_code == 409
     assert "faites un avenant" in reponse.content.decode()
     assert Document.objects.filter(convention_id=document.convention_id).count() == 1
+    page = _client(administrateur).get(
+        reverse("documents:convention", args=[document.convention_id])
+    )
+    html = page.content.decode()
+    assert reverse("documents:convention_pdf", args=[document.convention_id]) not in html
+    assert "il change par un avenant" in html
 
 
 def test_a_complete_circuit_is_not_voided_by_a_new_version(
