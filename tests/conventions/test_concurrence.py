@@ -9,7 +9,6 @@ neither (it lets one writer at a time commit)."""
 
 from __future__ import annotations
 
-import importlib
 import threading
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -18,7 +17,6 @@ from functools import partial
 from typing import Any
 
 import pytest
-from django.apps import apps
 from django.db import connection, transaction
 from django.db.transaction import TransactionManagementError
 from django.test import Client
@@ -55,18 +53,6 @@ ESSAIS_ECRANS = 3  # races of clicks on « Valider »
 COUREURS = 4  # validations asking at the same instant
 MARS = (date(2026, 3, 2), date(2026, 3, 27))  # the builders' default stage: four weeks
 AVRIL = (date(2026, 4, 6), date(2026, 4, 30))
-
-
-@pytest.fixture(autouse=True)
-def section_semee(transactional_db: None) -> None:
-    """The referential seeded by the migrations, which the flush after each transactional
-    test removes (as tests/navigateur/conftest.py does)."""
-    from referentiel.models import Formation
-
-    if not Formation.objects.exists():
-        importlib.import_module("referentiel.migrations.0002_ndrc_2018_blocs_et_missions").semer(
-            apps, None
-        )
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ change is kept, doing it again would do it twice), the failure is in the log."""
 
 from __future__ import annotations
 
-import importlib
 import logging
 import smtplib
 from collections.abc import Iterator, Sequence
@@ -11,7 +10,6 @@ from functools import partial
 from typing import Any
 
 import pytest
-from django.apps import apps
 from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.core.mail.backends.base import BaseEmailBackend
@@ -32,23 +30,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 class ServeurEnPanne(BaseEmailBackend):
     def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
         raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
-
-
-@pytest.fixture(autouse=True)
-def section_semee() -> None:
-    """What the migrations seed, which the flush after a transactional test removes (as in
-    tests/navigateur/conftest.py)."""
-    from etablissement.models import Etablissement
-    from referentiel.models import Formation
-
-    if not Formation.objects.exists():
-        importlib.import_module("referentiel.migrations.0002_ndrc_2018_blocs_et_missions").semer(
-            apps, None
-        )
-    if not Etablissement.objects.exists():
-        importlib.import_module("etablissement.migrations.0002_lycee_gustave_eiffel").semer(
-            apps, None
-        )
 
 
 @pytest.fixture(autouse=True)

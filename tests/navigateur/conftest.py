@@ -3,15 +3,15 @@ chromedriver, against pytest-django's live server."""
 
 from __future__ import annotations
 
-import importlib
 import shutil
 import tempfile
 from collections.abc import Iterator
 
 import pytest
-from django.apps import apps
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+
+from tests.semis import semer_la_section
 
 DRAPEAUX = (
     "--headless=new",
@@ -48,18 +48,4 @@ def navigateur() -> Iterator[webdriver.Chrome]:
 
 @pytest.fixture(autouse=True)
 def section_semee(transactional_db: None) -> None:
-    """The referential and the school seeded by the migrations, which the flush after each
-    transactional test removes. Seeded again here rather than with serialized_rollback,
-    which restores old content-type rows over the ones the flush recreated (IntegrityError
-    in whichever transactional test comes next)."""
-    from etablissement.models import Etablissement
-    from referentiel.models import Formation
-
-    if not Formation.objects.exists():
-        importlib.import_module("referentiel.migrations.0002_ndrc_2018_blocs_et_missions").semer(
-            apps, None
-        )
-    if not Etablissement.objects.exists():
-        importlib.import_module("etablissement.migrations.0002_lycee_gustave_eiffel").semer(
-            apps, None
-        )
+    semer_la_section()
