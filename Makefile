@@ -56,13 +56,17 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+	$(VENV)/bin/yamllint --strict .
 
+# The suite measures the coverage of the application's code and prints its total; the
+# detail stays in .coverage: `.venv/bin/coverage report -m` (lines left unrun), `coverage html`.
 test: install urssaf a11y navigateur lint
 	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest --cov --cov-report=
+	@echo "Couverture du code : $$($(VENV)/bin/coverage report --format=total) % des lignes (détail : $(VENV)/bin/coverage report -m)"
 
 bench: install urssaf
 	$(PY) -m bench
 
 clean:
-	rm -rf $(VENV) $(URSSAF)/node_modules $(A11Y)/node_modules .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(URSSAF)/node_modules $(A11Y)/node_modules .mypy_cache .pytest_cache .ruff_cache .coverage .coverage.* htmlcov

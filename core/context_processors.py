@@ -1,7 +1,8 @@
-"""What every page's layout (templates/base.html) needs: the school, the menu, the skip links.
+"""What every page's layout (templates/base.html) needs from core: the school.
 
 Values are callables, which the template engine calls only when a page uses them; each
 result is kept on the request, so a page rendered twice (an error page, say) queries once.
+The menu and the skip links come from the project (stages/context_processors.py).
 """
 
 from __future__ import annotations
@@ -14,18 +15,15 @@ from django.apps import apps
 from django.db import DatabaseError, models
 from django.http import HttpRequest
 
-from core.navigation import Lien, liens_du_menu
-
 
 def interface(request: HttpRequest) -> dict[str, Any]:
     return {
-        "etablissement": partial(_par_requete, request, "etablissement", _etablissement),
-        "navigation": partial(_par_requete, request, "navigation", liens_du_menu),
-        "skiplinks": partial(_par_requete, request, "skiplinks", _liens_d_evitement),
+        "etablissement": partial(par_requete, request, "etablissement", _etablissement),
     }
 
 
-def _par_requete(request: HttpRequest, nom: str, calcul: Callable[[HttpRequest], Any]) -> Any:
+def par_requete(request: HttpRequest, nom: str, calcul: Callable[[HttpRequest], Any]) -> Any:
+    """`calcul(request)`, computed once per request and kept on it under `nom`."""
     cache: dict[str, Any] = request.__dict__.setdefault("_interface", {})
     if nom not in cache:
         cache[nom] = calcul(request)
@@ -44,13 +42,3 @@ def _etablissement(request: HttpRequest) -> models.Model | None:
         # Not migrated yet (a fresh checkout, `manage.py migrate` still to run): the header
         # simply goes without the school's name rather than every page failing.
         return None
-
-
-def _liens_d_evitement(request: HttpRequest) -> list[dict[str, str]]:
-    """The DSFR skip links (keyboard users jump past the header): content, menu, footer."""
-    liens = [{"link": "#content", "label": "Contenu"}]
-    menu: list[Lien] = _par_requete(request, "navigation", liens_du_menu)
-    if menu:
-        liens.append({"link": "#fr-navigation", "label": "Menu"})
-    liens.append({"link": "#footer", "label": "Pied de page"})
-    return liens

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from etablissement.models import Enseignant, Etablissement, Etudiant, PeriodePromotion, Promotion
+from etablissement.validators import normaliser_code
 from regles import modele
 from regles.parametres import parametres
 
@@ -72,3 +74,61 @@ def etudiants_pour_regles(
     if isinstance(etudiants, QuerySet):
         etudiants = etudiants.select_related("promotion")
     return [etudiant_pour_regles(e) for e in etudiants]
+
+
+# --- The students' list: search and filters, shared by the list screen and the export ---
+# (etablissement/views/liste.py and echanges/exports/etudiants.py read the same students)
+
+
+def nes_apres_sont_mineurs(jour: date) -> date:
+    """The birth date after which a person is still a minor on `jour` (born that day: of age)."""
+    age = parametres().entier("mineurs.age_majorite", jour)
+    try:
+        return jour.replace(year=jour.year - age)
+    except ValueError:  # on 29 February, the latest birth date of age is 28 February
+        return date(jour.year - age, 2, 28)
+
+
+def rechercher_etudiants(etudiants: QuerySet[Etudiant], texte: str) -> QuerySet[Etudiant]:
+    """Every word must match the name, first name, e-mail or INE: "lucas mart" finds Lucas
+    Martin. A search that starts with a digit is an INE typed with its spaces
+    ("123 456 789 ab"), or the start of an e-mail address."""
+    if texte[0].isdigit():
+        return etudiants.filter(
+            Q(ine__icontains=normaliser_code(texte)) | Q(email__icontains=texte)
+        )
+    for mot in texte.split():
+        etudiants = etudiants.filter(
+            Q(nom__icontains=mot)
+            | Q(prenom__icontains=mot)
+            | Q(email__icontains=mot)
+            | Q(ine__icontains=normaliser_code(mot))
+        )
+    return etudiants
+
+
+def filtrer_etudiants(
+    etudiants: QuerySet[Etudiant], filtres: dict[str, Any], *, le: date
+) -> QuerySet[Etudiant]:
+    """The students the list's filters keep (promotion, classe, referent, mineur, archive);
+    archived students only when asked. "Minor" is said of `le`, which the caller decides."""
+    if filtres.get("promotion"):
+        etudiants = etudiants.filter(promotion=filtres["promotion"])
+    if filtres.get("classe"):
+        etudiants = etudiants.filter(classe=filtres["classe"])
+    referent = filtres.get("referent")
+    if referent == "aucun":
+        etudiants = etudiants.filter(referent__isnull=True)
+    elif referent:
+        etudiants = etudiants.filter(referent_id=referent)
+    limite = nes_apres_sont_mineurs(le)
+    if filtres.get("mineur") == "oui":
+        etudiants = etudiants.filter(date_naissance__gt=limite)
+    elif filtres.get("mineur") == "non":
+        etudiants = etudiants.filter(date_naissance__lte=limite)
+    archive = filtres.get("archive")
+    if archive == "oui":
+        etudiants = etudiants.filter(archive=True)
+    elif archive != "tous":
+        etudiants = etudiants.filter(archive=False)
+    return etudiants

@@ -9,7 +9,7 @@ from django.utils import timezone
 from core.listes import identifiant
 from echanges.exports.tableur import Champ
 from etablissement.models import Etudiant
-from etablissement.views.liste import filtrer, rechercher
+from etablissement.selectors import filtrer_etudiants, rechercher_etudiants
 
 
 def etudiants_a_exporter(filtres: QueryDict) -> QuerySet[Etudiant]:
@@ -27,10 +27,10 @@ def etudiants_a_exporter(filtres: QueryDict) -> QuerySet[Etudiant]:
         "promotion", "referent", "utilisateur"
     ).annotate(nombre_conventions=Count("conventions"))
     # "Minor" is said of today, as on the list.
-    qs = filtrer(qs, lus, le=timezone.localdate())
+    qs = filtrer_etudiants(qs, lus, le=timezone.localdate())
     recherche = filtres.get("q", "").strip()
     if recherche:
-        qs = rechercher(qs, recherche)
+        qs = rechercher_etudiants(qs, recherche)
     return qs.order_by("promotion__annee_debut", "nom", "prenom", "pk")
 
 

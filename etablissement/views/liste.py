@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.db.models import (
@@ -26,8 +25,7 @@ from conventions.models import Convention, Statut
 from core.listes import lister
 from etablissement.forms import FiltresEtudiantsForm
 from etablissement.models import Enseignant, Etudiant
-from etablissement.validators import normaliser_code
-from regles.parametres import parametres
+from etablissement.selectors import filtrer_etudiants, nes_apres_sont_mineurs, rechercher_etudiants
 
 TRIS = {
     "nom": ("Nom", ("nom", "prenom")),
@@ -36,58 +34,6 @@ TRIS = {
     "referent": ("Référent", ("referent__nom", "referent__prenom", "nom", "prenom")),
     "naissance": ("Date de naissance", ("date_naissance", "nom")),
 }
-
-
-def nes_apres_sont_mineurs(jour: date) -> date:
-    """The birth date after which a person is still a minor on `jour` (born that day: of age)."""
-    age = parametres().entier("mineurs.age_majorite", jour)
-    try:
-        return jour.replace(year=jour.year - age)
-    except ValueError:  # on 29 February, the latest birth date of age is 28 February
-        return date(jour.year - age, 2, 28)
-
-
-def rechercher(etudiants: QuerySet[Etudiant], texte: str) -> QuerySet[Etudiant]:
-    """Every word must match the name, first name, e-mail or INE: "lucas mart" finds Lucas
-    Martin. A search that starts with a digit is an INE typed with its spaces
-    ("123 456 789 ab"), or the start of an e-mail address."""
-    if texte[0].isdigit():
-        return etudiants.filter(
-            Q(ine__icontains=normaliser_code(texte)) | Q(email__icontains=texte)
-        )
-    for mot in texte.split():
-        etudiants = etudiants.filter(
-            Q(nom__icontains=mot)
-            | Q(prenom__icontains=mot)
-            | Q(email__icontains=mot)
-            | Q(ine__icontains=normaliser_code(mot))
-        )
-    return etudiants
-
-
-def filtrer(
-    etudiants: QuerySet[Etudiant], filtres: dict[str, Any], *, le: date
-) -> QuerySet[Etudiant]:
-    if filtres.get("promotion"):
-        etudiants = etudiants.filter(promotion=filtres["promotion"])
-    if filtres.get("classe"):
-        etudiants = etudiants.filter(classe=filtres["classe"])
-    referent = filtres.get("referent")
-    if referent == "aucun":
-        etudiants = etudiants.filter(referent__isnull=True)
-    elif referent:
-        etudiants = etudiants.filter(referent_id=referent)
-    limite = nes_apres_sont_mineurs(le)
-    if filtres.get("mineur") == "oui":
-        etudiants = etudiants.filter(date_naissance__gt=limite)
-    elif filtres.get("mineur") == "non":
-        etudiants = etudiants.filter(date_naissance__lte=limite)
-    archive = filtres.get("archive")
-    if archive == "oui":
-        etudiants = etudiants.filter(archive=True)
-    elif archive != "tous":
-        etudiants = etudiants.filter(archive=False)
-    return etudiants
 
 
 @personnel_requis
@@ -128,8 +74,8 @@ def etudiants(request: HttpRequest) -> HttpResponse:
             output_field=BooleanField(),
         ),
     )
-    qs = filtrer(qs, filtres, le=aujourdhui)
-    liste = lister(request, qs, tris=TRIS, tri_defaut="nom", rechercher=rechercher)
+    qs = filtrer_etudiants(qs, filtres, le=aujourdhui)
+    liste = lister(request, qs, tris=TRIS, tri_defaut="nom", rechercher=rechercher_etudiants)
     utilisateur = request.user
     peut_creer = isinstance(utilisateur, Utilisateur) and utilisateur.est_administrateur
     return render(

@@ -17,8 +17,8 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from comptes.models import Utilisateur
-from core import navigation
-from core.navigation import Rubrique, liens_du_menu
+from stages import menu as navigation
+from stages.menu import Rubrique, liens_du_menu
 
 
 def _etablissements() -> Any:

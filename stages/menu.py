@@ -1,4 +1,8 @@
-"""The main menu of the header, as data: add a section here, not in the templates."""
+"""The main menu of the header, as data: add a section here, not in the templates.
+
+It lives in the project, above every app: it names each app's screens and asks `comptes` who
+may open them (the dependency rule, ARCHITECTURE.md).
+"""
 
 from __future__ import annotations
 
