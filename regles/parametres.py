@@ -3,7 +3,9 @@
 A file `parametres/gratification/taux_minimal.yaml` is the parameter
 `gratification.taux_minimal`. Its `values` are keyed by date of effect; the value in force
 on a day is the newest whose date is on or before that day; `null` ends the parameter.
-Every date carries its reference (title + Légifrance link) under `metadata.reference`.
+Every date carries its reference (title + Légifrance link) under `metadata.reference`;
+a date set by a text published in the Journal officiel may give that publication's date under
+`metadata.official_journal_date`, as OpenFisca does.
 
 Everything is loaded once and validated: a malformed file stops the start with its path
 and key, so a wrong law never reaches a verdict.
@@ -69,6 +71,8 @@ class Parametre:
     references: Mapping[date, tuple[Reference, ...]]
     derniere_verification: date | None
     fichier: Path
+    # Date of effect -> date the text setting it was published in the Journal officiel.
+    publications_jo: Mapping[date, date] = field(default_factory=dict)
     # Lookups by day, remembered: an audit asks the same few days hundreds of thousands of times.
     _memo: dict[date, int] = field(default_factory=dict, compare=False, repr=False)
 
@@ -252,6 +256,7 @@ def lire_fichier(fichier: Path, nom: str) -> Parametre:
                 fichier, f"metadata.reference.{jour.isoformat()}", "référence manquante"
             )
 
+    publications_jo = _publications_jo(fichier, metadata.get("official_journal_date"), historique)
     verification = metadata.get("last_value_still_valid_on")
     unite = metadata.get("unit")
     return Parametre(
@@ -267,7 +272,27 @@ def lire_fichier(fichier: Path, nom: str) -> Parametre:
             else None
         ),
         fichier=fichier,
+        publications_jo=publications_jo,
     )
+
+
+def _publications_jo(
+    fichier: Path, brut: object, historique: list[tuple[date, Valeur | None]]
+) -> dict[date, date]:
+    """Read `metadata.official_journal_date`: date of effect -> date of publication."""
+    if brut is None:
+        return {}
+    if not isinstance(brut, dict):
+        raise ParametreInvalide(fichier, "metadata.official_journal_date", "dictionnaire attendu")
+    dates_effet = {jour for jour, _ in historique}
+    publications = {}
+    for cle_date, publication in brut.items():
+        jour = _date(fichier, f"metadata.official_journal_date.{cle_date}", cle_date)
+        cle = f"metadata.official_journal_date.{jour.isoformat()}"
+        if jour not in dates_effet:
+            raise ParametreInvalide(fichier, cle, "aucune valeur à cette date")
+        publications[jour] = _date(fichier, cle, publication)
+    return publications
 
 
 def charger(repertoire: Path = REPERTOIRE) -> Parametres:
