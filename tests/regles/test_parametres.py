@@ -99,23 +99,6 @@ def test_the_shipped_parameters_load_and_each_date_has_a_reference() -> None:
                 assert parametre.references[jour], nom
 
 
-@pytest.mark.parametrize(
-    ("annee", "phss"),
-    [
-        (2015, 24),
-        (2017, 24),
-        (2018, 25),
-        (2020, 26),
-        (2023, 27),
-        (2024, 29),
-        (2025, 29),
-        (2026, 30),
-    ],
-)
-def test_the_phss_table_matches_the_published_values(annee: int, phss: int) -> None:
-    assert parametres().decimal("securite_sociale.plafond_horaire", date(annee, 6, 1)) == phss
-
-
 def test_adding_a_year_of_phss_is_a_data_change(tmp_path: Path) -> None:
     source = parametres()["securite_sociale.plafond_horaire"].fichier.read_text(encoding="utf-8")
     ajout = source.replace(
