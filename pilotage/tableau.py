@@ -19,7 +19,7 @@ from django.urls import reverse
 
 from conventions.models import Convention, EvenementConvention, Statut
 from conventions.moteur import avec_details
-from conventions.workflow import ACTEURS, ATTENTES, EN_VIGUEUR
+from conventions.workflow import ACTEURS, ATTENTES, EN_VIGUEUR, TRANSITIONS
 from etablissement.models import Enseignant, Etudiant, PeriodePromotion, Promotion
 from etablissement.selectors import etudiant_pour_regles
 from pilotage.annees import bornes_annee_scolaire
@@ -45,12 +45,17 @@ class Etape:
         return f"{ACTEURS[attente.qui]} — {attente.quoi}"
 
 
-ETAPES = (
-    Etape((Statut.BROUILLON,), "À compléter et soumettre"),
-    Etape((Statut.A_VALIDER,), "À valider"),
-    Etape((Statut.VALIDEE,), "À envoyer en signature"),
-    Etape((Statut.EN_SIGNATURE,), "Signatures à recueillir"),
-    Etape((Statut.TERMINEE, Statut.ROMPUE), "Attestation de stage à enregistrer"),
+# Each step waits for a transition of the workflow: its statuses are the ones that
+# transition starts from.
+ETAPES = tuple(
+    Etape(TRANSITIONS[action].depuis, libelle)
+    for action, libelle in (
+        ("soumettre", "À compléter et soumettre"),
+        ("valider", "À valider"),
+        ("envoyer_signature", "À envoyer en signature"),
+        ("enregistrer_signatures", "Signatures à recueillir"),
+        ("attester", "Attestation de stage à enregistrer"),
+    )
 )
 
 
