@@ -85,7 +85,7 @@ TRANSITIONS: dict[str, Transition] = {
 
 # Still in preparation: edited directly. Once validated it is sent back to draft first, and
 # once signed it changes through an avenant.
-MODIFIABLES: tuple[Statut, ...] = (S.BROUILLON, S.A_VALIDER)
+MODIFICATION_POSSIBLE: tuple[Statut, ...] = (S.BROUILLON, S.A_VALIDER)
 # Signed and not over: an avenant changes it (and its own circuit is signed then).
 AVENANT_POSSIBLE: tuple[Statut, ...] = (S.SIGNEE, S.EN_COURS)
 # The presence log is kept while the stage happens and until its attestation.
@@ -152,7 +152,7 @@ def garde_date_signature(date_signature: date | None, le: date) -> str | None:
 
 
 def garde_modification(statut: str) -> str | None:
-    if statut in MODIFIABLES:
+    if statut in MODIFICATION_POSSIBLE:
         return None
     return (
         "Une convention validée ne se modifie plus directement : renvoyez-la en brouillon "
