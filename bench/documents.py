@@ -30,7 +30,9 @@ def mesurer() -> None:
 
     debut, fin = date(2026, 3, 2), date(2026, 4, 24)
     convention = fabriques.convention(
-        periodes=((debut, fin),), contenus={**fabriques.CLAUSES, "conges": "Selon L124-13"}
+        statut="en_cours",  # the presence log is kept while the stage happens
+        periodes=((debut, fin),),
+        contenus={**fabriques.CLAUSES, "conges": "Selon L124-13"},
     )
     jour = debut
     while jour <= fin:

@@ -29,19 +29,6 @@ class Statut(models.TextChoices):
     ROMPUE = "rompue", "Rompue"
 
 
-# Conventions that count for the quotas, caps and totals of other conventions: every one that
-# was validated and not cancelled (a draft is not a convention yet).
-STATUTS_EN_VIGUEUR = (
-    Statut.VALIDEE,
-    Statut.EN_SIGNATURE,
-    Statut.SIGNEE,
-    Statut.EN_COURS,
-    Statut.TERMINEE,
-    Statut.ATTESTEE,
-    Statut.ROMPUE,
-)
-
-
 def _choix(
     enum: type[ModeGratification] | type[Methode] | type[Initiative], libelles: dict[str, str]
 ) -> list[tuple[str, str]]:

@@ -12,13 +12,8 @@ from decimal import Decimal
 
 from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet
 
-from conventions.models import (
-    STATUTS_EN_VIGUEUR,
-    Convention,
-    ExceptionHoraire,
-    PeriodeConvention,
-    Pointage,
-)
+from conventions.models import Convention, ExceptionHoraire, PeriodeConvention, Pointage
+from conventions.workflow import EN_VIGUEUR
 from organismes.models import EtablissementAccueil
 from regles import modele
 from regles.constats import Constat, Severite
@@ -180,7 +175,7 @@ def voisines(
         convention=OuterRef("pk"), debut__lte=fin + FENETRE, fin__gte=debut - FENETRE
     )
     en_vigueur = (
-        Convention.objects.filter(statut__in=STATUTS_EN_VIGUEUR)
+        Convention.objects.filter(statut__in=EN_VIGUEUR)
         .filter(Exists(dans_la_fenetre))
         .exclude(pk=sauf or 0)
         .order_by()

@@ -21,6 +21,7 @@ _ACTIONS = {
     "modification": "Modification",
     "acquittement": "Avertissements pris en compte",
     "avenant": "Avenant",
+    "presence": "Relevé de présence",
 }
 
 # DSFR badge of each status: grey while in preparation, blue on its way, green when signed

@@ -4,7 +4,7 @@ e-mails after the commit."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -22,12 +22,21 @@ from conventions.models import (
     EvenementConvention,
     PeriodeConvention,
     Pointage,
-    Statut,
 )
 from conventions.moteur import evaluer_convention
 from conventions.notifications import notifier_transition
 from conventions.verrous import verrouiller_pour_le_droit
-from conventions.workflow import TRANSITIONS
+from conventions.workflow import (
+    TRANSITIONS,
+    Transition,
+    garde_avenant,
+    garde_date_signature,
+    garde_modification,
+    garde_motif,
+    garde_pointage,
+    garde_rupture,
+    garde_transition,
+)
 from core.courrier import apres_validation
 from regles.constats import Constat
 
@@ -39,6 +48,12 @@ class TransitionRefusee(Exception):
         super().__init__(message)
         self.message = message
         self.constats = list(constats)
+
+
+def _exiger(refus: str | None) -> None:
+    """Raise what a guard of the workflow said, if it said anything."""
+    if refus:
+        raise TransitionRefusee(refus)
 
 
 @dataclass(frozen=True)
@@ -125,11 +140,7 @@ def convention_modifier(
         .values_list("statut", flat=True)
         .get(pk=convention.pk)
     )
-    if statut not in (Statut.BROUILLON, Statut.A_VALIDER):
-        raise TransitionRefusee(
-            "Une convention validée ne se modifie plus directement : renvoyez-la en brouillon "
-            "ou, si elle est signée, faites un avenant."
-        )
+    _exiger(garde_modification(statut))
     convention.statut = statut
     for champ, valeur in champs.items():
         setattr(convention, champ, valeur)
@@ -183,32 +194,50 @@ def convention_transition(
     action: str,
     auteur: Utilisateur,
     motif: str = "",
-    date_signature: date | None = None,
     le: date | None = None,
 ) -> Convention:
     """Move a convention along its life cycle, or say why not.
 
-    Recording the signatures dates the convention: `date_signature` (the day the last party
-    signed, not after `le`, today by default) or, without it, the date it already has, or
-    `le`. The date decides which
-    rate of the gratification applies (R-GRAT), so it is written before the check."""
-    le = le or timezone.localdate()
+    Two actions record more than a status and have their own service, which this one calls
+    with what the convention already holds: ending a stage (`convention_rompre`: its last day
+    and who took the initiative) and recording the signatures
+    (`convention_enregistrer_signatures`: the date it has, else `le`, today by default)."""
+    if action == "rompre":
+        return convention_rompre(
+            convention=convention,
+            auteur=auteur,
+            dernier_jour=convention.rupture_dernier_jour,
+            initiative=convention.rupture_initiative,
+            motif=motif,
+        )
+    if action == "enregistrer_signatures":
+        return convention_enregistrer_signatures(convention=convention, auteur=auteur, le=le)
     transition = TRANSITIONS.get(action)
     if transition is None:
         raise TransitionRefusee(f"Action inconnue : {action}.")
+    return _transitionner(convention, transition, auteur=auteur, motif=motif)
+
+
+def _transitionner(
+    convention: Convention,
+    transition: Transition,
+    *,
+    auteur: Utilisateur,
+    motif: str,
+    refus: str | None = None,
+    sous_verrou: Callable[[Convention], None] | None = None,
+) -> Convention:
+    """The one path of every transition: the author's right, the reason, `refus` (what the
+    action's own guard said), then, under the row's lock, the status, `sous_verrou` (what the
+    action writes before the law is checked), the engine, the new status, its audit row and
+    its e-mails after the commit."""
     if transition.administrateur and not auteur.est_administrateur:
         raise PermissionDenied(
             "Seul un administrateur de la section peut « " + transition.libelle.lower() + " »."
         )
     motif = motif.strip()
-    if transition.motif_requis and not motif:
-        raise TransitionRefusee(f"Indiquez le motif pour « {transition.libelle.lower()} ».")
-    if action == "rompre" and not (
-        convention.rupture_dernier_jour and convention.rupture_initiative
-    ):
-        raise TransitionRefusee(
-            "Indiquez le dernier jour du stage et qui a pris l'initiative d'y mettre fin."
-        )
+    _exiger(garde_motif(transition, motif))
+    _exiger(refus)
     with transaction.atomic():
         # A decision of the law also locks the host and the tutor, before the engine reads
         # the other conventions (conventions.verrous); the others lock the row only.
@@ -217,18 +246,9 @@ def convention_transition(
             if transition.verifier_droit
             else Convention.objects.select_for_update().get(pk=convention.pk)
         )
-        if verrouillee.statut not in transition.depuis:
-            raise TransitionRefusee(
-                f"Impossible de « {transition.libelle.lower()} » une convention "
-                f"« {verrouillee.get_statut_display().lower()} »."
-            )
-        if action == "enregistrer_signatures":
-            if date_signature is not None and date_signature > le:
-                raise TransitionRefusee(
-                    "La date de signature ne peut pas être postérieure à aujourd'hui."
-                )
-            verrouillee.date_signature = date_signature or verrouillee.date_signature or le
-            verrouillee.save(update_fields=["date_signature", "modifie_le"])
+        _exiger(garde_transition(transition, verrouillee.statut))
+        if sous_verrou is not None:
+            sous_verrou(verrouillee)
         if transition.verifier_droit:
             _verifier(verrouillee, acquitter=transition.acquitter)
         avant = verrouillee.statut
@@ -236,7 +256,7 @@ def convention_transition(
         verrouillee.save(update_fields=["statut", "modifie_le"])
         _journaliser(
             verrouillee,
-            action=action,
+            action=transition.action,
             auteur=auteur,
             avant=avant,
             apres=transition.vers,
@@ -247,12 +267,39 @@ def convention_transition(
     return convention
 
 
+def convention_enregistrer_signatures(
+    *,
+    convention: Convention,
+    auteur: Utilisateur,
+    date_signature: date | None = None,
+    le: date | None = None,
+) -> Convention:
+    """Record that every party signed: "en signature" becomes "signée", dated
+    `date_signature` (the day the last party signed, not after `le`, today by default) or,
+    without it, the date the convention already has, or `le`. The date decides which rate of
+    the gratification applies (R-GRAT), so it is written under the lock, before the check."""
+    le = le or timezone.localdate()
+
+    def dater(verrouillee: Convention) -> None:
+        _exiger(garde_date_signature(date_signature, le))
+        verrouillee.date_signature = date_signature or verrouillee.date_signature or le
+        verrouillee.save(update_fields=["date_signature", "modifie_le"])
+
+    return _transitionner(
+        convention,
+        TRANSITIONS["enregistrer_signatures"],
+        auteur=auteur,
+        motif="",
+        sous_verrou=dater,
+    )
+
+
 @transaction.atomic
 def convention_rompre(
     *,
     convention: Convention,
     auteur: Utilisateur,
-    dernier_jour: date,
+    dernier_jour: date | None,
     initiative: str,
     motif: str,
 ) -> Convention:
@@ -262,7 +309,13 @@ def convention_rompre(
     convention.rupture_initiative = initiative
     convention.full_clean()
     convention.save(update_fields=["rupture_dernier_jour", "rupture_initiative", "modifie_le"])
-    return convention_transition(convention=convention, action="rompre", auteur=auteur, motif=motif)
+    return _transitionner(
+        convention,
+        TRANSITIONS["rompre"],
+        auteur=auteur,
+        motif=motif,
+        refus=garde_rupture(dernier_jour, initiative),
+    )
 
 
 @transaction.atomic
@@ -311,9 +364,19 @@ class JourSaisi:
 def pointages_enregistrer(
     *, convention: Convention, jours: Sequence[JourSaisi], auteur: Utilisateur | None
 ) -> list[Pointage]:
-    """Record days of the presence log (a week, a whole stage) all or none, in 3 queries
-    whatever their number: the days already recorded, then one insert and one update. A day
-    given twice keeps its last entry. A refused day names its date."""
+    """Record days of the presence log (a week, a whole stage) all or none, while the stage
+    happens and until its attestation (the workflow's `garde_pointage`, read under the row's
+    lock), in a constant number of queries whatever their number: the status, the days
+    already recorded, one insert, one update and the audit row naming the days. A day given
+    twice keeps its last entry. A refused day names its date."""
+    # The status as it is now: a cancellation committed meanwhile waits for this write, or
+    # this write sees it.
+    statut = (
+        Convention.objects.select_for_update(no_key=True)
+        .values_list("statut", flat=True)
+        .get(pk=convention.pk)
+    )
+    _exiger(garde_pointage(statut))
     par_jour = {saisi.jour: saisi for saisi in jours}
     existants = {
         p.jour: p for p in Pointage.objects.filter(convention=convention, jour__in=list(par_jour))
@@ -343,6 +406,13 @@ def pointages_enregistrer(
         Pointage.objects.bulk_update(
             modifies,
             ["minutes_presence", "absence", "minutes_absence", "saisi_par", "saisi_le"],
+        )
+    if par_jour:
+        _journaliser(
+            convention,
+            action="presence",
+            auteur=auteur,
+            donnees={"jours": [jour.isoformat() for jour in sorted(par_jour)]},
         )
     return [*nouveaux, *modifies]
 
@@ -388,8 +458,7 @@ def _texte(valeur: Any) -> Any:
 
 
 def _avenant_possible(convention: Convention) -> None:
-    if convention.statut not in (Statut.SIGNEE, Statut.EN_COURS):
-        raise TransitionRefusee("Un avenant modifie une convention signée ou en cours.")
+    _exiger(garde_avenant(convention.statut))
 
 
 def avenant_creer(

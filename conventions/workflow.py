@@ -1,9 +1,13 @@
 """The life cycle of a convention as data: which action moves it from which status to which,
-who may do it, and what it demands (a reason, a clean bill from the engine)."""
+who may do it, and what it demands (a reason, a clean bill from the engine); which status
+allows what besides (an edit, an avenant, the presence log, a reminder); and the guards that
+say, in French, why an action cannot happen. Services raise what a guard says; views ask the
+same guards what to show."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from conventions.models import Statut
 
@@ -77,13 +81,98 @@ TRANSITIONS: dict[str, Transition] = {
 }
 
 
+# -- What each status allows -----------------------------------------------------------------
+
+# Still in preparation: edited directly. Once validated it is sent back to draft first, and
+# once signed it changes through an avenant.
+MODIFICATION_POSSIBLE: tuple[Statut, ...] = (S.BROUILLON, S.A_VALIDER)
+# Signed and not over: an avenant changes it (and its own circuit is signed then).
+AVENANT_POSSIBLE: tuple[Statut, ...] = (S.SIGNEE, S.EN_COURS)
+# The presence log is kept while the stage happens and until its attestation.
+POINTAGE_POSSIBLE: tuple[Statut, ...] = (S.SIGNEE, S.EN_COURS, S.TERMINEE, S.ROMPUE)
+# A stage that took place (or is taking place) and whose attestation is not recorded yet.
+A_ATTESTER: tuple[Statut, ...] = (S.SIGNEE, S.EN_COURS, S.TERMINEE, S.ROMPUE)
+# On its way to signature: whoever has not signed the convention is reminded.
+SIGNATURE_ATTENDUE: tuple[Statut, ...] = (S.VALIDEE, S.EN_SIGNATURE)
 # Signed by every party: the text is fixed, a change goes through an avenant (its PDF is
 # never generated again).
 SIGNEES: tuple[Statut, ...] = (S.SIGNEE, S.EN_COURS, S.TERMINEE, S.ROMPUE, S.ATTESTEE)
+# Counted in the quotas, caps and totals of other conventions: every one that was validated
+# and not cancelled (a draft is not a convention yet).
+EN_VIGUEUR: tuple[Statut, ...] = (
+    S.VALIDEE,
+    S.EN_SIGNATURE,
+    S.SIGNEE,
+    S.EN_COURS,
+    S.TERMINEE,
+    S.ATTESTEE,
+    S.ROMPUE,
+)
 
 
 def actions_possibles(statut: str) -> list[Transition]:
     return [t for t in TRANSITIONS.values() if statut in t.depuis]
+
+
+# -- Guards: None when the action may happen, else why not ---------------------------------
+
+
+def _libelle(statut: str) -> str:
+    return str(Statut(statut).label).lower()
+
+
+def garde_transition(transition: Transition, statut: str) -> str | None:
+    if statut in transition.depuis:
+        return None
+    return f"Impossible de « {transition.libelle.lower()} » une convention « {_libelle(statut)} »."
+
+
+def garde_motif(transition: Transition, motif: str) -> str | None:
+    if transition.motif_requis and not motif.strip():
+        return f"Indiquez le motif pour « {transition.libelle.lower()} »."
+    return None
+
+
+RUPTURE_INCOMPLETE = "Indiquez le dernier jour du stage et qui a pris l'initiative d'y mettre fin."
+
+
+def garde_rupture(dernier_jour: date | None, initiative: str) -> str | None:
+    """Ending a stage early records its last day and who took the initiative (which decides
+    the waiting period before the host's next intern)."""
+    if dernier_jour and initiative:
+        return None
+    return RUPTURE_INCOMPLETE
+
+
+def garde_date_signature(date_signature: date | None, le: date) -> str | None:
+    """The day the last party signed is not in the future (`le` is today)."""
+    if date_signature is not None and date_signature > le:
+        return "La date de signature ne peut pas être postérieure à aujourd'hui."
+    return None
+
+
+def garde_modification(statut: str) -> str | None:
+    if statut in MODIFICATION_POSSIBLE:
+        return None
+    return (
+        "Une convention validée ne se modifie plus directement : renvoyez-la en brouillon "
+        "ou, si elle est signée, faites un avenant."
+    )
+
+
+def garde_avenant(statut: str) -> str | None:
+    if statut in AVENANT_POSSIBLE:
+        return None
+    return "Un avenant modifie une convention signée ou en cours."
+
+
+def garde_pointage(statut: str) -> str | None:
+    if statut in POINTAGE_POSSIBLE:
+        return None
+    return (
+        "Le relevé de présence se tient pendant le stage : la convention est "
+        f"« {_libelle(statut)} »."
+    )
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,7 @@ def circuit_conclure(*, document: Document, le: datetime) -> bool:
 
 def _enregistrer_signatures(document: Document, signes: list[Signature], le: datetime) -> None:
     from conventions.models import Statut
-    from conventions.services import TransitionRefusee, convention_transition
+    from conventions.services import TransitionRefusee, convention_enregistrer_signatures
 
     convention = document.convention
     convention.refresh_from_db()
@@ -98,9 +98,8 @@ def _enregistrer_signatures(document: Document, signes: list[Signature], le: dat
             with transaction.atomic():
                 # Signed on the day of the last signature: it decides the gratification's rate.
                 derniere = max(s.signe_le for s in signes if s.signe_le is not None)
-                convention_transition(
+                convention_enregistrer_signatures(
                     convention=convention,
-                    action="enregistrer_signatures",
                     auteur=auteur,
                     date_signature=timezone.localdate(derniere),
                     le=timezone.localdate(le),

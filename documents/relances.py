@@ -18,7 +18,8 @@ from django.conf import settings
 from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
-from conventions.models import Convention, PeriodeConvention, Statut
+from conventions.models import Convention, PeriodeConvention
+from conventions.workflow import A_ATTESTER, AVENANT_POSSIBLE, SIGNATURE_ATTENDUE
 from documents.courriels import envoyer
 from documents.models import Courriel, OrdreSignature, Signature, TypeCourriel, TypeDocument
 from documents.signatures import lien_renouveler
@@ -27,12 +28,11 @@ from organismes.models import ContactOrganisme, RoleContact
 
 # Whose signature is still worth asking for: a convention on its way to signature, an
 # avenant of a convention signed or running. Not a draft sent back, not a cancelled stage.
+# The statuses are the workflow's (conventions.workflow).
 STATUTS_A_RELANCER = {
-    TypeDocument.CONVENTION: (Statut.VALIDEE, Statut.EN_SIGNATURE),
-    TypeDocument.AVENANT: (Statut.SIGNEE, Statut.EN_COURS),
+    TypeDocument.CONVENTION: SIGNATURE_ATTENDUE,
+    TypeDocument.AVENANT: AVENANT_POSSIBLE,
 }
-# A stage that took place and whose attestation is not recorded yet.
-STATUTS_A_ATTESTER = (Statut.SIGNEE, Statut.EN_COURS, Statut.TERMINEE, Statut.ROMPUE)
 RELANCES = (TypeCourriel.RELANCE, TypeCourriel.RELANCE_URGENTE)
 
 
@@ -227,7 +227,7 @@ def attestations_demander(*, le: datetime) -> int:
     once per period. Returns how many were sent."""
     aujourd_hui = _jour(le)
     periodes = (
-        PeriodeConvention.objects.filter(convention__statut__in=STATUTS_A_ATTESTER)
+        PeriodeConvention.objects.filter(convention__statut__in=A_ATTESTER)
         .filter(Q(fin__lt=aujourd_hui) | Q(convention__rupture_dernier_jour__lt=aujourd_hui))
         # A period that had not begun when the stage was ended early has nothing to attest.
         .exclude(convention__rupture_dernier_jour__lt=F("debut"))

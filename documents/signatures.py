@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from comptes.models import Utilisateur
 from conventions.models import Convention, Statut
+from conventions.workflow import AVENANT_POSSIBLE
 from core.courrier import apres_validation
 from documents.conclusion import actives as _actives
 from documents.conclusion import circuit_conclure
@@ -47,8 +48,7 @@ DUREE_LIEN = timedelta(days=14)
 
 # Where a convention's own circuit opens: "validée" (opening sends it to signature) or "en
 # signature" still without a circuit (the staff chose paper first). An avenant's circuit
-# opens on a convention signed or running (conventions.services.avenant_creer).
-STATUTS_AVENANT = (Statut.SIGNEE, Statut.EN_COURS)
+# opens on a convention signed or running (conventions.workflow.AVENANT_POSSIBLE).
 
 
 class SignatureRefusee(Exception):
@@ -247,7 +247,7 @@ def _convention_prete(document: Document, auteur: Utilisateur | None) -> None:
     convention = Convention.objects.get(pk=document.convention_id)
     if document.type == TypeDocument.AVENANT:
         verrouillee = Convention.objects.select_for_update(no_key=True).get(pk=convention.pk)
-        if verrouillee.statut not in STATUTS_AVENANT:
+        if verrouillee.statut not in AVENANT_POSSIBLE:
             raise SignatureRefusee(
                 "Un avenant se signe sur une convention signée ou en cours ; celle-ci est "
                 f"« {verrouillee.get_statut_display().lower()} »."

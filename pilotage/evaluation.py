@@ -2,8 +2,8 @@
 student, a host): the conventions in force, read in a constant number of queries, and the
 ones in force at the same hosts, without which a quota or a tutor's load would be undercounted.
 
-A draft or a convention awaiting validation is not a convention yet (conventions.models,
-STATUTS_EN_VIGUEUR): it counts in no total here; its own findings are on its page.
+A draft or a convention awaiting validation is not a convention yet (conventions.workflow,
+EN_VIGUEUR): it counts in no total here; its own findings are on its page.
 """
 
 from __future__ import annotations
@@ -14,12 +14,9 @@ from datetime import date, timedelta
 
 from django.db.models import Prefetch, QuerySet
 
-from conventions.models import (
-    STATUTS_EN_VIGUEUR,
-    Convention,
-    PeriodeConvention,
-)
+from conventions.models import Convention, PeriodeConvention
 from conventions.moteur import FENETRE, journaux, tous_vers_regles
+from conventions.workflow import EN_VIGUEUR
 from etablissement.selectors import etudiant_pour_regles
 from organismes.models import EtablissementAccueil
 from organismes.selectors import organismes_pour_regles
@@ -27,7 +24,7 @@ from regles.evaluation import Evaluation, Situation, evaluer
 
 
 def en_vigueur(conventions: QuerySet[Convention]) -> QuerySet[Convention]:
-    return conventions.filter(statut__in=STATUTS_EN_VIGUEUR)
+    return conventions.filter(statut__in=EN_VIGUEUR)
 
 
 def voisines(conventions: Sequence[Convention]) -> list[Convention]:
@@ -75,7 +72,7 @@ def voisines(conventions: Sequence[Convention]) -> list[Convention]:
     retenues = {
         pk
         for pk, statut, organisme, poste, du, au in candidates
-        if statut in STATUTS_EN_VIGUEUR
+        if statut in EN_VIGUEUR
         and (
             (poste and (organisme, poste) in postes)
             or any(du <= a and au >= d for d, a in semaines.get(organisme, ()))

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from conventions.models import STATUTS_EN_VIGUEUR, Convention
+from conventions.models import Convention
 from conventions.moteur import avec_details
+from conventions.workflow import EN_VIGUEUR
 from etablissement.models import Etudiant
 from etablissement.selectors import etudiant_pour_regles
 from organismes.models import OrganismeAccueil
@@ -96,7 +97,7 @@ def suivi_etudiant(etudiant: Etudiant, *, le: date) -> SuiviEtudiant:
         .prefetch_related("acquittements")
         .order_by("-cree_le")
     )
-    en_vigueur = [c for c in conventions if c.statut in STATUTS_EN_VIGUEUR]
+    en_vigueur = [c for c in conventions if c.statut in EN_VIGUEUR]
     evaluation = evaluer_conventions(en_vigueur, voisines(en_vigueur))
     cle = str(etudiant.pk)
     resultat = evaluation.etudiants.get(cle)
@@ -121,8 +122,7 @@ def suivi_etudiant(etudiant: Etudiant, *, le: date) -> SuiviEtudiant:
     return SuiviEtudiant(
         majorite=majorite(etudiant, le=le),
         conventions=[
-            LigneConvention(c, url_convention(c.pk), c.statut in STATUTS_EN_VIGUEUR)
-            for c in conventions
+            LigneConvention(c, url_convention(c.pk), c.statut in EN_VIGUEUR) for c in conventions
         ],
         programme=programme,
         annees=[

@@ -17,9 +17,9 @@ from decimal import Decimal
 from django.db.models import Prefetch
 from django.urls import reverse
 
-from conventions.models import STATUTS_EN_VIGUEUR, Convention, EvenementConvention, Statut
+from conventions.models import Convention, EvenementConvention, Statut
 from conventions.moteur import avec_details
-from conventions.workflow import ACTEURS, ATTENTES
+from conventions.workflow import ACTEURS, ATTENTES, EN_VIGUEUR, TRANSITIONS
 from etablissement.models import Enseignant, Etudiant, PeriodePromotion, Promotion
 from etablissement.selectors import etudiant_pour_regles
 from pilotage.annees import bornes_annee_scolaire
@@ -45,12 +45,17 @@ class Etape:
         return f"{ACTEURS[attente.qui]} — {attente.quoi}"
 
 
-ETAPES = (
-    Etape((Statut.BROUILLON,), "À compléter et soumettre"),
-    Etape((Statut.A_VALIDER,), "À valider"),
-    Etape((Statut.VALIDEE,), "À envoyer en signature"),
-    Etape((Statut.EN_SIGNATURE,), "Signatures à recueillir"),
-    Etape((Statut.TERMINEE, Statut.ROMPUE), "Attestation de stage à enregistrer"),
+# Each step waits for a transition of the workflow: its statuses are the ones that
+# transition starts from.
+ETAPES = tuple(
+    Etape(TRANSITIONS[action].depuis, libelle)
+    for action, libelle in (
+        ("soumettre", "À compléter et soumettre"),
+        ("valider", "À valider"),
+        ("envoyer_signature", "À envoyer en signature"),
+        ("enregistrer_signatures", "Signatures à recueillir"),
+        ("attester", "Attestation de stage à enregistrer"),
+    )
 )
 
 
@@ -279,7 +284,7 @@ def tableau_de_bord(
     conventions = _charger(promotion, referent)
 
     # One engine call: the cohort's conventions in force and their neighbours at the same hosts.
-    en_vigueur = [c for c in conventions if c.statut in STATUTS_EN_VIGUEUR]
+    en_vigueur = [c for c in conventions if c.statut in EN_VIGUEUR]
     evaluation = evaluer_conventions(en_vigueur, voisines(en_vigueur))
 
     # Each convention's periods once (every .all() of a prefetched relation builds a queryset).
@@ -313,7 +318,7 @@ def tableau_de_bord(
         en_attente=_en_attente(dans_l_annee),
         constats=_constats(
             evaluation,
-            [c for c in dans_l_annee if c.statut in STATUTS_EN_VIGUEUR],
+            [c for c in dans_l_annee if c.statut in EN_VIGUEUR],
             etudiants,
             annee,
         ),

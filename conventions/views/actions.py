@@ -19,11 +19,12 @@ from conventions.forms import RuptureForm
 from conventions.services import (
     TransitionRefusee,
     convention_acquitter,
+    convention_enregistrer_signatures,
     convention_rompre,
     convention_transition,
 )
 from conventions.views.detail import convention_ou_404, page_detail
-from conventions.workflow import TRANSITIONS
+from conventions.workflow import RUPTURE_INCOMPLETE, TRANSITIONS
 from regles.bornes import MESSAGE_DATE, date_dans_les_bornes
 
 
@@ -54,23 +55,23 @@ def transition(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if rupture is not None:
             if not rupture.is_valid():
-                raise TransitionRefusee(
-                    "Indiquez le dernier jour du stage et qui a pris l'initiative d'y mettre fin."
-                )
+                raise TransitionRefusee(RUPTURE_INCOMPLETE)
             convention_rompre(
                 convention=convention,
                 auteur=request.user,
                 motif=motif,
                 **rupture.cleaned_data,
             )
-        else:
-            convention_transition(
+        elif action == "enregistrer_signatures":
+            convention_enregistrer_signatures(
                 convention=convention,
-                action=action,
                 auteur=request.user,
-                motif=motif,
                 date_signature=_date_signature(request.POST.get("date_signature", "")),
                 le=timezone.localdate(),
+            )
+        else:
+            convention_transition(
+                convention=convention, action=action, auteur=request.user, motif=motif
             )
     except TransitionRefusee as refus:
         return page_detail(

@@ -13,7 +13,8 @@ from comptes.models import Utilisateur
 from conventions.acces import exiger_modification
 from conventions.forms import AvenantForm, initial_periodes, periodes_formset
 from conventions.services import TransitionRefusee, avenant_creer
-from conventions.views.detail import AVENANT_POSSIBLE, convention_ou_404
+from conventions.views.detail import convention_ou_404
+from conventions.workflow import garde_avenant
 from regles.constats import Constat
 
 
@@ -54,7 +55,7 @@ def avenant(request: HttpRequest, pk: int) -> HttpResponse:
         "conventions/avenant.html",
         {
             "convention": convention,
-            "possible": convention.statut in AVENANT_POSSIBLE,
+            "possible": garde_avenant(convention.statut) is None,
             "form": form,
             "periodes": periodes,
             "refus": refus,

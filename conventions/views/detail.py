@@ -14,15 +14,12 @@ from comptes.models import Utilisateur
 from conventions import presentation
 from conventions.acces import peut_modifier
 from conventions.forms import RuptureForm
-from conventions.models import Convention, Statut
+from conventions.models import Convention
 from conventions.moteur import evaluer_convention
 from conventions.selectors import convention_detaillee
-from conventions.workflow import Transition, actions_possibles
+from conventions.workflow import Transition, actions_possibles, garde_avenant, garde_modification
 from documents.selectors import circuits_des_avenants
 from regles.constats import Constat
-
-MODIFIABLE = (Statut.BROUILLON, Statut.A_VALIDER)
-AVENANT_POSSIBLE = (Statut.SIGNEE, Statut.EN_COURS)
 
 
 def convention_ou_404(pk: int) -> Convention:
@@ -63,8 +60,8 @@ def page_detail(
         "acquittements": acquittements,
         "a_acquitter": [k for k in verdict.avertissements if k.code not in acquittements],
         "peut_modifier": ecrit,
-        "modifiable": ecrit and convention.statut in MODIFIABLE,
-        "avenant_possible": ecrit and convention.statut in AVENANT_POSSIBLE,
+        "modifiable": ecrit and garde_modification(convention.statut) is None,
+        "avenant_possible": ecrit and garde_avenant(convention.statut) is None,
         "reserve_admin": ecrit and len(actions) < len(actions_possibles(convention.statut)),
         "actions": actions,
         "action": action,

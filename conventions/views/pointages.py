@@ -19,10 +19,11 @@ from comptes.acces import personnel_requis
 from comptes.models import Utilisateur
 from conventions.acces import exiger_modification, peut_modifier
 from conventions.forms import JourForm, JourFormSet
-from conventions.models import Convention, Pointage, Statut
+from conventions.models import Convention, Pointage
 from conventions.moteur import vers_regles
 from conventions.selectors import convention_pour_presence
-from conventions.services import JourSaisi, pointages_enregistrer
+from conventions.services import JourSaisi, TransitionRefusee, pointages_enregistrer
+from conventions.workflow import garde_pointage
 from organismes.selectors import organisme_pour_regles
 from regles import modele
 from regles.applicabilite import raison
@@ -30,8 +31,6 @@ from regles.calendrier import Calendrier, calendrier
 from regles.parametres import ParametreNonEnVigueur, parametres
 from regles.presence import Seuils, en_jours, en_mois, journal, jours_prevus
 
-# The log is kept while the stage happens and until its attestation.
-SAISISSABLE = (Statut.SIGNEE, Statut.EN_COURS, Statut.TERMINEE, Statut.ROMPUE)
 PREFIXE = "jours"
 
 
@@ -118,24 +117,23 @@ def _pointages(request: HttpRequest, convention: Convention) -> HttpResponse:
         if jour <= c.fin and any(p.contient(jour) for p in c.periodes)
     ]
     initial = [_initial(releves.get(jour), prevus.get(jour, 0)) for jour in jours]
-    saisissable = convention.statut in SAISISSABLE
+    refus = garde_pointage(convention.statut)  # the log is kept while the stage happens
+    saisissable = refus is None
     ecrit = saisissable and peut_modifier(request.user, convention.etudiant)
 
     formset = JourFormSet(initial=initial, prefix=PREFIXE)
     if request.method == "POST":
         exiger_modification(request.user, convention.etudiant)
         formset = JourFormSet(request.POST, initial=initial, prefix=PREFIXE)
-        if not saisissable:
-            messages.error(
-                request,
-                "Le relevé de présence se tient pendant le stage : la convention est "
-                f"« {convention.get_statut_display().lower()} ».",
-            )
+        if refus:
+            messages.error(request, refus)
         elif len(formset.forms) != len(jours):
             messages.error(request, "La semaine a changé entre-temps : saisissez-la de nouveau.")
         elif formset.is_valid():
             try:
                 _enregistrer(request, convention, jours, formset.forms, releves, prevus)
+            except TransitionRefusee as erreur:  # the status changed meanwhile
+                messages.error(request, erreur.message)
             except ValidationError as erreur:
                 messages.error(request, " ".join(erreur.messages))
             else:

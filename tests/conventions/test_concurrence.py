@@ -23,7 +23,7 @@ from django.test import Client
 from django.urls import reverse
 
 from comptes.models import Role, Utilisateur
-from conventions.models import STATUTS_EN_VIGUEUR, Convention, PeriodeConvention, Statut
+from conventions.models import Convention, PeriodeConvention, Statut
 from conventions.services import (
     PeriodeSaisie,
     TransitionRefusee,
@@ -33,6 +33,7 @@ from conventions.services import (
     convention_transition,
     convention_verifier,
 )
+from conventions.workflow import EN_VIGUEUR
 from etablissement.models import Promotion
 from organismes.models import OrganismeAccueil, Tuteur
 from organismes.services import effectif_enregistrer
@@ -154,7 +155,7 @@ def remettre(conventions: Sequence[Convention], statut: Statut) -> None:
 
 
 def en_vigueur(**filtre: Any) -> int:
-    return Convention.objects.filter(statut__in=STATUTS_EN_VIGUEUR, **filtre).count()
+    return Convention.objects.filter(statut__in=EN_VIGUEUR, **filtre).count()
 
 
 @postgresql
@@ -245,7 +246,7 @@ def test_an_avenant_moving_dates_into_full_weeks_races_a_validation_for_the_last
     avril = signee(admin, a_valider(admin, promo, org, periodes=AVRIL))
     mars = a_valider(admin, promo, org)
     dans_mars = Convention.objects.filter(
-        statut__in=STATUTS_EN_VIGUEUR,
+        statut__in=EN_VIGUEUR,
         etablissement_accueil__organisme=org,
         periodes__debut__lte=MARS[1],
         periodes__fin__gte=MARS[0],

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from conventions.models import Convention
+from conventions.models import Convention, Statut
 from conventions.services import pointage_enregistrer
 from documents import services
 from documents.models import Document
@@ -32,6 +32,7 @@ def test_280_hours_of_log_make_40_days_and_1_82_months() -> None:
     # Eight weeks, Monday to Friday, 7 h a day logged: 280 h, paid 4,35 € an hour.
     debut, fin = date(2026, 3, 2), date(2026, 4, 24)
     c = fabriques.convention(
+        statut=Statut.EN_COURS,  # the presence log is kept while the stage happens
         periodes=((debut, fin),),
         gratification_mode="horaire",
         gratification_montant=Decimal("4.35"),
@@ -74,10 +75,11 @@ def test_it_names_the_host_the_student_the_school_and_the_activities() -> None:
 
 def test_one_attestation_per_period_with_its_own_figures() -> None:
     c = fabriques.convention(
+        statut=Statut.EN_COURS,
         periodes=(
             (date(2026, 3, 2), date(2026, 3, 13)),
             (date(2026, 5, 25), date(2026, 5, 29)),
-        )
+        ),
     )
     _pointer(c, date(2026, 3, 2), date(2026, 3, 13))
     _pointer(c, date(2026, 5, 25), date(2026, 5, 29), minutes=360)
