@@ -88,6 +88,9 @@ TRANSITIONS: dict[str, Transition] = {
 MODIFICATION_POSSIBLE: tuple[Statut, ...] = (S.BROUILLON, S.A_VALIDER)
 # Signed and not over: an avenant changes it (and its own circuit is signed then).
 AVENANT_POSSIBLE: tuple[Statut, ...] = (S.SIGNEE, S.EN_COURS)
+# A convention's signature circuit opens once it is validated (opening sends it to
+# signature), or « en signature » when the paper path was chosen first.
+CIRCUIT_POSSIBLE: tuple[Statut, ...] = (S.VALIDEE, S.EN_SIGNATURE)
 # The presence log is kept while the stage happens and until its attestation.
 POINTAGE_POSSIBLE: tuple[Statut, ...] = (S.SIGNEE, S.EN_COURS, S.TERMINEE, S.ROMPUE)
 # A stage that took place (or is taking place) and whose attestation is not recorded yet.
@@ -164,6 +167,25 @@ def garde_avenant(statut: str) -> str | None:
     if statut in AVENANT_POSSIBLE:
         return None
     return "Un avenant modifie une convention signée ou en cours."
+
+
+def garde_circuit(statut: str, *, avenant: bool = False) -> str | None:
+    """Whether a signature circuit may open: a convention's from « validée » (opening sends
+    it to signature) or « en signature » without one (the paper path was chosen first); an
+    avenant's on a convention signed or running."""
+    if avenant:
+        if statut in AVENANT_POSSIBLE:
+            return None
+        return (
+            "Un avenant se signe sur une convention signée ou en cours ; celle-ci est "
+            f"« {_libelle(statut)} »."
+        )
+    if statut in CIRCUIT_POSSIBLE:
+        return None
+    return (
+        "Le circuit de signature s'ouvre sur une convention validée ; celle-ci est "
+        f"« {_libelle(statut)} »."
+    )
 
 
 def garde_pointage(statut: str) -> str | None:

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from comptes.models import Utilisateur
 from conventions.models import Convention, Statut
-from conventions.workflow import AVENANT_POSSIBLE
+from conventions.workflow import garde_circuit
 from core.courrier import apres_validation
 from documents.conclusion import actives as _actives
 from documents.conclusion import circuit_conclure
@@ -244,14 +244,11 @@ def _convention_prete(document: Document, auteur: Utilisateur | None) -> None:
     again (convention_verifier), an avenant needs its convention signed or running."""
     from conventions.services import convention_transition, convention_verifier
 
-    convention = Convention.objects.get(pk=document.convention_id)
+    convention = Convention.objects.select_for_update(no_key=True).get(pk=document.convention_id)
+    refus = garde_circuit(convention.statut, avenant=document.type == TypeDocument.AVENANT)
+    if refus:
+        raise SignatureRefusee(refus)
     if document.type == TypeDocument.AVENANT:
-        verrouillee = Convention.objects.select_for_update(no_key=True).get(pk=convention.pk)
-        if verrouillee.statut not in AVENANT_POSSIBLE:
-            raise SignatureRefusee(
-                "Un avenant se signe sur une convention signée ou en cours ; celle-ci est "
-                f"« {verrouillee.get_statut_display().lower()} »."
-            )
         return
     if convention.statut == Statut.VALIDEE:
         if auteur is None:
@@ -260,13 +257,8 @@ def _convention_prete(document: Document, auteur: Utilisateur | None) -> None:
                 "personnel nommé."
             )
         convention_transition(convention=convention, action="envoyer_signature", auteur=auteur)
-    elif convention.statut == Statut.EN_SIGNATURE:
-        convention_verifier(convention=convention, acquitter=True)
     else:
-        raise SignatureRefusee(
-            "Le circuit de signature s'ouvre sur une convention validée ; celle-ci est "
-            f"« {convention.get_statut_display().lower()} »."
-        )
+        convention_verifier(convention=convention, acquitter=True)
 
 
 def a_son_tour(signature: Signature) -> bool:

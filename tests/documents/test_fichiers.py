@@ -45,7 +45,7 @@ def test_a_crash_at_the_last_signature_leaves_no_signed_pdf(
             signature=lien.signature, le=timezone.now(), adresse_ip=None, navigateur=""
         )
     avant = _fichiers(media_temporaire)
-    monkeypatch.setattr(conventions_services, "convention_transition", _panne)
+    monkeypatch.setattr(conventions_services, "convention_enregistrer_signatures", _panne)
 
     with pytest.raises(Panne):
         signatures.signer(
