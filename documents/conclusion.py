@@ -54,8 +54,8 @@ def _assembler(document: Document, page: bytes) -> bytes:
 def circuit_conclure(*, document: Document, le: datetime) -> bool:
     """When every signatory of `document` (locked by the caller) has signed it: the final
     PDF is stored, each signatory's copy leaves by e-mail after the commit, and a convention's
-    current document moves the convention to "signée" through convention_enregistrer_signatures, which
-    checks the law again. The actor is the staff member who opened the circuit (else the one
+    current document moves the convention to "signée" through
+    convention_enregistrer_signatures, which checks the law again. The actor is the staff member who opened the circuit (else the one
     who generated the document). When the move is refused, the convention stays "en
     signature" and the document keeps why (`conclusion_refusee`). True when the circuit is
     complete."""
