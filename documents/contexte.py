@@ -18,7 +18,7 @@ from documents.bac_a_sable import Donnee
 from etablissement.models import Etablissement
 from organismes.models import ContactOrganisme, RoleContact
 from regles import format as fmt
-from regles.attestation import Attestation, attestation
+from regles.attestation import Attestation, attestation_periode
 from regles.contenus import CONTENUS
 from regles.modele import SEMAINE
 from regles.parametres import parametres
@@ -217,9 +217,7 @@ def donnees(
                 }
                 for m in resultat.echeancier.mois
             ],
-            "minimum_total": fmt.euros(
-                sum((m.minimum for m in resultat.echeancier.mois), Decimal(0))
-            ),
+            "minimum_du_total": fmt.euros(resultat.echeancier.minimum_du_total),
             "verse_total": fmt.euros(resultat.echeancier.verse_total),
         },
         "attestation": _attestation(resultat.attestation),
@@ -234,21 +232,15 @@ def donnees(
 
 
 def _attestation_periode(verdict: Verdict, periode: PeriodeConvention) -> Attestation:
-    """The attestation of one period (the NDRC model wants one per place and period).
-
-    The engine's days are filtered to the period; the gratification paid is the schedule's,
-    month by month, shared pro rata of the counted time when a month straddles periods."""
+    """The attestation of one period (the NDRC model wants one per place and period)."""
     resultat = verdict.resultat
-    tous = resultat.jours
-    jours = [j for j in tous if periode.debut <= j.jour <= periode.fin]
-    verse = Decimal(0)
-    for m in resultat.echeancier.mois:
-        du_mois = [j for j in tous if (j.jour.year, j.jour.month) == (m.mois.year, m.mois.month)]
-        total = sum(j.presence for j in du_mois)
-        part = sum(j.presence for j in du_mois if periode.debut <= j.jour <= periode.fin)
-        if total:
-            verse += m.verse * part / total
-    return attestation(jours, gratification=fmt.arrondi_centime(verse), p=parametres())
+    return attestation_periode(
+        resultat.jours,
+        resultat.echeancier.mois,
+        debut=periode.debut,
+        fin=periode.fin,
+        p=parametres(),
+    )
 
 
 _CHAMPS = {
