@@ -19,6 +19,7 @@ from etablissement.models import Etablissement
 from organismes.models import ContactOrganisme, RoleContact
 from regles import format as fmt
 from regles.attestation import Attestation, attestation_periode
+from regles.cadre import cadre_ou_aucun
 from regles.contenus import CONTENUS
 from regles.modele import SEMAINE
 from regles.parametres import parametres
@@ -97,6 +98,9 @@ def _attestation(a: Attestation) -> dict[str, Donnee]:
         "heures": fmt.heures(a.minutes),
         "jours": _decimal(a.jours),
         "mois": _decimal(a.mois),
+        # The units the durations were counted in (7 h, 22 days): the parameters' of day one.
+        "heures_par_jour": fmt.heures(a.seuils.minutes_par_jour) if a.seuils else "",
+        "jours_par_mois": str(a.jours_par_mois or ""),
         "semaines": _decimal(a.semaines) if a.semaines is not None else "",
         "gratification": fmt.euros(a.gratification) if a.gratification else "néant",
         "complete": a.complete,
@@ -131,6 +135,7 @@ def donnees(
     periodes = list(c.periodes.all())
     resultat = verdict.resultat
     minutes_prevues = sum(j.compte for j in resultat.jours)
+    cadre = cadre_ou_aucun(resultat.convention.debut)
     clauses = vers_regles(c).contenus  # with the engine's own defaults for 1° and 2°
     d: dict[str, Donnee] = {
         "etablissement": etablissement_donnees(etablissement),
@@ -219,6 +224,8 @@ def donnees(
             ],
             "minimum_du_total": fmt.euros(resultat.echeancier.minimum_du_total),
             "verse_total": fmt.euros(resultat.echeancier.verse_total),
+            # Months of presence past which the minimum is due (L124-6), on the first day.
+            "seuil_mois": str(cadre.seuil_mois) if cadre else "",
         },
         "attestation": _attestation(resultat.attestation),
         "avenant": None,

@@ -27,6 +27,14 @@ class Attestation:
     gratification: Decimal
     complete: bool  # every day comes from the host's log (nothing only planned)
     lacune: ParametreNonEnVigueur | None = None  # why `semaines` is missing
+    seuils: Seuils | None = None  # the day and month of stage counted in (None: no day)
+
+    @property
+    def jours_par_mois(self) -> int | None:
+        """The days of a month of stage the figures were counted in (22)."""
+        if self.seuils is None:
+            return None
+        return self.seuils.minutes_par_mois // self.seuils.minutes_par_jour
 
     @property
     def heures(self) -> Decimal:
@@ -72,6 +80,7 @@ def attestation(jours: Sequence[Jour], *, gratification: Decimal, p: Parametres)
         gratification=gratification,
         complete=totaux.tout_reel,
         lacune=lacune,
+        seuils=seuils,
     )
 
 

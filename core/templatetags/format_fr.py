@@ -45,6 +45,12 @@ def heures(minutes: int | str | None) -> str:
     return fmt.heures(int(minutes))
 
 
+@register.filter
+def heure_suivante(minutes: int) -> int:
+    """The hour that starts past `minutes`: past 308 h, the 309th (`…|heure_suivante`<sup>e</sup>)."""
+    return int(minutes) // 60 + 1
+
+
 _MOIS = [
     "janvier",
     "février",
