@@ -13,6 +13,11 @@ from regles.parametres import ParametreNonEnVigueur, Parametres, Reference, para
 from regles.presence import Seuils
 
 
+def heure_suivante(minutes: int) -> int:
+    """The hour of presence that starts past `minutes`: past 308 h, the 309th."""
+    return minutes // 60 + 1
+
+
 @dataclass(frozen=True)
 class Cadre:
     le: date
@@ -54,16 +59,11 @@ class Cadre:
     @property
     def heure_obligatoire(self) -> int:
         """The first hour of presence that makes gratification mandatory: the 309th."""
-        return self.seuil_minutes // 60 + 1
+        return heure_suivante(self.seuil_minutes)
 
     @property
     def seuil_jours(self) -> int:
         return self.seuil_minutes // (self.heures_par_jour * 60)
-
-    @property
-    def jours_par_mois_minutes(self) -> int:
-        """A month of stage in minutes (22 days of 7 h: 154 h)."""
-        return self.jours_par_mois * self.heures_par_jour_minutes
 
     @property
     def jour_de_stage_minimum(self) -> Decimal:

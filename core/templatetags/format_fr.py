@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django import template
 
+from regles import cadre
 from regles import format as fmt
 
 register = template.Library()
@@ -47,8 +48,8 @@ def heures(minutes: int | str | None) -> str:
 
 @register.filter
 def heure_suivante(minutes: int) -> int:
-    """The hour that starts past `minutes`: past 308 h, the 309th (`…|heure_suivante`<sup>e</sup>)."""
-    return int(minutes) // 60 + 1
+    """The hour that starts past a threshold: `{{ seuil|heure_suivante }}<sup>e</sup> heure`."""
+    return cadre.heure_suivante(int(minutes))
 
 
 _MOIS = [
