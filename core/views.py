@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from regles.gratification import taux_horaire_minimal
+from regles.cadre import cadre_au
 from regles.parametres import parametres
 
 
@@ -14,8 +14,7 @@ def accueil(request: HttpRequest) -> HttpResponse:
     p = parametres()
     contexte = {
         "aujourdhui": aujourdhui,
-        "phss": p.decimal("securite_sociale.plafond_horaire", aujourdhui),
-        "taux_horaire": taux_horaire_minimal(signature=aujourdhui, mois=aujourdhui),
+        "cadre": cadre_au(aujourdhui, p),
         "parametres": [p[nom] for nom in sorted(p)],
     }
     return render(request, "core/accueil.html", contexte)

@@ -18,7 +18,8 @@ from documents.bac_a_sable import Donnee
 from etablissement.models import Etablissement
 from organismes.models import ContactOrganisme, RoleContact
 from regles import format as fmt
-from regles.attestation import Attestation, attestation
+from regles.attestation import Attestation, attestation_periode
+from regles.cadre import cadre_ou_aucun
 from regles.contenus import CONTENUS
 from regles.modele import SEMAINE
 from regles.parametres import parametres
@@ -97,6 +98,9 @@ def _attestation(a: Attestation) -> dict[str, Donnee]:
         "heures": fmt.heures(a.minutes),
         "jours": _decimal(a.jours),
         "mois": _decimal(a.mois),
+        # The units the durations were counted in (7 h, 22 days): the parameters' of day one.
+        "heures_par_jour": fmt.heures(a.seuils.minutes_par_jour) if a.seuils else "",
+        "jours_par_mois": str(a.jours_par_mois or ""),
         "semaines": _decimal(a.semaines) if a.semaines is not None else "",
         "gratification": fmt.euros(a.gratification) if a.gratification else "néant",
         "complete": a.complete,
@@ -131,6 +135,7 @@ def donnees(
     periodes = list(c.periodes.all())
     resultat = verdict.resultat
     minutes_prevues = sum(j.compte for j in resultat.jours)
+    cadre = cadre_ou_aucun(resultat.convention.debut)
     clauses = vers_regles(c).contenus  # with the engine's own defaults for 1° and 2°
     d: dict[str, Donnee] = {
         "etablissement": etablissement_donnees(etablissement),
@@ -217,10 +222,10 @@ def donnees(
                 }
                 for m in resultat.echeancier.mois
             ],
-            "minimum_total": fmt.euros(
-                sum((m.minimum for m in resultat.echeancier.mois), Decimal(0))
-            ),
+            "minimum_du_total": fmt.euros(resultat.echeancier.minimum_du_total),
             "verse_total": fmt.euros(resultat.echeancier.verse_total),
+            # Months of presence past which the minimum is due (L124-6), on the first day.
+            "seuil_mois": str(cadre.seuil_mois) if cadre else "",
         },
         "attestation": _attestation(resultat.attestation),
         "avenant": None,
@@ -234,21 +239,15 @@ def donnees(
 
 
 def _attestation_periode(verdict: Verdict, periode: PeriodeConvention) -> Attestation:
-    """The attestation of one period (the NDRC model wants one per place and period).
-
-    The engine's days are filtered to the period; the gratification paid is the schedule's,
-    month by month, shared pro rata of the counted time when a month straddles periods."""
+    """The attestation of one period (the NDRC model wants one per place and period)."""
     resultat = verdict.resultat
-    tous = resultat.jours
-    jours = [j for j in tous if periode.debut <= j.jour <= periode.fin]
-    verse = Decimal(0)
-    for m in resultat.echeancier.mois:
-        du_mois = [j for j in tous if (j.jour.year, j.jour.month) == (m.mois.year, m.mois.month)]
-        total = sum(j.presence for j in du_mois)
-        part = sum(j.presence for j in du_mois if periode.debut <= j.jour <= periode.fin)
-        if total:
-            verse += m.verse * part / total
-    return attestation(jours, gratification=fmt.arrondi_centime(verse), p=parametres())
+    return attestation_periode(
+        resultat.jours,
+        resultat.echeancier.mois,
+        debut=periode.debut,
+        fin=periode.fin,
+        p=parametres(),
+    )
 
 
 _CHAMPS = {

@@ -12,6 +12,7 @@ from comptes.acces import personnel_requis
 from etablissement.models import Enseignant, Promotion
 from pilotage.annees import annee_scolaire_du
 from pilotage.tableau import tableau_de_bord as construire
+from regles.cadre import cadre_au
 
 PERIMETRES = {"suivis": "Ceux que je suis", "tous": "Toute la promotion"}
 
@@ -63,6 +64,7 @@ def tableau_de_bord(request: HttpRequest) -> HttpResponse:
         "annee": annee,
         "promotion": promotion,
         "aujourdhui": aujourdhui,
+        "cadre": cadre_au(aujourdhui),
         "tableau": (
             construire(
                 promotion=promotion,

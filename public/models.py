@@ -55,7 +55,7 @@ class TrancheEffectif(models.TextChoices):
 
 
 class IntentionGratification(models.TextChoices):
-    """What the company means to pay; the law decides whether it must (public/cadre.py)."""
+    """What the company means to pay; the law decides whether it must (regles/cadre.py)."""
 
     MINIMUM = "minimum", "le minimum légal"
     AU_DELA = "au_dela", "plus que le minimum légal"

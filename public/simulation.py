@@ -278,7 +278,7 @@ def _simuler(entree: Entree, *, p: Parametres) -> Resultat:
         lignes=lignes,
         total=_somme(lignes),
         obligatoire=any(c.obligatoire for c in cumuls),
-        minimum_au_taux=resultat.echeancier.minimum_total,
+        minimum_au_taux=resultat.echeancier.minimum_reel_total,
         cumuls=cumuls,
         minutes_anterieures=sum(j.compte for j in precedent.jours) if precedent else 0,
         semaine_chargee=chargee,

@@ -1,6 +1,6 @@
 """Figures of the attestation de stage (D124-9; NDRC national model, referentiel-ndrc §2.2):
 total effective duration in hours, days (7 h), months (22 days), weeks, and the
-gratification paid."""
+gratification paid; for the whole convention or one of its periods."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from regles.format import heures_texte
+from regles.echeancier import Mois
+from regles.format import arrondi_centime, heures_texte
 from regles.modele import Minutes
 from regles.parametres import ParametreNonEnVigueur, Parametres
 from regles.presence import Jour, Seuils, en_jours, en_mois, totaliser
@@ -26,6 +27,14 @@ class Attestation:
     gratification: Decimal
     complete: bool  # every day comes from the host's log (nothing only planned)
     lacune: ParametreNonEnVigueur | None = None  # why `semaines` is missing
+    seuils: Seuils | None = None  # the day and month of stage counted in (None: no day)
+
+    @property
+    def jours_par_mois(self) -> int | None:
+        """The days of a month of stage the figures were counted in (22)."""
+        if self.seuils is None:
+            return None
+        return self.seuils.minutes_par_mois // self.seuils.minutes_par_jour
 
     @property
     def heures(self) -> Decimal:
@@ -71,4 +80,34 @@ def attestation(jours: Sequence[Jour], *, gratification: Decimal, p: Parametres)
         gratification=gratification,
         complete=totaux.tout_reel,
         lacune=lacune,
+        seuils=seuils,
+    )
+
+
+def gratification_versee(
+    jours: Sequence[Jour], mois: Sequence[Mois], *, debut: date, fin: date
+) -> Decimal:
+    """The gratification paid for the days from `debut` to `fin`: each month's payment of the
+    schedule, shared pro rata of the presence when a month straddles the bounds; rounded to
+    the cent once, at the end."""
+    verse = Decimal(0)
+    for m in mois:
+        du_mois = [j for j in jours if (j.jour.year, j.jour.month) == (m.mois.year, m.mois.month)]
+        total = sum(j.presence for j in du_mois)
+        part = sum(j.presence for j in du_mois if debut <= j.jour <= fin)
+        if total:
+            verse += m.verse * part / total
+    return arrondi_centime(verse)
+
+
+def attestation_periode(
+    jours: Sequence[Jour], mois: Sequence[Mois], *, debut: date, fin: date, p: Parametres
+) -> Attestation:
+    """The attestation of one period (the NDRC model wants one per place and period): the
+    engine's days of the convention filtered to the period, and the schedule's `mois`
+    payments that fall in it."""
+    return attestation(
+        [j for j in jours if debut <= j.jour <= fin],
+        gratification=gratification_versee(jours, mois, debut=debut, fin=fin),
+        p=p,
     )

@@ -59,8 +59,15 @@ class Echeancier:
         return sum((getattr(m, attribut) for m in self.mois), ZERO)
 
     @property
-    def minimum_total(self) -> Decimal:
+    def minimum_reel_total(self) -> Decimal:
+        """The minimum at the rate for the real hours of every month, due or not (the
+        screen's column): what the convention would owe if gratification were mandatory."""
         return self._somme("minimum_reel")
+
+    @property
+    def minimum_du_total(self) -> Decimal:
+        """The minimum actually due: only the months where gratification is mandatory."""
+        return self._somme("minimum")
 
     @property
     def verse_total(self) -> Decimal:
@@ -77,7 +84,8 @@ class Echeancier:
     def en_dict(self) -> dict[str, object]:
         return {
             "methode": self.methode.value,
-            "minimum_total": str(self.minimum_total),
+            # The key keeps its published name (README); its meaning is `minimum_reel_total`.
+            "minimum_total": str(self.minimum_reel_total),
             "verse_total": str(self.verse_total),
             "ecart_total": str(self.ecart_total),
             "mois": [

@@ -563,7 +563,8 @@ def _constats_duree(
             constat(
                 "DUREE_MAXIMALE",
                 f"{fmt.heures(cu.minutes_comptees)} de stage chez cet organisme en "
-                f"{_annee_texte(annee)} : au plus {fmt.heures(cu.seuils.maximum)} (six mois) par "
+                f"{_annee_texte(annee)} : au plus {fmt.heures(cu.seuils.maximum)} "
+                f"({cu.seuils.maximum // cu.seuils.minutes_par_mois} mois) par "
                 f"organisme et par année ; le plafond est dépassé le {fmt.jour(cu.jour_maximum)}.",
                 convention=c.id,
                 heures=fmt.heures_texte(cu.minutes_comptees),
@@ -613,12 +614,12 @@ def _constats_quota(c: Convention, occupation: OccupationOrganismes) -> list[Con
                 semaines_depassees=len(depassees),
             )
         )
-    if any(s.effectif is None for s in semaines):
+    if inconnu := next((s for s in semaines if s.effectif is None), None):
         constats.append(
             constat(
                 "EFFECTIF_INCONNU",
                 "L'effectif de l'organisme n'est pas renseigné pour les mois précédant le stage : "
-                "le quota est compté au plus bas, 3 stagiaires par semaine.",
+                f"le quota est compté au plus bas, {inconnu.quota} stagiaires par semaine.",
                 convention=c.id,
             )
         )

@@ -19,6 +19,7 @@ from conventions.moteur import evaluer_convention
 from conventions.selectors import convention_detaillee
 from conventions.workflow import Transition, actions_possibles, garde_avenant, garde_modification
 from documents.selectors import circuits_des_avenants
+from regles.cadre import cadre_ou_aucun
 from regles.constats import Constat
 
 
@@ -57,6 +58,7 @@ def page_detail(
         "constats": presentation.par_gravite(verdict.constats),
         "echeancier": verdict.resultat.echeancier,
         "attestation": verdict.resultat.attestation,
+        "cadre": cadre_ou_aucun(verdict.resultat.convention.debut),
         "acquittements": acquittements,
         "a_acquitter": [k for k in verdict.avertissements if k.code not in acquittements],
         "peut_modifier": ecrit,

@@ -31,6 +31,7 @@ from conventions.services import TransitionRefusee, convention_creer, convention
 from conventions.views.detail import convention_ou_404
 from core.listes import identifiant
 from regles import modele
+from regles.cadre import cadre_ou_aucun
 
 
 def _formulaire(request: HttpRequest, data: Any = None, **kwargs: Any) -> ConventionForm:
@@ -162,6 +163,7 @@ def _apercu(
 ) -> dict[str, Any]:
     return {
         "verdict": verdict,
+        "cadre": cadre_ou_aucun(verdict.resultat.convention.debut) if verdict else None,
         "constats": presentation.par_gravite(verdict.constats) if verdict else [],
         "erreurs": _erreurs(form, periodes) if verifie and verdict is None else [],
     }

@@ -83,6 +83,7 @@ def _totaux(c: modele.Convention, cal: Calendrier, organisme: modele.Organisme) 
     minutes = sum(j.compte for j in jours)
     return {
         "minutes": minutes,
+        "seuils": seuils,
         "jours": en_jours(minutes, seuils),
         "mois": en_mois(minutes, seuils),
         "releve": sum(j.compte for j in jours if j.reel),

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django import template
 
+from regles import cadre
 from regles import format as fmt
 
 register = template.Library()
@@ -43,6 +44,12 @@ def heures(minutes: int | str | None) -> str:
     if minutes is None or minutes == "":
         return ""
     return fmt.heures(int(minutes))
+
+
+@register.filter
+def heure_suivante(minutes: int) -> int:
+    """The hour that starts past a threshold: `{{ seuil|heure_suivante }}<sup>e</sup> heure`."""
+    return cadre.heure_suivante(int(minutes))
 
 
 _MOIS = [

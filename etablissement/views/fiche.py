@@ -12,6 +12,7 @@ from comptes.acces import personnel_requis
 from conventions.acces import peut_modifier
 from etablissement.models import Etudiant
 from pilotage.suivi_etudiant import suivi_etudiant
+from regles.cadre import cadre_au
 
 
 @personnel_requis
@@ -28,6 +29,7 @@ def etudiant(request: HttpRequest, pk: int) -> HttpResponse:
             "etudiant": eleve,
             "suivi": suivi_etudiant(eleve, le=aujourdhui),
             "aujourdhui": aujourdhui,
+            "cadre": cadre_au(aujourdhui),
             "peut_modifier": peut_modifier(request.user, eleve),
             "breadcrumb_data": {
                 "links": [{"url": reverse("etablissement:etudiants"), "title": "Étudiants"}],

@@ -19,6 +19,7 @@ from organismes.selectors import mois_sans_effectif, organisme_pour_regles
 from pilotage.graphique import graphique_quota
 from pilotage.liens import url_convention
 from pilotage.occupation import occupation_organisme
+from regles.cadre import cadre_au
 from regles.parametres import parametres
 from regles.quotas import effectif, quota
 
@@ -76,6 +77,7 @@ def organisme(request: HttpRequest, pk: int) -> HttpResponse:
             "aujourdhui": aujourdhui,
             "effectif_retenu": eff,
             "plafond": plafond,
+            "cadre": cadre_au(aujourdhui, p),
             # R124-12 reads the last 12 months: the ones the host has not declared.
             "mois_manquants": mois_sans_effectif(
                 hote, du=_mois(aujourdhui, -12), au=_mois(aujourdhui, -1)

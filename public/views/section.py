@@ -8,8 +8,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from etablissement.models import Etablissement
-from public.cadre import cadre_au
 from public.selectors import catalogue_public, periodes_a_venir
+from regles.cadre import cadre_au
 
 
 def section(request: HttpRequest) -> HttpResponse:

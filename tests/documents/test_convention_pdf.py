@@ -11,6 +11,7 @@ from conventions.moteur import evaluer_convention
 from documents import services
 from documents.models import Document
 from referentiel.models import Competence, Mission
+from regles import format as fmt
 from regles.contenus import CONTENUS
 from tests import fabriques
 from tests.documents.outils import texte_document
@@ -63,6 +64,18 @@ def test_the_annex_is_the_engines_gratification_schedule() -> None:
     total = f"{echeancier.verse_total:.2f}".replace(".", ",")
     assert echeancier.verse_total > 0
     assert total.split(",")[1] in texte and "Deux jours de congé par mois" in texte
+
+
+def test_the_minimum_total_of_the_pdf_is_what_is_due() -> None:
+    """Under the threshold nothing is due, though the screen shows the minimum at the rate."""
+    c = fabriques.convention(gratification_mode="minimum_legal")
+    echeancier = evaluer_convention(c).resultat.echeancier
+    assert echeancier.minimum_du_total == 0 < echeancier.minimum_reel_total
+
+    texte = texte_document(services.convention_pdf_generer(convention=c, auteur=None, le=LE))
+
+    attendu = f"Total 140 h 0,00 € {fmt.euros(echeancier.verse_total)}"
+    assert attendu.replace("\u202f", " ") in texte.replace("\u202f", " ")
 
 
 def test_a_missing_content_blocks_the_pdf_and_lists_what_is_missing() -> None:

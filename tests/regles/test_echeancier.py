@@ -39,7 +39,7 @@ def test_m1_official_example_real_hours_and_smoothed() -> None:
     c = convention("m1", (date(2024, 1, 1), date(2024, 3, 31)), date_signature=date(2023, 12, 1))
     reel = echeancier(c, jours, obligatoire=toujours)
     assert [m.minimum_reel for m in reel.mois] == [D("669.90"), D("639.45"), D("639.45")]
-    assert reel.minimum_total == D("1948.80")
+    assert reel.minimum_reel_total == D("1948.80")
     assert [m.minimum_lisse for m in reel.mois] == [D("649.60")] * 3
 
 
@@ -67,7 +67,7 @@ def test_m3_2025_quarter_of_441_hours() -> None:
     """M3: 2025, 22 + 20 + 21 days of 7 h = 441 h × 4,35 = 1 918,35."""
     jours = jours_du_mois(2025, 1, 154) + jours_du_mois(2025, 2, 140) + jours_du_mois(2025, 3, 147)
     c = convention("m3", (date(2025, 1, 1), date(2025, 3, 31)), date_signature=date(2024, 12, 1))
-    assert echeancier(c, jours, obligatoire=toujours).minimum_total == D("1918.35")
+    assert echeancier(c, jours, obligatoire=toujours).minimum_reel_total == D("1918.35")
 
 
 def test_m11_shortfall_when_the_host_pays_less_than_the_minimum() -> None:
@@ -159,8 +159,8 @@ def test_smoothed_total_equals_real_hours_total(minutes_par_mois: list[int], ann
         "p", (jours[0].jour, jours[-1].jour), gratification=minimum_legal(Methode.LISSEE)
     )
     plan = echeancier(c, jours, obligatoire=toujours)
-    assert sum(m.minimum_lisse for m in plan.mois) == plan.minimum_total
-    assert plan.verse_total == plan.minimum_total
+    assert sum(m.minimum_lisse for m in plan.mois) == plan.minimum_reel_total
+    assert plan.verse_total == plan.minimum_reel_total
     assert plan.ecart_total == 0
 
 

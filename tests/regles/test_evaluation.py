@@ -77,7 +77,7 @@ def test_g4_mandatory_minimum_on_all_309_hours_from_the_first() -> None:
     """G4: 309 h in 2026 → 309 × 4,50 = 1 390,50; the 309th hour falls on the 45th day."""
     c = pointee("g4", date(2026, 1, 5), 309, gratification=par_mois("0.01"))
     evaluation = evaluer(Situation([c]))
-    assert evaluation.conventions["g4"].echeancier.minimum_total == D("1390.50")
+    assert evaluation.conventions["g4"].echeancier.minimum_reel_total == D("1390.50")
     assert evaluation.cumuls[0].jour_franchissement == c.pointages[44].jour
     assert {"GRAT_OBLIGATOIRE", "GRAT_INSUFFISANTE"} <= constats(Situation([c]), "g4")
 

@@ -1,5 +1,6 @@
-"""The legal framework as the section page tells it: every figure read from the dated
-parameters on a day the view chooses, never written in a template."""
+"""The legal figures in force on a day, as the pages tell them: every figure a user reads
+(quota, rate, thresholds, day and month of stage…) comes from the dated parameters on a day
+the view chooses (the stage's first day, today…), never written in a template or a sentence."""
 
 from __future__ import annotations
 
@@ -8,8 +9,13 @@ from datetime import date
 from decimal import Decimal
 
 from regles.gratification import plafond_horaire, taux_horaire_minimal, taux_minimal
-from regles.parametres import Parametres, Reference, parametres
+from regles.parametres import ParametreNonEnVigueur, Parametres, Reference, parametres
 from regles.presence import Seuils
+
+
+def heure_suivante(minutes: int) -> int:
+    """The hour of presence that starts past `minutes`: past 308 h, the 309th."""
+    return minutes // 60 + 1
 
 
 @dataclass(frozen=True)
@@ -53,7 +59,7 @@ class Cadre:
     @property
     def heure_obligatoire(self) -> int:
         """The first hour of presence that makes gratification mandatory: the 309th."""
-        return self.seuil_minutes // 60 + 1
+        return heure_suivante(self.seuil_minutes)
 
     @property
     def seuil_jours(self) -> int:
@@ -89,3 +95,12 @@ def cadre_au(le: date, p: Parametres | None = None) -> Cadre:
         references_taux=p["gratification.taux_minimal"].references_au(le),
         references_plafond=p["securite_sociale.plafond_horaire"].references_au(le),
     )
+
+
+def cadre_ou_aucun(le: date, p: Parametres | None = None) -> Cadre | None:
+    """The figures in force on `le`, or None before the law Stages knows (a stage of 1990):
+    the page then says its sentence without the figure rather than failing."""
+    try:
+        return cadre_au(le, p)
+    except ParametreNonEnVigueur:
+        return None
