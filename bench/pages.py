@@ -146,6 +146,7 @@ def mesurer(nom_base: str) -> None:
         f"  {nom_base} : vérifier une nouvelle convention contre les {plus_grand['n']} de son "
         f"organisme — {duree} (objectif < 20 ms)"
     )
+    nouvelle.evenements.all().delete()  # its audit trail protects it: a bench's throwaway
     nouvelle.delete()
 
 

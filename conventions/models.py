@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 
+from core.models import EvenementBase
 from core.validateurs import valider_date_bornee
 from regles import format as fmt
 from regles.bornes import MONTANT_MAX
@@ -248,23 +249,15 @@ class Pointage(models.Model):
             raise ValidationError({"absence": "Indiquez le motif de l'absence."})
 
 
-class EvenementConvention(models.Model):
+class EvenementConvention(EvenementBase):
     """The audit trail: one row per change of a convention's life (who, when, from, to, why)."""
 
-    convention = models.ForeignKey(Convention, on_delete=models.CASCADE, related_name="evenements")
-    action = models.CharField(max_length=40)
+    convention = models.ForeignKey(Convention, on_delete=models.PROTECT, related_name="evenements")
     statut_avant = models.CharField(max_length=20, choices=Statut.choices, blank=True)
     statut_apres = models.CharField(max_length=20, choices=Statut.choices, blank=True)
-    auteur = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
-    )
-    horodatage = models.DateTimeField(auto_now_add=True)
-    commentaire = models.TextField(blank=True)
-    donnees = models.JSONField(default=dict, blank=True)
 
-    class Meta:
+    class Meta(EvenementBase.Meta):
         verbose_name = "événement"
-        ordering = ("horodatage", "pk")
 
     def __str__(self) -> str:
         return f"{self.action} ({self.statut_avant} → {self.statut_apres})"

@@ -10,19 +10,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from conventions.models import METHODES, MODES, Avenant, Convention, Statut
-from conventions.workflow import TRANSITIONS
+from core import audit
 from regles import format as fmt
 from regles.constats import Constat, Severite
 from regles.contenus import CONTENUS, DERIVES
 from regles.modele import SEMAINE
-
-_ACTIONS = {
-    "creation": "Création",
-    "modification": "Modification",
-    "acquittement": "Avertissements pris en compte",
-    "avenant": "Avenant",
-    "presence": "Relevé de présence",
-}
 
 # DSFR badge of each status: grey while in preparation, blue on its way, green when signed
 # or done, red when it will not happen, orange when it ended early.
@@ -49,8 +41,8 @@ def par_gravite(constats: Sequence[Constat]) -> list[Constat]:
 
 
 def libelle_action(action: str) -> str:
-    transition = TRANSITIONS.get(action)
-    return transition.libelle if transition else _ACTIONS.get(action, action)
+    """What the timeline says of an action: the label of core.audit, the one list."""
+    return audit.libelle(action)
 
 
 @dataclass(frozen=True)

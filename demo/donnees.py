@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet
 from django.test.utils import override_settings
 
 from comptes.models import Role, Utilisateur
-from conventions.models import Convention
+from conventions.models import Convention, EvenementConvention
 from core.models import CourrielEnvoye
 from demo import personnes
 from demo.accueil import accueils_creer, sirens
@@ -23,7 +23,7 @@ from demo.promotions import promotions_creer
 from demo.scenario import CasParticuliers, Scenario
 from documents.models import Document
 from etablissement.models import Enseignant, Etablissement, Etudiant, Promotion
-from organismes.models import OrganismeAccueil
+from organismes.models import EvenementOrganisme, OrganismeAccueil
 
 LIBELLES_PROMOTIONS = [libelle for libelle, _, _ in PROMOTIONS]
 
@@ -215,6 +215,9 @@ def demo_effacer() -> None:
     for document in documents:
         document.fichier.delete(save=False)
     documents.delete()
+    # Their audit trails protect what they describe: removed explicitly, the demo's only.
+    EvenementConvention.objects.filter(convention__in=conventions_demo()).delete()
+    EvenementOrganisme.objects.filter(organisme__in=_organismes()).delete()
     conventions_demo().delete()  # then: they protect students, hosts, tutors, teachers
     _etudiants().delete()
     Promotion.objects.filter(libelle__in=LIBELLES_PROMOTIONS).delete()

@@ -16,6 +16,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from core.models import EvenementBase
 from core.validateurs import valider_date_bornee
 from organismes.validators import valider_naf, valider_siren, valider_siret
 from regles import format as fmt
@@ -267,3 +268,23 @@ class ContactOrganisme(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prenom} {self.nom}".strip() + f" ({self.get_role_display()})"
+
+
+class EvenementOrganisme(EvenementBase):
+    """The audit trail of a host's counts the quotas read: a month's headcount or a week's
+    interns from other schools, before and after (donnees: "mois" or "lundi", "avant",
+    "apres"). A concrete model rather than a generic one: its foreign key can PROTECT."""
+
+    organisme = models.ForeignKey(
+        OrganismeAccueil,
+        on_delete=models.PROTECT,
+        related_name="evenements",
+        verbose_name="organisme d'accueil",
+    )
+
+    class Meta(EvenementBase.Meta):
+        verbose_name = "événement d'un organisme"
+        verbose_name_plural = "événements des organismes"
+
+    def __str__(self) -> str:
+        return f"{self.libelle} ({self.organisme_id})"

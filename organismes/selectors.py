@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Q, QuerySet
 
 from organismes.models import (
     EffectifMensuel,
+    EvenementOrganisme,
     FermetureOrganisme,
     OrganismeAccueil,
     StagiairesAutresEcoles,
@@ -103,3 +105,34 @@ def mois_sans_effectif(organisme: OrganismeAccueil, *, du: date, au: date) -> li
             manquants.append(mois)
         mois = date(mois.year + mois.month // 12, mois.month % 12 + 1, 1)
     return manquants
+
+
+@dataclass(frozen=True)
+class Changement:
+    """One line of a host's history: what changed (the action's label), for which month
+    (mois) or civil week (lundi), from what to what (avant None: first declared)."""
+
+    evenement: EvenementOrganisme
+    mois: date | None
+    lundi: date | None
+    avant: int | None
+    apres: int
+
+
+def _jour(texte: str | None) -> date | None:
+    return date.fromisoformat(texte) if texte else None
+
+
+def historique_organisme(organisme: OrganismeAccueil, *, limite: int = 20) -> list[Changement]:
+    """The latest changes of the counts the quota reads, the most recent first."""
+    evenements = organisme.evenements.select_related("auteur").order_by("-horodatage", "-pk")
+    return [
+        Changement(
+            e,
+            _jour(e.donnees.get("mois")),
+            _jour(e.donnees.get("lundi")),
+            e.donnees.get("avant"),
+            e.donnees["apres"],
+        )
+        for e in evenements[:limite]
+    ]

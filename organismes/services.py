@@ -9,10 +9,13 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from comptes.models import Utilisateur
+from core.audit import Action
 from organismes.models import (
     ContactOrganisme,
     EffectifMensuel,
     EtablissementAccueil,
+    EvenementOrganisme,
     FermetureOrganisme,
     OrganismeAccueil,
     RoleContact,
@@ -103,36 +106,72 @@ def etablissement_accueil_creer(
 
 @transaction.atomic
 def effectif_enregistrer(
-    *, organisme: OrganismeAccueil, mois: date, personnes: int
+    *,
+    organisme: OrganismeAccueil,
+    mois: date,
+    personnes: int,
+    auteur: Utilisateur | None = None,
 ) -> EffectifMensuel:
     """Record (or correct) the headcount of the month of `mois`, any day of it. The quota
     depends on it: the host's row is locked first, as a validation locks it, so the two
-    follow one another (conventions.verrous)."""
+    follow one another (conventions.verrous). A change is written in the host's history."""
     verrouiller_organismes([organisme.pk])
     effectif = EffectifMensuel.objects.filter(
         organisme=organisme, mois=mois.replace(day=1)
     ).first() or EffectifMensuel(organisme=organisme, mois=mois.replace(day=1))
+    avant = effectif.personnes if effectif.pk else None
     effectif.personnes = personnes
     effectif.full_clean()
     effectif.save()
+    _journaliser(
+        organisme,
+        action=Action.EFFECTIF,
+        auteur=auteur,
+        donnees={"mois": effectif.mois.isoformat(), "avant": avant, "apres": personnes},
+    )
     return effectif
 
 
 @transaction.atomic
 def autres_stagiaires_declarer(
-    *, organisme: OrganismeAccueil, semaine: date, nombre: int
+    *,
+    organisme: OrganismeAccueil,
+    semaine: date,
+    nombre: int,
+    auteur: Utilisateur | None = None,
 ) -> StagiairesAutresEcoles:
     """Record (or correct) the other schools' interns of the civil week of `semaine`; they
-    count in the quota, so under the host's lock like the headcount."""
+    count in the quota, so under the host's lock like the headcount, and in its history."""
     verrouiller_organismes([organisme.pk])
     lundi = semaine - timedelta(days=semaine.weekday())
     declaration = StagiairesAutresEcoles.objects.filter(
         organisme=organisme, lundi=lundi
     ).first() or StagiairesAutresEcoles(organisme=organisme, lundi=lundi)
+    avant = declaration.nombre if declaration.pk else None
     declaration.nombre = nombre
     declaration.full_clean()
     declaration.save()
+    _journaliser(
+        organisme,
+        action=Action.AUTRES_STAGIAIRES,
+        auteur=auteur,
+        donnees={"lundi": lundi.isoformat(), "avant": avant, "apres": nombre},
+    )
     return declaration
+
+
+def _journaliser(
+    organisme: OrganismeAccueil,
+    *,
+    action: Action,
+    auteur: Utilisateur | None,
+    donnees: dict[str, Any],
+) -> None:
+    """One row of the host's audit trail, unless the value typed is the one already known."""
+    if donnees["avant"] != donnees["apres"]:
+        EvenementOrganisme.objects.create(
+            organisme=organisme, action=action, auteur=auteur, donnees=donnees
+        )
 
 
 def fermeture_ajouter(

@@ -5,10 +5,10 @@ unchecked; the staff create the organisation and the convention from it."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from core.models import EvenementBase
 from etablissement.models import PeriodePromotion
 from organismes.validators import valider_naf, valider_siret
 from referentiel.models import Mission
@@ -119,29 +119,20 @@ class PropositionStage(models.Model):
         return f"{self.entreprise} ({self.cree_le:%d/%m/%Y})"
 
 
-class EvenementProposition(models.Model):
-    """One change of a proposal's status: who (nobody = the company, by its link), when, why."""
+class EvenementProposition(EvenementBase):
+    """One change of a proposal: its status (action PROPOSITION_STATUT) or its content, by the
+    company (PROPOSITION_MODIFICATION); who (nobody = the company, by its link), when, why
+    (the commentaire: the reason of a refusal)."""
 
     proposition = models.ForeignKey(
-        PropositionStage, on_delete=models.CASCADE, related_name="evenements"
-    )
-    le = models.DateTimeField("le", auto_now_add=True)
-    par = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="par",
+        PropositionStage, on_delete=models.PROTECT, related_name="evenements"
     )
     avant = models.CharField("avant", max_length=10, choices=StatutProposition.choices)
     apres = models.CharField("après", max_length=10, choices=StatutProposition.choices)
-    motif = models.TextField("motif", blank=True)
 
-    class Meta:
+    class Meta(EvenementBase.Meta):
         verbose_name = "suivi de proposition"
         verbose_name_plural = "suivis de proposition"
-        ordering = ("le", "pk")
 
     def __str__(self) -> str:
         return f"{self.proposition} : {self.avant} → {self.apres}"

@@ -141,7 +141,7 @@ def proposition_et_suivi(*, pk: int) -> PropositionStage:
     return PropositionStage.objects.prefetch_related(
         "periodes__promotion",
         "missions",
-        Prefetch("evenements", EvenementProposition.objects.select_related("par")),
+        Prefetch("evenements", EvenementProposition.objects.select_related("auteur")),
     ).get(pk=pk)
 
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from comptes.models import Utilisateur
+from core.audit import Action
 from core.courrier import apres_validation
 from etablissement.models import Etablissement, PeriodePromotion
 from organismes.models import EtablissementAccueil, OrganismeAccueil
@@ -120,10 +121,11 @@ def proposition_completer(
     # In the offer's history the staff read: the company changed it (by its link).
     EvenementProposition.objects.create(
         proposition=proposition,
-        par=None,
+        action=Action.PROPOSITION_MODIFICATION,
+        auteur=None,
         avant=proposition.statut,
         apres=proposition.statut,
-        motif="proposition complétée ou corrigée par l'entreprise",
+        commentaire="proposition complétée ou corrigée par l'entreprise",
     )
     return proposition
 
@@ -148,7 +150,12 @@ def proposition_changer_statut(
     proposition.statut = vers
     proposition.save(update_fields=["statut"])
     EvenementProposition.objects.create(
-        proposition=proposition, par=par, avant=avant, apres=vers, motif=motif.strip()
+        proposition=proposition,
+        action=Action.PROPOSITION_STATUT,
+        auteur=par,
+        avant=avant,
+        apres=vers,
+        commentaire=motif.strip(),
     )
     if vers == StatutProposition.REFUSEE:
         apres_validation(partial(_expliquer_le_refus, proposition.pk, motif.strip()))

@@ -5,6 +5,7 @@ each one comes back to the host's page."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -15,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from comptes.acces import personnel_requis
+from comptes.models import Utilisateur
 from core.forms import reporter_erreurs
 from organismes import services
 from organismes.forms import (
@@ -94,11 +96,12 @@ def tuteur_ajouter(request: HttpRequest, pk: int) -> HttpResponse:
 
 @personnel_requis
 def effectif_enregistrer(request: HttpRequest, pk: int) -> HttpResponse:
+    assert isinstance(request.user, Utilisateur)  # personnel_requis let only accounts in
     return _declarer(
         request,
         pk,
         formulaire_classe=EffectifForm,
-        service=services.effectif_enregistrer,
+        service=partial(services.effectif_enregistrer, auteur=request.user),
         titre="Enregistrer l'effectif d'un mois",
         intro=(
             "Les personnes employées au dernier jour du mois (article R124-12 du code de "
@@ -112,11 +115,12 @@ def effectif_enregistrer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @personnel_requis
 def autres_stagiaires_declarer(request: HttpRequest, pk: int) -> HttpResponse:
+    assert isinstance(request.user, Utilisateur)  # personnel_requis let only accounts in
     return _declarer(
         request,
         pk,
         formulaire_classe=AutresStagiairesForm,
-        service=services.autres_stagiaires_declarer,
+        service=partial(services.autres_stagiaires_declarer, auteur=request.user),
         titre="Déclarer des stagiaires d'autres écoles",
         intro=(
             "Les stagiaires que l'organisme accueille d'autres établissements une semaine "

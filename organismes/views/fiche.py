@@ -15,7 +15,11 @@ from django.utils import timezone
 from comptes.acces import personnel_requis
 from conventions.models import Convention, PeriodeConvention
 from organismes.models import OrganismeAccueil
-from organismes.selectors import mois_sans_effectif, organisme_pour_regles
+from organismes.selectors import (
+    historique_organisme,
+    mois_sans_effectif,
+    organisme_pour_regles,
+)
 from pilotage.graphique import graphique_quota
 from pilotage.liens import url_convention
 from pilotage.occupation import occupation_organisme
@@ -83,6 +87,7 @@ def organisme(request: HttpRequest, pk: int) -> HttpResponse:
                 hote, du=_mois(aujourdhui, -12), au=_mois(aujourdhui, -1)
             ),
             "conventions": [(c, url_convention(c.pk)) for c in conventions],
+            "historique": historique_organisme(hote),
             "occupation": occupation,
             "graphique": graphique_quota(occupation.semaines),
             "breadcrumb_data": {

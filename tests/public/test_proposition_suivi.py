@@ -114,7 +114,7 @@ def test_the_company_corrects_its_tutor_periods_missions_and_gratification(
     assert proposition.entreprise == "Aquitaine Distribution"
     assert proposition.siret == "83214567600025"
     evenement = proposition.evenements.get()
-    assert evenement.par is None and "complétée ou corrigée" in evenement.motif
+    assert evenement.auteur is None and "complétée ou corrigée" in evenement.commentaire
     fiche = reverse("public:proposition", kwargs={"pk": proposition.pk})
     historique = clients["administrateur"].get(fiche).content.decode()
     assert "Modifiée le" in historique and "par l&#x27;entreprise" in historique
@@ -185,7 +185,7 @@ def test_the_company_withdraws_its_offer_with_an_explicit_post(
     proposition = PropositionStage.objects.get()
     assert proposition.statut == StatutProposition.RETIREE
     (evenement,) = proposition.evenements.all()
-    assert evenement.par is None and evenement.avant == StatutProposition.RECUE
+    assert evenement.auteur is None and evenement.avant == StatutProposition.RECUE
     # Withdrawn: no form left to complete it, nor to withdraw it again.
     assert "Enregistrer les précisions" not in reponse.content.decode()
 

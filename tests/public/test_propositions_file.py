@@ -61,7 +61,7 @@ def test_an_administrator_accepts_and_the_change_is_written_with_who_and_when(
     proposition.refresh_from_db()
     assert proposition.statut == StatutProposition.ACCEPTEE
     (evenement,) = proposition.evenements.all()
-    assert evenement.par == administrateur and evenement.le is not None
+    assert evenement.auteur == administrateur and evenement.horodatage is not None
     assert (evenement.avant, evenement.apres) == (StatutProposition.RECUE, "acceptee")
     fiche = client.get(reverse("public:proposition", kwargs={"pk": proposition.pk}))
     assert "Claire Dupuis" in fiche.content.decode()
@@ -90,7 +90,7 @@ def test_a_refusal_needs_a_reason_which_is_mailed_to_the_company_after_commit(
     assert "Périodes déjà pourvues." in courriel.body
     proposition.refresh_from_db()
     assert proposition.statut == StatutProposition.REFUSEE
-    assert proposition.evenements.get().motif == "Périodes déjà pourvues."
+    assert proposition.evenements.get().commentaire == "Périodes déjà pourvues."
 
 
 def test_teachers_read_the_queue_but_only_administrators_decide(
