@@ -24,7 +24,7 @@ from regles import modele
 from regles.constats import Constat, Severite
 from regles.evaluation import Evaluation, ResultatConvention, Situation, evaluer
 from regles.parametres import ParametreNonEnVigueur, parametres
-from regles.presence import annee_scolaire_du, debut_annee_scolaire
+from regles.presence import annee_scolaire_du, rentree
 
 # Stages further apart than this cannot meet in a quota week, a school year or a waiting period.
 FENETRE = timedelta(days=400)
@@ -151,12 +151,10 @@ def vers_regles(
 
 
 def _etudiant(c: Convention) -> modele.Etudiant:
-    annee = c.etudiant.promotion.annee_debut
-    debut_mm_jj = parametres().texte("reglages.annee_scolaire_debut", date(annee, 12, 31))
     return modele.Etudiant(
         id=str(c.etudiant_id),
         date_naissance=c.etudiant.date_naissance,
-        debut_formation=debut_annee_scolaire(annee, debut_mm_jj=debut_mm_jj),
+        debut_formation=rentree(c.etudiant.promotion.annee_debut, parametres()),
     )
 
 

@@ -27,6 +27,7 @@ from core.listes import lister
 from etablissement.forms import FiltresEtudiantsForm
 from etablissement.models import Enseignant, Etudiant
 from etablissement.validators import normaliser_code
+from regles.mineurs import nes_apres_sont_mineurs as regles_nes_apres_sont_mineurs
 from regles.parametres import parametres
 
 TRIS = {
@@ -40,11 +41,7 @@ TRIS = {
 
 def nes_apres_sont_mineurs(jour: date) -> date:
     """The birth date after which a person is still a minor on `jour` (born that day: of age)."""
-    age = parametres().entier("mineurs.age_majorite", jour)
-    try:
-        return jour.replace(year=jour.year - age)
-    except ValueError:  # on 29 February, the latest birth date of age is 28 February
-        return date(jour.year - age, 2, 28)
+    return regles_nes_apres_sont_mineurs(jour, parametres())
 
 
 def rechercher(etudiants: QuerySet[Etudiant], texte: str) -> QuerySet[Etudiant]:
