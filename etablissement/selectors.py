@@ -12,12 +12,10 @@ from regles import modele
 from regles.parametres import parametres
 
 
-def etablissement_principal() -> Etablissement:
-    """The school this installation serves (seeded: the Lycée Gustave Eiffel)."""
-    etablissement = Etablissement.objects.order_by("pk").first()
-    if etablissement is None:
-        raise Etablissement.DoesNotExist("Aucun établissement n'est enregistré.")
-    return etablissement
+def etablissement_principal() -> Etablissement | None:
+    """The school this installation serves (the first one recorded), or None before the
+    administrator has entered it."""
+    return Etablissement.objects.order_by("pk").first()
 
 
 def promotions_en_cours(*, annee_scolaire: int) -> QuerySet[Promotion]:
