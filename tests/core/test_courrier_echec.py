@@ -38,17 +38,14 @@ class ServeurEnPanne(BaseEmailBackend):
 def section_semee() -> None:
     """What the migrations seed, which the flush after a transactional test removes (as in
     tests/navigateur/conftest.py)."""
-    from etablissement.models import Etablissement
+    from demo.lycee import lycee_creer
     from referentiel.models import Formation
 
     if not Formation.objects.exists():
         importlib.import_module("referentiel.migrations.0002_ndrc_2018_blocs_et_missions").semer(
             apps, None
         )
-    if not Etablissement.objects.exists():
-        importlib.import_module("etablissement.migrations.0002_lycee_gustave_eiffel").semer(
-            apps, None
-        )
+    lycee_creer()  # the school, unless one is recorded
 
 
 @pytest.fixture(autouse=True)

@@ -52,14 +52,11 @@ def section_semee(transactional_db: None) -> None:
     transactional test removes. Seeded again here rather than with serialized_rollback,
     which restores old content-type rows over the ones the flush recreated (IntegrityError
     in whichever transactional test comes next)."""
-    from etablissement.models import Etablissement
+    from demo.lycee import lycee_creer
     from referentiel.models import Formation
 
     if not Formation.objects.exists():
         importlib.import_module("referentiel.migrations.0002_ndrc_2018_blocs_et_missions").semer(
             apps, None
         )
-    if not Etablissement.objects.exists():
-        importlib.import_module("etablissement.migrations.0002_lycee_gustave_eiffel").semer(
-            apps, None
-        )
+    lycee_creer()  # the school, unless one is recorded
