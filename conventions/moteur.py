@@ -19,6 +19,7 @@ from conventions.models import (
     PeriodeConvention,
     Pointage,
 )
+from conventions.selectors import DETAILS
 from organismes.models import EtablissementAccueil
 from regles import modele
 from regles.constats import Constat, Severite
@@ -34,12 +35,7 @@ def avec_details(conventions: QuerySet[Convention]) -> QuerySet[Convention]:
     """What `vers_regles` and the screens read of a convention, in 2 queries whatever the
     count: its row with its student, host, tutor and référent, and its periods. The schedule
     exceptions and the presence log are read by `journaux` (rows, not model instances)."""
-    return conventions.select_related(
-        "etudiant__promotion__formation",
-        "etablissement_accueil__organisme",
-        "tuteur",
-        "referent",
-    ).prefetch_related(
+    return conventions.select_related(*DETAILS).prefetch_related(
         Prefetch("periodes", queryset=PeriodeConvention.objects.order_by("debut")),
     )
 
