@@ -21,7 +21,7 @@ from organismes.models import EtablissementAccueil, Tuteur
 from referentiel.models import Competence, Mission
 from regles.bornes import MONTANT_MAX
 from regles.contenus import CONTENUS, DERIVES
-from regles.modele import SEMAINE
+from regles.modele import SEMAINE, ModeGratification
 
 
 def _date(label: str, **kwargs: Any) -> forms.DateField:
@@ -73,7 +73,7 @@ class GratificationForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         donnees = super().clean() or {}
         mode = donnees.get("gratification_mode")
-        if mode in ("horaire", "mensuelle") and not donnees.get("gratification_montant"):
+        if ModeGratification.demande_un_montant(mode) and not donnees.get("gratification_montant"):
             self.add_error("gratification_montant", "Indiquez le montant de la gratification.")
         elif mode in ("aucune", "minimum_legal"):
             donnees["gratification_montant"] = Decimal(0)  # the mode says it all

@@ -36,15 +36,7 @@ def _choix(
     return [(e.value, libelles[e.value]) for e in enum]
 
 
-MODES = _choix(
-    ModeGratification,
-    {
-        "aucune": "Pas de gratification",
-        "minimum_legal": "Minimum légal",
-        "horaire": "Montant par heure",
-        "mensuelle": "Montant par mois",
-    },
-)
+MODES = [(m.value, m.libelle) for m in ModeGratification]
 METHODES = _choix(Methode, {"reelle": "Heures réelles", "lissee": "Lissée sur la durée"})
 INITIATIVES = _choix(
     Initiative,
@@ -168,7 +160,10 @@ class Convention(models.Model):
         return tuple(getattr(self, f"minutes_{jour}") for jour in SEMAINE)
 
     def clean(self) -> None:
-        if self.gratification_mode in ("horaire", "mensuelle") and not self.gratification_montant:
+        if (
+            ModeGratification.demande_un_montant(self.gratification_mode)
+            and not self.gratification_montant
+        ):
             raise ValidationError(
                 {"gratification_montant": "Indiquez le montant de la gratification."}
             )

@@ -13,13 +13,14 @@ from decimal import Decimal
 from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet
 
 from conventions.models import Convention, ExceptionHoraire, PeriodeConvention, Pointage
+from conventions.selectors import DETAILS
 from conventions.workflow import EN_VIGUEUR
 from organismes.models import EtablissementAccueil
 from regles import modele
 from regles.constats import Constat, Severite
 from regles.evaluation import Evaluation, ResultatConvention, Situation, evaluer
 from regles.parametres import ParametreNonEnVigueur, parametres
-from regles.presence import annee_scolaire_du, debut_annee_scolaire
+from regles.presence import annee_scolaire_du, rentree
 
 # Stages further apart than this cannot meet in a quota week, a school year or a waiting period.
 FENETRE = timedelta(days=400)
@@ -29,12 +30,7 @@ def avec_details(conventions: QuerySet[Convention]) -> QuerySet[Convention]:
     """What `vers_regles` and the screens read of a convention, in 2 queries whatever the
     count: its row with its student, host, tutor and référent, and its periods. The schedule
     exceptions and the presence log are read by `journaux` (rows, not model instances)."""
-    return conventions.select_related(
-        "etudiant__promotion__formation",
-        "etablissement_accueil__organisme",
-        "tuteur",
-        "referent",
-    ).prefetch_related(
+    return conventions.select_related(*DETAILS).prefetch_related(
         Prefetch("periodes", queryset=PeriodeConvention.objects.order_by("debut")),
     )
 
@@ -146,12 +142,10 @@ def vers_regles(
 
 
 def _etudiant(c: Convention) -> modele.Etudiant:
-    annee = c.etudiant.promotion.annee_debut
-    debut_mm_jj = parametres().texte("reglages.annee_scolaire_debut", date(annee, 12, 31))
     return modele.Etudiant(
         id=str(c.etudiant_id),
         date_naissance=c.etudiant.date_naissance,
-        debut_formation=debut_annee_scolaire(annee, debut_mm_jj=debut_mm_jj),
+        debut_formation=rentree(c.etudiant.promotion.annee_debut, parametres()),
     )
 
 

@@ -17,6 +17,16 @@ from etablissement.models import Etudiant
 from organismes.models import EtablissementAccueil
 from referentiel.models import Competence, Mission
 
+# A convention's details, joined to its row: the student (cohort, training, référent), the
+# host and its organisation, the tutor and the référent; one set for every reader.
+DETAILS = (
+    "etudiant__promotion__formation",
+    "etudiant__referent",
+    "etablissement_accueil__organisme",
+    "tuteur",
+    "referent",
+)
+
 
 def conventions_pour_liste() -> QuerySet[Convention]:
     """Every convention with what a row shows: student, host, référent, first and last day."""
@@ -71,13 +81,7 @@ def convention_detaillee(pk: int) -> QuerySet[Convention]:
     """One convention (filter it with `.get()`) with everything its page shows."""
     return (
         Convention.objects.filter(pk=pk)
-        .select_related(
-            "etudiant__promotion__formation",
-            "etudiant__referent",
-            "etablissement_accueil__organisme",
-            "tuteur",
-            "referent",
-        )
+        .select_related(*DETAILS)
         .prefetch_related(
             Prefetch("periodes", queryset=PeriodeConvention.objects.order_by("debut")),
             Prefetch(
@@ -108,13 +112,7 @@ def convention_pour_presence(pk: int) -> QuerySet[Convention]:
     """One convention with what the engine's view of it needs (`moteur.vers_regles`)."""
     return (
         Convention.objects.filter(pk=pk)
-        .select_related(
-            "etudiant__promotion__formation",
-            "etudiant__referent",
-            "etablissement_accueil__organisme",
-            "tuteur",
-            "referent",
-        )
+        .select_related(*DETAILS)
         .prefetch_related(
             Prefetch("periodes", queryset=PeriodeConvention.objects.order_by("debut")),
             "exceptions",

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from core import views, vues_courriels
+from core.views import accueil, courriels
 
 urlpatterns = [
-    path("", views.accueil, name="accueil"),
-    path("courriels/", vues_courriels.courriels, name="courriels"),
+    path("", accueil.accueil, name="accueil"),
+    path("courriels/", courriels.courriels, name="courriels"),
 ]

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from comptes.models import Utilisateur
 from conventions.models import Convention, Statut
 from conventions.moteur import vers_regles
+from conventions.selectors import DETAILS
 from conventions.services import (
     JourSaisi,
     TransitionRefusee,
@@ -123,9 +124,7 @@ def releve_tenir(
     day is one of `absences`. Returns the number of days logged."""
     absences = absences or {}
     c = (
-        Convention.objects.select_related(
-            "etudiant__promotion__formation", "etablissement_accueil__organisme"
-        )
+        Convention.objects.select_related(*DETAILS)
         .prefetch_related("periodes", "exceptions", "pointages")
         .get(pk=convention.pk)
     )

@@ -19,6 +19,7 @@ from demo.accueil import accueils_creer, sirens
 from demo.calendrier import A_JANVIER_2026, PROMOTIONS
 from demo.circuit import demo_circuit_ouvrir
 from demo.equipe import equipe_creer
+from demo.lycee import lycee_creer
 from demo.promotions import promotions_creer
 from demo.scenario import CasParticuliers, Scenario
 from documents.models import Document
@@ -180,6 +181,7 @@ _PENDANT_LA_CONSTRUCTION = {
 def demo_construire() -> CasParticuliers:
     """The demo's records, in one transaction, its e-mails not sent."""
     with override_settings(**_PENDANT_LA_CONSTRUCTION), transaction.atomic():
+        lycee_creer()
         equipe = equipe_creer()
         promotions = promotions_creer(equipe)
         accueils = accueils_creer()

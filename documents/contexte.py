@@ -34,7 +34,6 @@ _METHODES = {
     "reelle": "versée chaque mois selon les heures réelles",
     "lissee": "lissée sur la durée du stage",
 }
-_MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")  # fmt: skip
 
 
 def _ligne(*morceaux: str) -> str:
@@ -215,7 +214,7 @@ def donnees(
             "mode": c.gratification_mode,
             "echeancier": [
                 {
-                    "mois": f"{_MOIS[m.mois.month - 1]} {m.mois.year}",
+                    "mois": fmt.mois(m.mois),
                     "heures": fmt.heures(m.presence),
                     "minimum": fmt.euros(m.minimum),
                     "verse": fmt.euros(m.verse),

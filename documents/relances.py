@@ -23,7 +23,7 @@ from conventions.workflow import A_ATTESTER, AVENANT_POSSIBLE, SIGNATURE_ATTENDU
 from documents.courriels import envoyer
 from documents.models import Courriel, OrdreSignature, Signature, TypeCourriel, TypeDocument
 from documents.signatures import lien_renouveler
-from etablissement.models import Etablissement
+from etablissement.selectors import etablissement_principal
 from organismes.models import ContactOrganisme, RoleContact
 
 # Whose signature is still worth asking for: a convention on its way to signature, an
@@ -237,7 +237,7 @@ def attestations_demander(*, le: datetime) -> int:
         )
         .order_by("pk")
     )
-    ecole = Etablissement.objects.order_by("pk").first()  # once for the whole pass
+    ecole = etablissement_principal()  # once for the whole pass
     retour = f" ({ecole.email})" if ecole and ecole.email else ""
     return sum(_demander_attestation(periode, le, retour) for periode in periodes)
 

@@ -23,7 +23,7 @@ from documents.defauts import CORPS_PAR_DEFAUT
 from documents.fichiers import enregistrer_fichier, sans_orphelins
 from documents.models import Document, ModeleDocument, Signature, TypeDocument
 from documents.rendu import logo_en_data_uri, pdf_depuis_gabarit
-from etablissement.models import Etablissement
+from etablissement.selectors import etablissement_principal
 from regles.applicabilite import raison
 from regles.contenus import PAR_CODE
 from regles.parametres import ParametreNonEnVigueur
@@ -51,7 +51,11 @@ def _donnees(
     unknown at its dates."""
     try:
         return donnees(
-            convention, verdict, etablissement=_etablissement(), le=le, sujet=sujet or Sujet()
+            convention,
+            verdict,
+            etablissement=etablissement_principal(),
+            le=le,
+            sujet=sujet or Sujet(),
         )
     except ParametreNonEnVigueur as exc:
         raise GenerationRefusee(
@@ -128,10 +132,6 @@ def manquants(verdict: Verdict) -> list[str]:
     return liste
 
 
-def _etablissement() -> Etablissement | None:
-    return Etablissement.objects.order_by("pk").first()
-
-
 def _refuser_si_signe(type_: str, statut: str, precedent: Document | None) -> None:
     if type_ == TypeDocument.CONVENTION and statut in SIGNEES:
         raise GenerationRefusee(
@@ -185,7 +185,7 @@ def _enregistrer(
     signed document. The file is deleted if the transaction fails (documents.fichiers)."""
     _refuser_si_signe(type_, convention.statut, _courant(convention, type_, objet))
     modele = modele_en_vigueur(type_)
-    etablissement = _etablissement()
+    etablissement = etablissement_principal()
     pdf = pdf_depuis_gabarit(
         GABARITS[type_],
         {

@@ -104,9 +104,9 @@ def signataires(document: Document, *, le: datetime) -> list[tuple[str, str, str
         liste.append((RoleSignataire.TUTEUR, str(c.tuteur), c.tuteur.email))
     if c.referent:
         liste.append((RoleSignataire.REFERENT, str(c.referent), c.referent.email))
-    from etablissement.models import Etablissement
+    from etablissement.selectors import etablissement_principal
 
-    ecole = Etablissement.objects.order_by("pk").first()
+    ecole = etablissement_principal()
     if ecole is None or not ecole.chef_etablissement_nom:
         raise SignatureRefusee("Indiquez le chef d'établissement, qui signe pour le lycée.")
     liste.append((RoleSignataire.ETABLISSEMENT, ecole.chef_etablissement_nom, ecole.email))

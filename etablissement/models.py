@@ -8,7 +8,7 @@ cohort's start: nothing here writes 40 or 1 September down.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -27,9 +27,9 @@ from etablissement.validators import valider_ine, valider_uai
 from referentiel.models import Formation, VersionReferentiel
 from referentiel.selectors import version_en_vigueur
 from regles.bornes import DATE_MAX
-from regles.mineurs import date_majorite
+from regles.mineurs import est_mineur
 from regles.parametres import parametres
-from regles.presence import debut_annee_scolaire
+from regles.presence import bornes_annee_scolaire, rentree
 
 _code_postal = RegexValidator(r"^[0-9]{5}$", "Le code postal compte 5 chiffres.")
 
@@ -132,12 +132,7 @@ class Promotion(models.Model):
     @property
     def debut_formation(self) -> date:
         """The first day of year 1 (the school year's start, a setting)."""
-        # Read at the end of the start year: a change of the setting that takes effect
-        # during that summer is then seen.
-        debut_mm_jj = parametres().texte(
-            "reglages.annee_scolaire_debut", date(self.annee_debut, 12, 31)
-        )
-        return debut_annee_scolaire(self.annee_debut, debut_mm_jj=debut_mm_jj)
+        return rentree(self.annee_debut, parametres())
 
     @property
     def nombre_annees(self) -> int:
@@ -150,18 +145,7 @@ class Promotion(models.Model):
 
     def bornes_annee(self, annee_formation: int) -> tuple[date, date]:
         """First and last day of the school year of year of study `annee_formation` (1, 2)."""
-        annee = self.annee_debut + annee_formation - 1
-        le = date(annee, 12, 31)
-        debut = debut_annee_scolaire(
-            annee, debut_mm_jj=parametres().texte("reglages.annee_scolaire_debut", le)
-        )
-        suivante = debut_annee_scolaire(
-            annee + 1,
-            debut_mm_jj=parametres().texte(
-                "reglages.annee_scolaire_debut", date(annee + 1, 12, 31)
-            ),
-        )
-        return debut, suivante - timedelta(days=1)
+        return bornes_annee_scolaire(self.annee_debut + annee_formation - 1, parametres())
 
     def clean(self) -> None:
         if self.annee_debut is None or self.annee_debut > ANNEE_DEBUT_MAX:
@@ -344,5 +328,4 @@ class Etudiant(models.Model):
             raise ValidationError({"utilisateur": "Ce compte n'est pas un compte étudiant."})
 
     def est_mineur_le(self, jour: date) -> bool:
-        age = parametres().entier("mineurs.age_majorite", jour)
-        return jour < date_majorite(self.date_naissance, age=age)
+        return est_mineur(self.date_naissance, parametres(), le=jour)

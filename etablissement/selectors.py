@@ -10,16 +10,15 @@ from django.db.models import Q, QuerySet
 
 from etablissement.models import Enseignant, Etablissement, Etudiant, PeriodePromotion, Promotion
 from etablissement.validators import normaliser_code
+from regles import mineurs as regles_mineurs
 from regles import modele
 from regles.parametres import parametres
 
 
-def etablissement_principal() -> Etablissement:
-    """The school this installation serves (seeded: the Lycée Gustave Eiffel)."""
-    etablissement = Etablissement.objects.order_by("pk").first()
-    if etablissement is None:
-        raise Etablissement.DoesNotExist("Aucun établissement n'est enregistré.")
-    return etablissement
+def etablissement_principal() -> Etablissement | None:
+    """The school this installation serves (the first one recorded), or None before the
+    administrator has entered it."""
+    return Etablissement.objects.order_by("pk").first()
 
 
 def promotions_en_cours(*, annee_scolaire: int) -> QuerySet[Promotion]:
@@ -82,11 +81,7 @@ def etudiants_pour_regles(
 
 def nes_apres_sont_mineurs(jour: date) -> date:
     """The birth date after which a person is still a minor on `jour` (born that day: of age)."""
-    age = parametres().entier("mineurs.age_majorite", jour)
-    try:
-        return jour.replace(year=jour.year - age)
-    except ValueError:  # on 29 February, the latest birth date of age is 28 February
-        return date(jour.year - age, 2, 28)
+    return regles_mineurs.nes_apres_sont_mineurs(jour, parametres())
 
 
 def rechercher_etudiants(etudiants: QuerySet[Etudiant], texte: str) -> QuerySet[Etudiant]:

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from regles.parametres import parametres
 from regles.presence import annee_scolaire_du as regles_annee_scolaire_du
-from regles.presence import debut_annee_scolaire
+from regles.presence import bornes_annee_scolaire as regles_bornes_annee_scolaire
 
 
 def annee_scolaire_du(jour: date) -> int:
@@ -16,11 +16,5 @@ def annee_scolaire_du(jour: date) -> int:
 
 
 def bornes_annee_scolaire(annee: int) -> tuple[date, date]:
-    p = parametres()
-    debut = debut_annee_scolaire(
-        annee, debut_mm_jj=p.texte("reglages.annee_scolaire_debut", date(annee, 12, 31))
-    )
-    suivante = debut_annee_scolaire(
-        annee + 1, debut_mm_jj=p.texte("reglages.annee_scolaire_debut", date(annee + 1, 12, 31))
-    )
-    return debut, suivante - timedelta(days=1)
+    """The first and last day of school year `annee`."""
+    return regles_bornes_annee_scolaire(annee, parametres())

@@ -18,7 +18,7 @@ from pilotage.evaluation import evaluer_conventions, voisines
 from pilotage.liens import url_convention
 from regles.constats import Constat
 from regles.evaluation import Cumul
-from regles.mineurs import date_majorite
+from regles.mineurs import majeur_le
 from regles.parametres import parametres
 from regles.programme import AnneeEtude, Progression, progression
 
@@ -85,9 +85,8 @@ class SuiviEtudiant:
 
 
 def majorite(etudiant: Etudiant, *, le: date) -> Majorite:
-    age = parametres().entier("mineurs.age_majorite", le)
-    majeur_le = date_majorite(etudiant.date_naissance, age=age)
-    return Majorite(mineur=le < majeur_le, le=majeur_le)
+    majeur = majeur_le(etudiant.date_naissance, parametres(), le=le)
+    return Majorite(mineur=le < majeur, le=majeur)
 
 
 def suivi_etudiant(etudiant: Etudiant, *, le: date) -> SuiviEtudiant:

@@ -31,12 +31,7 @@ JOURS = {
 }
 HORAIRE_HABITUEL = {"lundi": "7", "mardi": "7", "mercredi": "7", "jeudi": "7", "vendredi": "7"}
 
-GRATIFICATIONS = [
-    (ModeGratification.AUCUNE.value, "Aucune"),
-    (ModeGratification.MINIMUM_LEGAL.value, "Le minimum légal"),
-    (ModeGratification.HORAIRE.value, "Un montant par heure de présence"),
-    (ModeGratification.MENSUELLE.value, "Un montant par mois"),
-]
+GRATIFICATIONS = [(m.value, m.libelle) for m in ModeGratification]
 METHODES = [
     (Methode.REELLE.value, "Selon les heures réelles de chaque mois"),
     (Methode.LISSEE.value, "Lissée : le même montant chaque mois"),
@@ -166,10 +161,7 @@ class SimulationForm(forms.Form):
         mode = donnees.get("gratification") or ModeGratification.AUCUNE.value
         donnees["gratification"] = mode
         donnees["methode"] = donnees.get("methode") or Methode.REELLE.value
-        montant_requis = mode in (
-            ModeGratification.HORAIRE.value,
-            ModeGratification.MENSUELLE.value,
-        )
+        montant_requis = ModeGratification.demande_un_montant(mode)
         if montant_requis and not donnees.get("montant") and not self.has_error("montant"):
             self.add_error("montant", "Indiquez le montant de la gratification envisagée.")
         return donnees

@@ -15,7 +15,7 @@ from public.models import EvenementProposition, PropositionStage, StatutProposit
 from referentiel.models import Bloc, Formation, Mission, MissionCompetence, VersionReferentiel
 from referentiel.selectors import blocs_avec_competences, catalogue_missions, version_en_vigueur
 from regles.parametres import parametres
-from regles.presence import debut_annee_scolaire
+from regles.presence import annee_scolaire_du
 
 FORMATION = "BTS-NDRC"
 
@@ -90,10 +90,7 @@ def catalogue_public(*, le: date) -> Catalogue | None:
         return None
     p = parametres()
     annees = p.entier("reglages.ndrc_annees", le)
-    debut_mm_jj = p.texte("reglages.annee_scolaire_debut", le)
-    rentree = (
-        le.year if le >= debut_annee_scolaire(le.year, debut_mm_jj=debut_mm_jj) else le.year - 1
-    )
+    rentree = annee_scolaire_du(le, p)
     version = (
         version_en_vigueur(formation=formation, session=rentree + annees)
         or formation.versions.order_by("-session_debut").first()

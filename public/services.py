@@ -14,7 +14,8 @@ from django.urls import reverse
 from comptes.models import Utilisateur
 from core.audit import Action
 from core.courrier import apres_validation
-from etablissement.models import Etablissement, PeriodePromotion
+from etablissement.models import PeriodePromotion
+from etablissement.selectors import etablissement_principal
 from organismes.models import EtablissementAccueil, OrganismeAccueil
 from organismes.services import etablissement_accueil_creer, organisme_creer
 from public.jetons import jeton_nouveau
@@ -249,7 +250,7 @@ def _expliquer_le_refus(pk: int, motif: str) -> None:
 
 def _prevenir_la_section(pk: int) -> None:
     proposition = PropositionStage.objects.prefetch_related("periodes", "missions").get(pk=pk)
-    ecole = Etablissement.objects.order_by("pk").first()
+    ecole = etablissement_principal()
     destinataire = ecole and (ecole.chef_travaux_email or ecole.email)
     if not destinataire:
         return  # no address in the school's record yet: the proposal waits in the admin

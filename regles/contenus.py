@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from regles.constats import Constat, constat
-from regles.modele import Convention, Minutes, ModeGratification
+from regles.modele import Convention, Minutes
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,7 @@ CLAUSES_TEXTE = tuple(c.code for c in CONTENUS if c.code not in DERIVES)
 
 def _gratification_stipulee(convention: Convention) -> bool:
     g = convention.gratification
-    if g.mode in (ModeGratification.HORAIRE, ModeGratification.MENSUELLE):
+    if g.mode.avec_montant:
         return g.montant > 0
     return True  # "aucune" and "minimum légal" are complete terms
 

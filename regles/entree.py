@@ -294,7 +294,7 @@ def _gratification(valeur: Any, chemin: str) -> Gratification:
     g = _facultatif(valeur, chemin, _CLES_GRATIFICATION)
     mode = _choix(ModeGratification, g.get("mode"), f"{chemin}.mode", ModeGratification.AUCUNE)
     montant = _montant(g.get("montant", 0), f"{chemin}.montant")
-    if mode in (ModeGratification.HORAIRE, ModeGratification.MENSUELLE) and montant <= 0:
+    if mode.avec_montant and montant <= 0:
         raise EntreeInvalide(f"{chemin}.montant", "montant obligatoire pour ce mode")
     methode = _choix(Methode, g.get("methode"), f"{chemin}.methode", Methode.REELLE)
     return Gratification(mode=mode, montant=montant, methode=methode)

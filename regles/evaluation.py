@@ -31,6 +31,8 @@ from regles.presence import (
     Jour,
     Journal,
     Seuils,
+    annee_scolaire,
+    debut_annee_scolaire,
     en_jours,
     en_mois,
     jour_franchissement,
@@ -167,12 +169,14 @@ def _iso(jour: date | None) -> str | None:
     return jour.isoformat() if jour else None
 
 
-def _debut_annee(p: Parametres, le: date) -> int:
-    """The month the school year starts in (reglages.annee_scolaire_debut, a first of month)."""
-    mois, quantieme = (int(x) for x in p.texte("reglages.annee_scolaire_debut", le).split("-"))
+def _debut_annee(p: Parametres, le: date) -> str:
+    """Where the school year starts (reglages.annee_scolaire_debut, "MM-01": a first of month,
+    so that a month belongs to one school year)."""
+    debut_mm_jj = p.texte("reglages.annee_scolaire_debut", le)
+    _, quantieme = (int(x) for x in debut_mm_jj.split("-"))
     if quantieme != 1:
         raise ValueError("reglages.annee_scolaire_debut doit être un premier du mois (MM-01)")
-    return mois
+    return debut_mm_jj
 
 
 def evaluer(
@@ -189,10 +193,10 @@ def evaluer(
     conventions = [c for c in situation.conventions if c.id not in hors_champ]
     le = min((c.debut for c in conventions), default=date(2026, 1, 1))
     cal = cal or calendrier(situation.zone or p.texte("reglages.zone_scolaire", le))
-    mois_rentree = _debut_annee(p, le)
+    debut_mm_jj = _debut_annee(p, le)
 
     def annee_de(jour: date) -> int:
-        return jour.year if jour.month >= mois_rentree else jour.year - 1
+        return annee_scolaire(jour, debut_mm_jj=debut_mm_jj)
 
     organismes = situation.organismes
     jours_par_convention: dict[str, Journal] = {}
@@ -257,7 +261,7 @@ def evaluer(
         constats = resultat.constats
         constats += _constats_gratification(c, jours, plan, cumuls_c, p)
         constats += _constats_lacunes(c, lacunes, resultat.attestation)
-        constats += _constats_duree(c, jours, cumuls_c, mois_rentree)
+        constats += _constats_duree(c, jours, cumuls_c, debut_mm_jj)
         constats += _constats_quota(c, occupation)
         constats += _constats_tuteur(c, tuteurs, p)
         if c.poste:
@@ -549,14 +553,14 @@ def _constats_gratification(
 
 
 def _constats_duree(
-    c: Convention, jours: list[Jour], cumuls: Mapping[int, Cumul], mois_rentree: int
+    c: Convention, jours: list[Jour], cumuls: Mapping[int, Cumul], debut_mm_jj: str
 ) -> list[Constat]:
     constats = []
     for annee, cu in sorted(cumuls.items()):
         if cu.jour_maximum is None:
             continue
         # The conventions with days past the sixth month, in that school year, carry the verdict.
-        fin_annee = date(annee + 1, mois_rentree, 1)
+        fin_annee = debut_annee_scolaire(annee + 1, debut_mm_jj=debut_mm_jj)
         if not any(cu.jour_maximum <= j.jour < fin_annee for j in jours):
             continue
         constats.append(

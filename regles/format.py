@@ -56,3 +56,11 @@ def decimal_texte(valeur: Decimal) -> str:
 
 def jour(valeur: date) -> str:
     return valeur.strftime("%d/%m/%Y")
+
+
+_MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")  # fmt: skip
+
+
+def mois(valeur: date) -> str:
+    """The month of a date in words: mars 2026."""
+    return f"{_MOIS[valeur.month - 1]} {valeur.year}"

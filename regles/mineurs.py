@@ -39,6 +39,26 @@ def date_majorite(naissance: date, *, age: int) -> date:
         return date(naissance.year + age, 3, 1)
 
 
+def majeur_le(naissance: date, p: Parametres, *, le: date) -> date:
+    """The first day a person born on `naissance` is of age, by the age in force on `le`."""
+    return date_majorite(naissance, age=p.entier("mineurs.age_majorite", le))
+
+
+def est_mineur(naissance: date, p: Parametres, *, le: date) -> bool:
+    """Whether a person born on `naissance` is a minor on `le`."""
+    return le < majeur_le(naissance, p, le=le)
+
+
+def nes_apres_sont_mineurs(le: date, p: Parametres) -> date:
+    """The birth date after which a person is still a minor on `le` (born that day: of age);
+    the inverse of `date_majorite`: on 29 February, the latest birth date of age is the 28th."""
+    age = p.entier("mineurs.age_majorite", le)
+    try:
+        return le.replace(year=le.year - age)
+    except ValueError:
+        return date(le.year - age, 2, 28)
+
+
 def lundi(jour: date) -> date:
     """The Monday that opens the civil week of `jour`."""
     return jour - timedelta(days=jour.weekday())
@@ -99,9 +119,7 @@ def verifier_mineur(
     if etudiant.date_naissance is None or not jours:
         return []
     premier_jour = min(jours[0].jour, jours[-1].jour)  # sorted: the first day, cheaply
-    majorite = date_majorite(
-        etudiant.date_naissance, age=p.entier("mineurs.age_majorite", premier_jour)
-    )
+    majorite = majeur_le(etudiant.date_naissance, p, le=premier_jour)
     if majorite <= premier_jour:
         return []  # an adult from the first day: most students, no day to look at
     mineurs = [j for j in jours if j.jour < majorite and j.presence > 0]

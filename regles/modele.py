@@ -51,6 +51,29 @@ class ModeGratification(StrEnum):
     HORAIRE = "horaire"  # `montant` per hour of presence
     MENSUELLE = "mensuelle"  # `montant` per month with presence
 
+    @property
+    def avec_montant(self) -> bool:
+        """Whether the mode needs an amount: per hour, per month; "aucune" and "minimum
+        légal" are complete terms."""
+        return ModeGratification.demande_un_montant(self)
+
+    @property
+    def libelle(self) -> str:
+        return _LIBELLES_MODE[self]
+
+    @classmethod
+    def demande_un_montant(cls, mode: str | None) -> bool:
+        """`avec_montant` of a form's raw value (None or an unknown text: no)."""
+        return mode in (cls.HORAIRE, cls.MENSUELLE)
+
+
+_LIBELLES_MODE = {
+    ModeGratification.AUCUNE: "Pas de gratification",
+    ModeGratification.MINIMUM_LEGAL: "Minimum légal",
+    ModeGratification.HORAIRE: "Montant par heure",
+    ModeGratification.MENSUELLE: "Montant par mois",
+}
+
 
 class Methode(StrEnum):
     REELLE = "reelle"  # each month: its hours × rate (F32131 method 1)

@@ -183,6 +183,19 @@ def debut_annee_scolaire(annee: int, *, debut_mm_jj: str) -> date:
     return date(annee, *_mois_quantieme(debut_mm_jj))
 
 
+def rentree(annee: int, p: Parametres) -> date:
+    """The first day of school year `annee`, where the setting in force at the end of that
+    calendar year starts it: a change of the setting that takes effect during that summer
+    is then seen. The start of training of a cohort that starts in `annee`."""
+    debut_mm_jj = p.texte("reglages.annee_scolaire_debut", date(annee, 12, 31))
+    return debut_annee_scolaire(annee, debut_mm_jj=debut_mm_jj)
+
+
+def bornes_annee_scolaire(annee: int, p: Parametres) -> tuple[date, date]:
+    """The first and last day of school year `annee` (the eve of the next one's start)."""
+    return rentree(annee, p), rentree(annee + 1, p) - timedelta(days=1)
+
+
 @dataclass(frozen=True, slots=True)
 class Seuils:
     """Hour thresholds in minutes, derived from the dated parameters in force on a day."""

@@ -1,5 +1,5 @@
-"""What the migrations seed (the NDRC referential, the school), seeded again after the flush
-that ends every transactional test. Seeded rather than restored with serialized_rollback,
+"""What the migrations seed (the NDRC referential) and the suite's setup creates (the demo's
+school), seeded again after the flush that ends every transactional test. Seeded rather than restored with serialized_rollback,
 which puts old content-type rows back over the ones the flush recreated (IntegrityError in
 whichever transactional test comes next)."""
 
@@ -11,6 +11,7 @@ from django.apps import apps
 
 
 def semer_la_section() -> None:
+    from demo.lycee import lycee_creer
     from etablissement.models import Etablissement
     from referentiel.models import Formation
 
@@ -19,6 +20,4 @@ def semer_la_section() -> None:
             apps, None
         )
     if not Etablissement.objects.exists():
-        importlib.import_module("etablissement.migrations.0002_lycee_gustave_eiffel").semer(
-            apps, None
-        )
+        lycee_creer()

@@ -52,23 +52,7 @@ def heure_suivante(minutes: int) -> int:
     return cadre.heure_suivante(int(minutes))
 
 
-_MOIS = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
-
-
 @register.filter
 def mois(valeur: date | None) -> str:
     """The month of a date in words: mars 2026."""
-    return f"{_MOIS[valeur.month - 1]} {valeur.year}" if valeur else ""
+    return fmt.mois(valeur) if valeur else ""

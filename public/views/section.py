@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from etablissement.models import Etablissement
+from etablissement.selectors import etablissement_principal
 from public.selectors import catalogue_public, periodes_a_venir
 from regles.cadre import cadre_au
 
@@ -16,7 +16,7 @@ def section(request: HttpRequest) -> HttpResponse:
     # The view decides the day the law is read at: today, in Paris.
     aujourdhui = timezone.localdate()
     contexte = {
-        "ecole": Etablissement.objects.order_by("pk").first(),
+        "ecole": etablissement_principal(),
         "cadre": cadre_au(aujourdhui),
         "periodes": periodes_a_venir(le=aujourdhui),
         "catalogue": catalogue_public(le=aujourdhui),

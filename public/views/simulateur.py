@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from documents.rendu import pdf_depuis_gabarit
-from etablissement.models import Etablissement
+from etablissement.selectors import etablissement_principal
 from public.forms import SimulationForm
 from public.selectors import choix_periodes, periodes_a_venir
 from public.simulation import Entree, ReglesInconnues, Resultat, simuler
@@ -58,7 +58,7 @@ def simulateur_pdf(request: HttpRequest) -> HttpResponse:
     gabarit: dict[str, Any] = {
         "resultat": resultat,
         "le": timezone.localdate(),
-        "etablissement": Etablissement.objects.order_by("pk").first(),
+        "etablissement": etablissement_principal(),
     }
     reponse = HttpResponse(
         pdf_depuis_gabarit("public/simulateur/pdf.html", gabarit),

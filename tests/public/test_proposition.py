@@ -10,6 +10,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from demo.personnes import ADMINISTRATRICE
 from public.models import PropositionStage
 from referentiel.models import Mission
 from tests import fabriques
@@ -64,8 +65,8 @@ def test_a_company_proposes_a_stage_and_the_section_is_told(
     assert proposition.nombre_stagiaires == 2
     assert list(proposition.periodes.all()) == [periode]
     assert list(proposition.missions.all()) == [mission]
-    # The school's address, seeded; the company gets its own confirmation (test_proposition_suivi).
-    (courriel,) = [c for c in mail.outbox if c.to == ["regis.lamouroux@gmail.com"]]
+    # The school's section contact; the company gets its own confirmation (test_proposition_suivi).
+    (courriel,) = [c for c in mail.outbox if c.to == [ADMINISTRATRICE.email]]
     assert courriel.subject == "Proposition de stage : Aquitaine Distribution"
     assert mission.libelle in courriel.body and "Prospection téléphonique." in courriel.body
     assert "Tuteur : Paul Roux, Chef des ventes — paul.roux@example.org" in courriel.body

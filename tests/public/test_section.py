@@ -48,7 +48,7 @@ def test_it_says_80_days_from_the_settings(client: Client) -> None:
 
 def test_the_contacts_and_the_name_come_from_the_schools_record(client: Client) -> None:
     ecole = Etablissement.objects.get()
-    assert "Régis Lamouroux" in page(client)
+    assert "Hélène Castaing" in page(client)
     ecole.nom = "Lycée Montesquieu"
     ecole.chef_travaux_nom = "Anne Dupuy"
     ecole.chef_travaux_email = "anne.dupuy@example.org"
@@ -56,7 +56,7 @@ def test_the_contacts_and_the_name_come_from_the_schools_record(client: Client) 
     html = page(client)
     assert "Lycée Montesquieu" in html and "Anne Dupuy" in html
     assert "mailto:anne.dupuy@example.org" in html
-    assert "Régis Lamouroux" not in html
+    assert "Hélène Castaing" not in html
 
 
 def test_it_lists_the_coming_stage_periods_of_the_cohorts(client: Client) -> None:

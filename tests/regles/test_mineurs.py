@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 
 from regles.calendrier import calendrier
 from regles.constats import Constat
-from regles.mineurs import date_majorite, lundi, verifier_mineur
+from regles.mineurs import (
+    date_majorite,
+    est_mineur,
+    lundi,
+    majeur_le,
+    nes_apres_sont_mineurs,
+    verifier_mineur,
+)
 from regles.modele import Convention, Etudiant, Periode
 from regles.parametres import parametres
 from regles.presence import Jour, journal
@@ -356,3 +363,25 @@ def test_nothing_is_reported_on_or_after_the_18th_birthday(
         if constat.code in ("MINEUR_DUREE_JOUR", "MINEUR_DIMANCHE_FERIE"):
             assert date.fromisoformat(premier) < anniversaire
     assert lundi(anniversaire).weekday() == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    naissance=st.dates(date(1990, 1, 1), date(2015, 12, 31)),
+    le=st.dates(date(2024, 1, 1), date(2034, 12, 31)),
+)
+def test_the_list_filter_and_the_student_page_agree_on_who_is_a_minor(
+    naissance: date, le: date
+) -> None:
+    """The students' list filters on a birth date, the student's page and the PDF ask
+    `est_mineur`: one rule, so a student born on 29 February is on the same side in both."""
+    p = parametres()
+    assert est_mineur(naissance, p, le=le) == (naissance > nes_apres_sont_mineurs(le, p))
+    assert est_mineur(naissance, p, le=le) == (le < majeur_le(naissance, p, le=le))
+
+
+def test_born_on_29_february_a_person_comes_of_age_on_1_march_in_a_common_year() -> None:
+    p = parametres()
+    assert est_mineur(date(2008, 2, 29), p, le=date(2026, 2, 28))
+    assert not est_mineur(date(2008, 2, 29), p, le=date(2026, 3, 1))
+    assert nes_apres_sont_mineurs(date(2028, 2, 29), p) == date(2010, 2, 28)

@@ -24,7 +24,7 @@ from documents.conclusion import circuit_complet
 from documents.forms import CopieForm
 from documents.models import CopieSignee, Courriel, Document, OrdreSignature, Signature
 from documents.relances import Cadence
-from documents.views import _auteur
+from documents.views.pieces import _auteur
 
 
 @require_POST
