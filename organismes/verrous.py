@@ -19,29 +19,26 @@ def dans_une_transaction() -> None:
         )
 
 
-def verrouiller_organismes(pks: Iterable[int | None]) -> None:
-    """Lock these hosts' rows, by increasing id, to the end of the transaction."""
+def _verrouiller(modele: type[OrganismeAccueil] | type[Tuteur], pks: Iterable[int | None]) -> None:
+    """Lock these rows of `modele`, by increasing id, to the end of the transaction. NO KEY
+    UPDATE: exclusive between deciders, but a new row referring to them (a site, a tutor, a
+    headcount, an audit row) does not wait for the decision."""
     dans_une_transaction()
     ids = sorted({pk for pk in pks if pk is not None})
     if ids:
-        # NO KEY UPDATE: exclusive between deciders, but a new row referring to the host
-        # (a site, a tutor, a headcount) does not wait for the decision.
         list(
-            OrganismeAccueil.objects.select_for_update(no_key=True)
+            modele.objects.select_for_update(no_key=True)
             .filter(pk__in=ids)
             .order_by("pk")
             .values_list("pk", flat=True)
         )
+
+
+def verrouiller_organismes(pks: Iterable[int | None]) -> None:
+    """Lock these hosts' rows (see _verrouiller)."""
+    _verrouiller(OrganismeAccueil, pks)
 
 
 def verrouiller_tuteurs(pks: Iterable[int | None]) -> None:
-    """Lock these tutors' rows, by increasing id, to the end of the transaction."""
-    dans_une_transaction()
-    ids = sorted({pk for pk in pks if pk is not None})
-    if ids:
-        list(
-            Tuteur.objects.select_for_update(no_key=True)
-            .filter(pk__in=ids)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
+    """Lock these tutors' rows (see _verrouiller)."""
+    _verrouiller(Tuteur, pks)

@@ -3,7 +3,8 @@ templates (administrators only). Generating is a POST that answers with the new 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -93,12 +94,20 @@ def convention_pdf(request: HttpRequest, pk: int) -> HttpResponseBase:
     convention = get_object_or_404(Convention, pk=pk)
     exiger_generation(request.user, convention)
     try:
-        document = services.convention_pdf_generer(
-            convention=convention, auteur=_auteur(request), le=timezone.localdate()
+        return _generer(
+            request, convention, partial(services.convention_pdf_generer, convention=convention)
         )
     except services.ContenusManquants as refus:
         # 409: the request is right, the convention is not ready; the page lists why.
         return _page(request, convention, manquants=refus.manquants, status=409)
+
+
+def _generer(
+    request: HttpRequest, convention: Convention, generer: Callable[..., Document]
+) -> HttpResponseBase:
+    """A PDF generated and sent, or the documents page saying why not (409)."""
+    try:
+        document = generer(auteur=_auteur(request), le=timezone.localdate())
     except services.GenerationRefusee as refus:
         return _page(request, convention, erreur=str(refus), status=409)
     except bac_a_sable.ModeleIllisible as erreur:
@@ -111,15 +120,9 @@ def convention_pdf(request: HttpRequest, pk: int) -> HttpResponseBase:
 def avenant_pdf(request: HttpRequest, pk: int, numero: int) -> HttpResponseBase:
     avenant = get_object_or_404(Avenant, convention_id=pk, numero=numero)
     exiger_generation(request.user, avenant.convention)
-    try:
-        document = services.avenant_pdf_generer(
-            avenant=avenant, auteur=_auteur(request), le=timezone.localdate()
-        )
-    except services.GenerationRefusee as refus:
-        return _page(request, avenant.convention, erreur=str(refus), status=409)
-    except bac_a_sable.ModeleIllisible as erreur:
-        return _modele_illisible(request, avenant.convention, erreur)
-    return _pdf(document)
+    return _generer(
+        request, avenant.convention, partial(services.avenant_pdf_generer, avenant=avenant)
+    )
 
 
 @require_POST
@@ -127,15 +130,9 @@ def avenant_pdf(request: HttpRequest, pk: int, numero: int) -> HttpResponseBase:
 def attestation_pdf(request: HttpRequest, pk: int, periode: int) -> HttpResponseBase:
     objet = get_object_or_404(PeriodeConvention, convention_id=pk, pk=periode)
     exiger_generation(request.user, objet.convention)
-    try:
-        document = services.attestation_pdf_generer(
-            periode=objet, auteur=_auteur(request), le=timezone.localdate()
-        )
-    except services.GenerationRefusee as refus:
-        return _page(request, objet.convention, erreur=str(refus), status=409)
-    except bac_a_sable.ModeleIllisible as erreur:
-        return _modele_illisible(request, objet.convention, erreur)
-    return _pdf(document)
+    return _generer(
+        request, objet.convention, partial(services.attestation_pdf_generer, periode=objet)
+    )
 
 
 @require_GET
