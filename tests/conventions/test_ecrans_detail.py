@@ -9,10 +9,12 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from comptes.models import Utilisateur
 from conventions.models import Statut
 from conventions.services import convention_transition
+from regles.constats import CATALOGUE
 from tests import fabriques
 from tests.conventions.ecrans import avancer, etudiant_suivi_par
 
@@ -79,6 +81,10 @@ def test_acknowledging_the_warnings_then_validating_works_through_the_page(
     assert "pris en compte par Claire Dupuis" in page  # the message after the redirect
     assert "Avertissements pris en compte" in page  # and the timeline
     assert 'name="codes"' not in page
+    # "Déjà pris en compte" names the rule, never its internal code.
+    deja = page.split("Déjà pris en compte", 1)[1].split("</ul>", 1)[0]
+    assert escape(CATALOGUE["PROGRAMME_INSUFFISANT"].titre) in deja
+    assert "PROGRAMME_INSUFFISANT" not in deja
 
     reponse = client.post(_url("transition", convention.pk), {"action": "valider"})
     assert reponse.status_code == 302
