@@ -100,7 +100,7 @@ def cas_a_voir() -> list[CasAVoir]:
             de(p.RANG_QUOTA_DEPASSE),
         ),
         (
-            "prolongation de juillet : plus de 308 h, gratification obligatoire",
+            "prolongation de juillet : la gratification devient obligatoire",
             de(p.RANG_PROLONGATION, gratification_mode="minimum_legal"),
         ),
         (

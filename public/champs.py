@@ -1,4 +1,4 @@
-"""Form fields that read what a French user types: 05/03/2026, "7" or "7:30", "4,50".
+"""Form fields that read what a French user types: 05/03/2026, "7" or "7:30", "5,20".
 
 Each field also keeps its value within the bounds of regles.bornes (a date in 1900–2100, a day
 of 24 hours at most, an amount of a million euros at most), so that no typing error reaches
@@ -21,7 +21,7 @@ from regles.entree import EntreeInvalide, minutes
 
 # "7", "7,5", "7.25" or "7:30"; digits 0-9 only (re.ASCII: \d would accept "²" otherwise).
 DUREE = re.compile(r"[0-9]{1,2}(?:[.,][0-9]{1,4})?|[0-9]{1,2}:[0-9]{2}", re.ASCII)
-# "4,50", "1200", "1 200" once the spaces are gone: digits 0-9, one decimal separator.
+# "5,20", "1200", "1 200" once the spaces are gone: digits 0-9, one decimal separator.
 MONTANT = re.compile(r"[0-9]{1,12}(?:[.,][0-9]{1,6})?", re.ASCII)
 
 
@@ -68,11 +68,11 @@ class DureeField(forms.CharField):
 
 
 class MontantField(forms.CharField):
-    """An amount in euros typed the French way ("4,50", "1 200"), cleaned to a Decimal of
+    """An amount in euros typed the French way ("5,20", "1 200"), cleaned to a Decimal of
     a million euros at most."""
 
     default_error_messages = {
-        "invalid": "Saisissez un montant en euros, par exemple 4,50.",
+        "invalid": "Saisissez un montant en euros, par exemple 5,20.",
         "max_value": f"Le montant ne peut pas dépasser {fmt.euros(MONTANT_MAX)}.",
     }
 

@@ -1,7 +1,7 @@
 """The simulator's form: what a company knows before it hosts an intern.
 
 Sent by GET, so that a link carries the whole simulation; every message is French and says
-what to type (JJ/MM/AAAA, 7 or 7:30, 4,50).
+what to type (JJ/MM/AAAA, 7 or 7:30, 5,20).
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ class SimulationForm(forms.Form):
     montant = MontantField(
         label="Montant en euros",
         required=False,
-        help_text="Par heure ou par mois selon votre choix, par exemple 4,50 ou 700.",
+        help_text="Par heure ou par mois selon votre choix, par exemple 5,20 ou 700.",
     )
     methode = forms.ChoiceField(
         label="Versement",

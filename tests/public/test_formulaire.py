@@ -58,7 +58,7 @@ def test_an_amount_is_typed_4_50_and_required_for_an_amount_mode(client: Client)
         "montant": ["Indiquez le montant de la gratification envisagée."]
     }
     assert erreurs(client, gratification="horaire", montant="4.50.1", **champs) == {
-        "montant": ["Saisissez un montant en euros, par exemple 4,50."]
+        "montant": ["Saisissez un montant en euros, par exemple 5,20."]
     }
     reponse = client.get(
         reverse("public:simulateur"), {"gratification": "horaire", "montant": "4,50", **champs}
