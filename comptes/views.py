@@ -16,16 +16,19 @@ from django.views.decorators.http import require_POST
 
 from comptes.acces import PERSONNEL, peut_acceder
 from comptes.forms import ConnexionForm
+from comptes.models import Role
 from comptes.verrous import adresse_saisie
 
 
 class Connexion(LoginView):
-    """Without a page asked for, the staff land on their dashboard, the others on the home
-    page."""
+    """Without a page asked for, the staff land on their dashboard, a student on « Mon
+    stage », anyone else on the home page."""
 
     def get_default_redirect_url(self) -> str:
         if self.next_page is None and peut_acceder(self.request.user, PERSONNEL):
             return resolve_url("pilotage:tableau_de_bord")
+        if self.next_page is None and peut_acceder(self.request.user, {Role.ETUDIANT}):
+            return resolve_url("etablissement:mon_stage")
         return super().get_default_redirect_url()
 
 

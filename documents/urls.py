@@ -1,6 +1,6 @@
 from django.urls import path
 
-from documents.views import pieces, signature
+from documents.views import etudiant, pieces, signature
 
 app_name = "documents"
 
@@ -22,6 +22,7 @@ urlpatterns = [
         name="attestation_pdf",
     ),
     path("documents/<int:pk>/", pieces.telecharger, name="telecharger"),
+    path("mon-stage/documents/<int:pk>/", etudiant.telecharger, name="etudiant_telecharger"),
     path("documents/modeles/", pieces.modeles, name="modeles"),
     path("documents/modeles/<str:type_>/", pieces.modele, name="modele"),
     path("documents/<int:pk>/signatures/", signature.circuit, name="circuit"),

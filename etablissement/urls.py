@@ -1,10 +1,11 @@
 from django.urls import path
 
-from etablissement.views import edition, fiche, liste
+from etablissement.views import edition, fiche, liste, mon_stage
 
 app_name = "etablissement"
 
 urlpatterns = [
+    path("mon-stage/", mon_stage.mon_stage, name="mon_stage"),
     path("etudiants/", liste.etudiants, name="etudiants"),
     path("etudiants/nouveau/", edition.etudiant_creer, name="etudiant_creer"),
     path("etudiants/<int:pk>/", fiche.etudiant, name="etudiant"),

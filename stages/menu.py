@@ -31,7 +31,9 @@ RUBRIQUES = (
     Rubrique("Conventions", "conventions:liste"),
     Rubrique("Imports et exports", "echanges:accueil"),
     Rubrique("Propositions de stage", "public:propositions"),
-    # The offers companies proposed and the staff accepted: the students' one entry.
+    # The student's own page (their conventions, days, documents), then the accepted offers.
+    Rubrique("Mon stage", "etablissement:mon_stage", roles=frozenset({Role.ETUDIANT})),
+    # The offers companies proposed and the staff accepted: for the students and the staff.
     Rubrique("Offres de stage", "public:offres", roles=frozenset(Role)),
     # Every e-mail sent, kept in the demo: where its signature and follow-up links are read.
     Rubrique(

@@ -96,6 +96,8 @@ MATRICE: dict[str, Acces] = {
     "pilotage:tableau_de_bord": PERSONNEL,
     "etablissement:etudiants": PERSONNEL,
     "etablissement:etudiant_creer": ADMINISTRATION,
+    # « Mon stage »: the logged-in student's own page; the staff have theirs (issue 10).
+    "etablissement:mon_stage": ETUDIANTS,
     "etablissement:etudiant": Acces(CONNEXION, 200, 200, 403, kwargs=_etudiant),
     "etablissement:etudiant_modifier": Acces(CONNEXION, 200, 403, 403, kwargs=_etudiant),
     "organismes:liste": PERSONNEL,
@@ -165,6 +167,9 @@ MATRICE: dict[str, Acces] = {
         CONNEXION, 200, 403, 403, kwargs=_docs.periode, methode="post"
     ),
     "documents:telecharger": Acces(CONNEXION, 200, 200, 403, kwargs=_docs.document),
+    # A student downloads only the documents of their own conventions: the persona student
+    # has none, so another student's document is not found (404); staff use their own link.
+    "documents:etudiant_telecharger": Acces(CONNEXION, 403, 403, 404, kwargs=_docs.document),
     "documents:modeles": ADMINISTRATION,
     "documents:modele": Acces(CONNEXION, 200, 403, 403, kwargs=_docs.modele),
     # Signature circuit: opened by the référent or an administrator; a signatory's personal

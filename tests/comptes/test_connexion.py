@@ -36,9 +36,9 @@ def test_it_never_goes_back_to_another_site(enseignant: Utilisateur) -> None:
     assert reponse["Location"] == "/tableau-de-bord/"
 
 
-def test_a_student_lands_on_the_home_page(etudiant: Utilisateur) -> None:
+def test_a_student_lands_on_mon_stage(etudiant: Utilisateur) -> None:
     reponse = Client().post("/connexion/", {"username": etudiant.email, "password": MOT_DE_PASSE})
-    assert reponse["Location"] == "/"
+    assert reponse["Location"] == "/mon-stage/"
 
 
 def test_a_failed_login_keeps_the_email_and_says_why(enseignant: Utilisateur) -> None:

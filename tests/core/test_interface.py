@@ -91,7 +91,7 @@ def test_staff_reach_the_companies_offers_and_students_the_accepted_ones(
 
     assert {"/entreprises/propositions/", "/entreprises/offres/"} <= set(menu("enseignant"))
     assert {"/entreprises/propositions/", "/entreprises/offres/"} <= set(menu("administrateur"))
-    assert menu("etudiant") == ["/entreprises/offres/"]
+    assert menu("etudiant") == ["/mon-stage/", "/entreprises/offres/"]
 
 
 def test_the_menu_skips_screens_not_built_yet(enseignant: Utilisateur, monkeypatch: Any) -> None:

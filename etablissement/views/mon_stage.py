@@ -1,0 +1,83 @@
+"""« Mon stage »: the logged-in student's own page, read-only.
+
+Their conventions as they stand (status, who acts next, periods, schedule, tutor, référent,
+gratification), the findings of the law on each in plain French (what is missing included),
+their days against the cohort's target per year, and their generated documents. Only the
+student linked to the account is shown: nothing here takes an id from the URL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from comptes.acces import role_requis
+from comptes.models import Role
+from conventions import presentation
+from conventions.models import Convention, Statut
+from conventions.moteur import evaluer_convention
+from conventions.workflow import EN_VIGUEUR
+from documents.models import Document
+from etablissement.models import Etudiant
+from pilotage.suivi_etudiant import suivi_etudiant
+from regles.cadre import cadre_au
+from regles.constats import Constat
+
+
+@dataclass
+class MaConvention:
+    convention: Convention
+    horaire: list[tuple[str, int]]
+    constats: list[Constat]
+    documents: list[Document]
+
+
+def _constats(convention: Convention, en_vigueur: dict[int, list[Constat]]) -> list[Constat]:
+    """The findings of a convention in force come from the follow-up's one evaluation; a
+    draft or one waiting for validation is judged alone (what is missing shows there)."""
+    if convention.statut in EN_VIGUEUR:
+        return en_vigueur.get(convention.pk, [])
+    if convention.statut == Statut.ANNULEE or not convention.periodes.all():
+        return []
+    return evaluer_convention(convention).constats
+
+
+@role_requis(Role.ETUDIANT)
+def mon_stage(request: HttpRequest) -> HttpResponse:
+    eleve = (
+        Etudiant.objects.select_related("promotion__formation", "referent")
+        .filter(utilisateur_id=request.user.pk)
+        .first()
+    )
+    if eleve is None:
+        return render(request, "etablissement/mon_stage.html", {"etudiant": None})
+    aujourdhui = timezone.localdate()
+    suivi = suivi_etudiant(eleve, le=aujourdhui)
+    en_vigueur = {g.convention.pk: g.constats for g in suivi.constats_conventions}
+    documents: dict[int, list[Document]] = {}
+    for document in Document.objects.filter(convention__etudiant=eleve).order_by(
+        "type", "-version"
+    ):
+        documents.setdefault(document.convention_id, []).append(document)
+    conventions = [
+        MaConvention(
+            ligne.convention,
+            presentation.horaire(ligne.convention),
+            _constats(ligne.convention, en_vigueur),
+            documents.get(ligne.convention.pk, []),
+        )
+        for ligne in suivi.conventions
+    ]
+    return render(
+        request,
+        "etablissement/mon_stage.html",
+        {
+            "etudiant": eleve,
+            "suivi": suivi,
+            "conventions": conventions,
+            "cadre": cadre_au(aujourdhui),
+        },
+    )
