@@ -15,7 +15,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from comptes.acces import role_requis
-from comptes.models import Role
+from comptes.models import Role, Utilisateur
 from conventions import presentation
 from conventions.models import Convention, Statut
 from conventions.moteur import evaluer_convention
@@ -30,7 +30,7 @@ from regles.constats import Constat
 @dataclass
 class MaConvention:
     convention: Convention
-    horaire: list[tuple[str, int]]
+    horaire: list[tuple[str, int]]  # the days worked only, Monday first
     constats: list[Constat]
     documents: list[Document]
 
@@ -45,13 +45,20 @@ def _constats(convention: Convention, en_vigueur: dict[int, list[Constat]]) -> l
     return evaluer_convention(convention).constats
 
 
-@role_requis(Role.ETUDIANT)
-def mon_stage(request: HttpRequest) -> HttpResponse:
-    eleve = (
+def _etudiant_du_compte(request: HttpRequest) -> Etudiant | None:
+    """The student record linked to the logged-in account, if any."""
+    if not isinstance(request.user, Utilisateur):
+        return None
+    return (
         Etudiant.objects.select_related("promotion__formation", "referent")
-        .filter(utilisateur_id=request.user.pk)
+        .filter(utilisateur=request.user)
         .first()
     )
+
+
+@role_requis(Role.ETUDIANT)
+def mon_stage(request: HttpRequest) -> HttpResponse:
+    eleve = _etudiant_du_compte(request)
     if eleve is None:
         return render(request, "etablissement/mon_stage.html", {"etudiant": None})
     aujourdhui = timezone.localdate()
@@ -65,7 +72,11 @@ def mon_stage(request: HttpRequest) -> HttpResponse:
     conventions = [
         MaConvention(
             ligne.convention,
-            presentation.horaire(ligne.convention),
+            [
+                (jour, minutes)
+                for jour, minutes in presentation.horaire(ligne.convention)
+                if minutes
+            ],
             _constats(ligne.convention, en_vigueur),
             documents.get(ligne.convention.pk, []),
         )
