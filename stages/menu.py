@@ -33,6 +33,7 @@ RUBRIQUES = (
     Rubrique("Propositions de stage", "public:propositions"),
     # The offers companies proposed and the staff accepted: the students' one entry.
     Rubrique("Offres de stage", "public:offres", roles=frozenset(Role)),
+    Rubrique("Le droit en vigueur", "droit"),
     # Every e-mail sent, kept in the demo: where its signature and follow-up links are read.
     Rubrique(
         "Courriels envoyés",
