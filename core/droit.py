@@ -81,6 +81,11 @@ def _mot(mot: str) -> str:
     return MOTS.get(mot, mot.replace("_", " "))
 
 
+def insecable(texte: str) -> str:
+    """Keep a unit on the line of its number: 30,00 €, 15 % never break before the sign."""
+    return texte.replace(" €", "\u00a0€").replace(" %", "\u00a0%")
+
+
 def valeur_lisible(parametre: Parametre, valeur: Valeur) -> str:
     """The value written for a reader: 5,25 %, 30,00 €, 22 jours, 1er septembre."""
     if isinstance(valeur, bool):
@@ -94,16 +99,16 @@ def valeur_lisible(parametre: Parametre, valeur: Valeur) -> str:
     unite = parametre.unite
     if unite == "/1" and isinstance(valeur, Decimal):
         pourcent = fmt.decimal_texte(valeur * 100).replace(".", ",")
-        return f"{pourcent} %"
+        return insecable(f"{pourcent} %")
     if unite == "currency-EUR":
-        return fmt.euros(Decimal(valeur))
+        return insecable(fmt.euros(Decimal(valeur)))
     if isinstance(valeur, int):
         nombre = fmt.nombre(valeur, 0)
     else:
         nombre = fmt.decimal_texte(Decimal(valeur)).replace(".", ",")
     if unite in UNITES:
         singulier, pluriel = UNITES[unite]
-        return f"{nombre} {singulier if abs(valeur) < 2 else pluriel}"
+        return f"{nombre} {singulier if abs(Decimal(valeur)) < 2 else pluriel}"
     return nombre
 
 

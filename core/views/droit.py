@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from comptes.acces import personnel_requis
-from core.droit import droit_au
+from core.droit import droit_au, insecable
 from regles import format as fmt
 from regles.cadre import Cadre, cadre_au
 from regles.parametres import Parametres, Reference, parametres
@@ -35,7 +35,7 @@ def chiffres(cadre: Cadre, p: Parametres, le: date) -> list[Chiffre]:
     def refs(*noms: str) -> tuple[Reference, ...]:
         return tuple(dict.fromkeys(r for nom in noms for r in p[nom].references_au(le)))
 
-    return [
+    chiffres = [
         Chiffre(
             "Gratification minimale",
             f"{fmt.euros(cadre.taux_horaire)} de l'heure, soit {_pourcent(cadre.taux_pourcent)} "
@@ -85,6 +85,7 @@ def chiffres(cadre: Cadre, p: Parametres, le: date) -> list[Chiffre]:
             refs("reglages.ndrc_jours_par_annee", "reglages.ndrc_annees"),
         ),
     ]
+    return [Chiffre(c.libelle, insecable(c.valeur), c.references) for c in chiffres]
 
 
 @personnel_requis

@@ -60,9 +60,9 @@ def test_values_are_written_the_french_way() -> None:
     le = date(2026, 3, 2)
     assert (
         valeur_lisible(p["cotisations.organisme.allocations_familiales"], Decimal("0.0525"))
-        == "5,25 %"
+        == "5,25\u00a0%"
     )
-    assert valeur_lisible(p["securite_sociale.plafond_mensuel"], 4005) == "4\u202f005,00 €"
+    assert valeur_lisible(p["securite_sociale.plafond_mensuel"], 4005) == "4\u202f005,00\u00a0€"
     assert valeur_lisible(p["impot.heures_smic_annuel"], 1820) == "1\u202f820 heures"
     assert valeur_lisible(p["reglages.annee_scolaire_debut"], "09-01") == "1er septembre"
     assert valeur_lisible(p["reglages.repos_ete_lecture"], "semaines_civiles") == "semaines civiles"
