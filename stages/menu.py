@@ -35,6 +35,7 @@ RUBRIQUES = (
     Rubrique("Mon stage", "etablissement:mon_stage", roles=frozenset({Role.ETUDIANT})),
     # The offers companies proposed and the staff accepted: for the students and the staff.
     Rubrique("Offres de stage", "public:offres", roles=frozenset(Role)),
+    Rubrique("Le droit en vigueur", "droit"),
     # Every e-mail sent, kept in the demo: where its signature and follow-up links are read.
     Rubrique(
         "Courriels envoyés",

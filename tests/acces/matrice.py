@@ -80,6 +80,18 @@ def _proposition() -> Mapping[str, Any]:
     return {"pk": proposition.pk}
 
 
+def _page_existe(nom: str) -> bool:
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        reverse(nom)
+    except NoReverseMatch:
+        return False
+    return True
+
+
+_ACCUEIL_ETUDIANT: Attendu = 302 if _page_existe("etablissement:mon_stage") else 200
+
 # The usual lines, to keep the table readable.
 PUBLIQUE = Acces(anonyme=200, administrateur=200, enseignant=200, etudiant=200)
 PERSONNEL = Acces(anonyme=CONNEXION, administrateur=200, enseignant=200, etudiant=403)
@@ -88,7 +100,10 @@ ETUDIANTS = Acces(anonyme=CONNEXION, administrateur=403, enseignant=403, etudian
 CONNECTES = Acces(anonyme=CONNEXION, administrateur=200, enseignant=200, etudiant=200)
 
 MATRICE: dict[str, Acces] = {
-    "accueil": PUBLIQUE,
+    # The home: the visitor's presentation; the staff are sent on to the dashboard, a student
+    # to their own stage once that page exists (until then they read the presentation too).
+    "accueil": Acces(anonyme=200, administrateur=302, enseignant=302, etudiant=_ACCUEIL_ETUDIANT),
+    "droit": PERSONNEL,
     "courriels": ADMINISTRATION,
     # Dashboard, students and hosts (issue 3): staff read everything; a teacher changes only
     # the students they follow (the persona follows nobody); any staff member keeps the

@@ -44,15 +44,17 @@ def test_a_conventions_page_and_its_log_say_the_units_and_the_threshold(
     assert "Soit en mois (154 h)" in releve.content.decode()
 
 
-def test_a_hosts_page_and_the_home_page_say_the_quota_and_the_rate(
+def test_a_hosts_page_and_the_law_page_say_the_quota_and_the_rate(
     clients: dict[str, Client],
 ) -> None:
     org = fabriques.organisme(raison_sociale="Quai des Affaires", effectif=12)
     with time_machine.travel("2026-03-02 10:00 +01:00"):
         fiche = clients["enseignant"].get(f"/organismes/{org.pk}/").content.decode()
-        accueil = clients["enseignant"].get("/").content.decode()
+        droit = clients["enseignant"].get("/droit/").content.decode()
     assert (
         "Au plus 3 stagiaires en même temps dans un organisme de moins de 20 personnes, "
         "15 % de l'effectif au-delà" in fiche
     )
-    assert "(15 % du plafond horaire de la sécurité sociale, 30 €)" in accueil
+    droit = " ".join(droit.split())  # a unit is kept on its number's line by a no-break space
+    assert "4,50 € de l&#x27;heure, soit 15 % du plafond horaire de la sécurité sociale" in droit
+    assert "3 au plus par semaine civile sous 20 personnes" in droit

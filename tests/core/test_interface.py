@@ -86,7 +86,7 @@ def test_staff_reach_the_companies_offers_and_students_the_accepted_ones(
     clients: dict[str, Client],
 ) -> None:
     def menu(persona: str) -> list[str]:
-        html = clients[persona].get("/").content.decode()
+        html = clients[persona].get("/entreprises/").content.decode()
         return re.findall(r'class="fr-nav__link" href="([^"]+)"', html)
 
     assert {"/entreprises/propositions/", "/entreprises/offres/"} <= set(menu("enseignant"))
