@@ -374,6 +374,49 @@ def signer(
     return signature
 
 
+@dataclass(frozen=True)
+class Lot:
+    """What one action « Je signe » over several documents did: the signatures given, and
+    for each one refused, its reason (already signed, expired, not their turn, document
+    changed since it was shown)."""
+
+    signees: list[Signature]
+    refusees: dict[int, str]
+
+
+def signer_plusieurs(
+    *,
+    signatures: list[Signature],
+    le: datetime,
+    adresse_ip: str | None,
+    navigateur: str,
+    empreintes_lues: dict[int, str] | None = None,
+) -> Lot:
+    """One explicit act of signing over several documents (the head of school's or a host's
+    pile): each signature is signed as by `signer`, with its own evidence row and the
+    SHA-256 of its own file, each in its own transaction, in the order of their keys so
+    that two piles signed at once never wait for each other the other way round. One
+    refusal does not undo the others: it is reported with its reason. `empreintes_lues`
+    maps a signature's key to the SHA-256 the page showed for its document."""
+    lues = empreintes_lues or {}
+    signees: list[Signature] = []
+    refusees: dict[int, str] = {}
+    for signature in sorted(signatures, key=lambda s: s.pk):
+        try:
+            signees.append(
+                signer(
+                    signature=signature,
+                    le=le,
+                    adresse_ip=adresse_ip,
+                    navigateur=navigateur,
+                    empreinte_lue=lues.get(signature.pk),
+                )
+            )
+        except SignatureRefusee as refus:
+            refusees[signature.pk] = str(refus)
+    return Lot(signees, refusees)
+
+
 @transaction.atomic
 def circuit_reporter(*, ancien: Document, nouveau: Document, le: datetime) -> list[Lien]:
     """A new version of a document under signature: whoever signed the old one signed a text
