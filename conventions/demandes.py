@@ -28,13 +28,14 @@ from django.db import transaction
 
 from comptes.models import Role, Utilisateur
 from conventions.models import Convention, EvenementConvention, Statut
-from conventions.moteur import Verdict, evaluer_convention
+from conventions.moteur import Verdict, evaluer_brouillon
 from conventions.services import PeriodeSaisie, convention_creer
 from core.audit import Action
 from core.courrier import apres_validation
 from etablissement.models import Etudiant
 from organismes.models import EtablissementAccueil, OrganismeAccueil, Tuteur
 from organismes.services import etablissement_accueil_creer, organisme_creer, tuteur_creer
+from regles import modele
 
 # Not a legal figure: the section's choice, so that a student's requests stay few enough for
 # their référent to answer. Said to the student when reached.
@@ -193,12 +194,27 @@ def demande_creer(*, etudiant: Etudiant, demande: Demande, auteur: Utilisateur) 
 
 
 def demande_verdict(*, etudiant: Etudiant, demande: Demande) -> Verdict:
-    """The engine's verdict on the request as it would be saved, nothing kept: the same writes
-    in a transaction rolled back (a new host has no row to read otherwise), as the imports'
-    preview does. No e-mail: it would go after a commit that never comes."""
+    """The engine's verdict on the request before it is sent, nothing kept. A new host or
+    tutor is written in a transaction rolled back (the engine reads a host's rows: headcount,
+    other interns), as the imports' preview does; the convention itself is judged unsaved
+    (`evaluer_brouillon`, « la convention en préparation »), as on the staff's form."""
     with transaction.atomic():
-        convention = _ecrire(etudiant, demande, None)
-        verdict = evaluer_convention(convention)
+        site = _site(demande.accueil)
+        montant = demande.gratification_horaire
+        brouillon = Convention(
+            etudiant=etudiant,
+            etablissement_accueil=site,
+            tuteur=_tuteur(site.organisme, demande.tuteur),
+            referent=etudiant.referent,
+            poste=demande.poste.strip(),
+            gratification_mode="horaire" if montant else "aucune",
+            gratification_montant=montant or Decimal(0),
+            **demande.horaire,
+        )
+        verdict = evaluer_brouillon(
+            brouillon,
+            periodes=[modele.Periode(p.debut, p.fin, p.prolongation) for p in demande.periodes],
+        )
         transaction.set_rollback(True)
     return verdict
 

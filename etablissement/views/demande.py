@@ -40,6 +40,8 @@ from public import annuaire
 from public.limites import recherche_comptee, recherches_epuisees
 from referentiel.models import Mission
 
+# The finding that lists the convention's missing D124-4 texts: the référent writes them.
+CLAUSES_A_ECRIRE = "CONVENTION_INCOMPLETE"
 # Where the directory's answer goes in the form.
 CHAMPS_ANNUAIRE = ("entreprise", "adresse", "code_postal", "ville", "naf")
 
@@ -81,9 +83,12 @@ def _apercu(form: DemandeForm, verdict: Verdict | None, *, verifie: bool) -> dic
             for nom, liste in form.errors.items()
             for message in liste
         ]
+    constats = presentation.par_gravite(verdict.constats) if verdict else []
     return {
         "verdict": verdict,
-        "constats": presentation.par_gravite(verdict.constats) if verdict else [],
+        # The D124-4 texts are the référent's to write: said apart, not as the student's fault.
+        "constats": [k for k in constats if k.code != CLAUSES_A_ECRIRE],
+        "clauses": [k for k in constats if k.code == CLAUSES_A_ECRIRE],
         "erreurs": erreurs,
     }
 

@@ -148,6 +148,9 @@ def test_the_engine_speaks_before_sending_and_nothing_is_kept(
     ).content.decode()
     assert "Ce que dit le droit des stages" in panneau
     assert "Bloquant" in panneau and "gratification" in panneau.lower()
+    # The D124-4 texts are the référent's: said apart, not listed as the student's to fix.
+    assert "rédigées par votre enseignant référent" in panneau
+    assert "Il manque à la convention" not in panneau
     # Without JavaScript, « Vérifier sans envoyer » gives the same panel in the page.
     with django_capture_on_commit_callbacks(execute=True) as rappels:
         page = client.post(DEMANDE, {**_donnees(camille), "verifier": "1"}).content.decode()
