@@ -14,6 +14,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.test import Client
+from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -324,3 +325,45 @@ def test_fuzz_never_a_server_error(
         donnees[bouton] = "1"
     assert client.post(DEMANDE, donnees).status_code in (200, 302)
     assert client.post(VERIFIER, donnees).status_code == 200
+
+
+def test_mon_stage_lists_the_sections_open_offers(camille: Etudiant) -> None:
+    from public.models import PropositionStage, StatutProposition
+    from public.services import proposition_changer_statut, proposition_creer
+
+    chef = utilisateur_creer(
+        email="chef@example.org", role=Role.ADMINISTRATEUR, prenom="C", nom="Chef"
+    )
+    for entreprise, accepter in (("Garonne Immobilier", True), ("Refusée SARL", False)):
+        proposition_creer(
+            entreprise=entreprise,
+            ville="Talence",
+            contact_nom="Julie Martin",
+            contact_email="julie.martin@example.org",
+        )
+        if accepter:
+            proposition_changer_statut(
+                proposition=PropositionStage.objects.get(entreprise=entreprise),
+                vers=StatutProposition.ACCEPTEE,
+                par=chef,
+            )
+    page = _client(camille).get("/mon-stage/").content.decode()
+    offres = page[page.index('id="offres"') :]
+    assert "Garonne Immobilier, Talence" in offres
+    assert "Refusée SARL" not in offres
+    assert reverse("public:offres") in offres
+
+
+def test_the_referent_sees_the_request_on_the_convention_page(camille: Etudiant) -> None:
+    _client(camille).post(DEMANDE, _donnees(camille))
+    convention = Convention.objects.get(etudiant=camille)
+    chef = utilisateur_creer(
+        email="chef@example.org", role=Role.ADMINISTRATEUR, prenom="C", nom="Chef"
+    )
+    client = Client()
+    client.force_login(chef)
+    page = html.unescape(
+        client.get(reverse("conventions:detail", kwargs={"pk": convention.pk})).content.decode()
+    )
+    assert "Demandée par l'étudiant" in page
+    assert "voici mon stage de janvier" in page
