@@ -14,6 +14,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -40,6 +41,11 @@ from public import annuaire
 from public.limites import recherche_comptee, recherches_epuisees
 from referentiel.models import Mission
 
+# Two requests naming the same new SIRET at the same moment: the second meets the first's row.
+RECOMMENCER = (
+    "Cet établissement vient d'être enregistré par une autre demande : envoyez de nouveau "
+    "la vôtre, il sera repris."
+)
 # The finding that lists the convention's missing D124-4 texts: the référent writes them.
 CLAUSES_A_ECRIRE = "CONVENTION_INCOMPLETE"
 # Where the directory's answer goes in the form.
@@ -72,7 +78,9 @@ def _verdict(eleve: Etudiant, form: DemandeForm) -> Verdict | None:
         return demande_verdict(etudiant=eleve, demande=form.demande())
     except ValidationError as erreur:
         reporter_erreurs(form, erreur)
-        return None
+    except IntegrityError:
+        form.add_error(None, RECOMMENCER)
+    return None
 
 
 def _apercu(form: DemandeForm, verdict: Verdict | None, *, verifie: bool) -> dict[str, Any]:
@@ -143,6 +151,8 @@ def demande(request: HttpRequest) -> HttpResponse:
             convention = demande_creer(etudiant=eleve, demande=form.demande(), auteur=request.user)
         except ValidationError as erreur:
             reporter_erreurs(form, erreur)
+        except IntegrityError:
+            form.add_error(None, RECOMMENCER)
         else:
             messages.success(
                 request,

@@ -22,6 +22,7 @@ from comptes.models import Role, Utilisateur
 from comptes.services import utilisateur_creer
 from conventions.demandes import DEMANDES_OUVERTES_MAX
 from conventions.models import Convention, Statut
+from conventions.moteur import evaluer_convention
 from core.audit import Action
 from etablissement.models import Etudiant
 from organismes.models import EtablissementAccueil, OrganismeAccueil, Tuteur
@@ -180,7 +181,10 @@ def test_at_brouillon_the_tutor_cap_is_said_not_enforced(camille: Etudiant) -> N
         camille, siret=site.siret, periodes=[], autre_debut=str(debut), autre_fin=str(debut)
     )
     assert _client(camille).post(DEMANDE, donnees).status_code == 302
-    assert Convention.objects.get(etudiant=camille).statut == Statut.BROUILLON
+    convention = Convention.objects.get(etudiant=camille)
+    assert convention.statut == Statut.BROUILLON
+    # Checked all the same: the référent sees it on the convention's page.
+    assert "TUTEUR_PLAFOND" in {k.code for k in evaluer_convention(convention).constats}
 
 
 def test_errors_keep_what_was_typed(camille: Etudiant) -> None:
