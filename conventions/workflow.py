@@ -201,6 +201,17 @@ def garde_pointage(statut: str) -> str | None:
     )
 
 
+def garde_jour_releve(jour: date, le: date) -> str | None:
+    """A day of presence is recorded once it has come (`le` is today): a day to come is
+    planned, not done."""
+    if jour <= le:
+        return None
+    return (
+        f"Le {jour:%d/%m/%Y} est à venir : sa présence se relève ce jour-là ou après, "
+        "pas à l'avance."
+    )
+
+
 @dataclass(frozen=True)
 class Attente:
     """Who the convention waits for in its current status, and for what."""
