@@ -8,14 +8,16 @@ the parameters in force on that day; nothing here reads the clock."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
 from core.audit import Action
 from organismes.models import EvenementOrganisme, OrganismeAccueil
-from organismes.selectors import organisme_pour_regles
-from regles.parametres import parametres
+from organismes.selectors import organismes_pour_regles
+from regles.modele import Organisme
+from regles.parametres import Parametres, parametres
 from regles.quotas import effectif, quota
 
 # How a month's headcount was obtained (`effectif_enregistrer(origine=…)`), in French.
@@ -69,9 +71,38 @@ def _mois_avant(jour: date, n: int) -> date:
 
 def effectif_retenu(organisme: OrganismeAccueil, *, pour_le: date) -> EffectifRetenu:
     """The R124-12 headcount of `organisme` for a stage starting on `pour_le`."""
+    return effectifs_retenus([(organisme, pour_le)])[0]
+
+
+def effectifs_retenus(
+    demandes: Sequence[tuple[OrganismeAccueil, date]],
+) -> list[EffectifRetenu]:
+    """The R124-12 headcount of each (host, first day) asked for, in 4 queries whatever their
+    number: the hosts' months (organisme_pour_regles) and their headcount events."""
+    if not demandes:
+        return []
     p = parametres()
+    hotes = {o.pk: o for o, _ in demandes}
+    regles = dict(zip(hotes, organismes_pour_regles(list(hotes.values())), strict=True))
+    # The latest event of each host's month: how the figure was obtained, by whom.
+    evenements: dict[tuple[int, str], EvenementOrganisme] = {}
+    for e in (
+        EvenementOrganisme.objects.filter(organisme_id__in=list(hotes), action=Action.EFFECTIF)
+        .select_related("auteur")
+        .order_by("horodatage", "pk")
+    ):
+        evenements[(e.organisme_id, str(e.donnees.get("mois", "")))] = e
+    return [_retenu(regles[o.pk], o.pk, pour_le, evenements, p) for o, pour_le in demandes]
+
+
+def _retenu(
+    regles: Organisme,
+    pk: int,
+    pour_le: date,
+    evenements: dict[tuple[int, str], EvenementOrganisme],
+    p: Parametres,
+) -> EffectifRetenu:
     nombre = p.entier("quota.mois_moyenne_effectif", pour_le)
-    regles = organisme_pour_regles(organisme)
     valeur = effectif(regles, pour_le, mois_moyenne=nombre)
     plafond = (
         quota(valeur, p=p, le=pour_le)
@@ -83,14 +114,7 @@ def effectif_retenu(organisme: OrganismeAccueil, *, pour_le: date) -> EffectifRe
     declaration = None
     if declares:
         recent = max(declares)
-        evenement = (
-            EvenementOrganisme.objects.filter(
-                organisme=organisme, action=Action.EFFECTIF, donnees__mois=recent.isoformat()
-            )
-            .select_related("auteur")
-            .order_by("-horodatage", "-pk")
-            .first()
-        )
+        evenement = evenements.get((pk, recent.isoformat()))
         origine, par, le = "", "", None
         if evenement is not None:
             origine = ORIGINES.get(evenement.donnees.get("origine", ""), "")

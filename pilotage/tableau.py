@@ -24,6 +24,7 @@ from conventions.moteur import avec_details
 from conventions.workflow import ACTEURS, ATTENTES, EN_PREPARATION, EN_VIGUEUR, TRANSITIONS
 from etablissement.models import Enseignant, Etudiant, PeriodePromotion, Promotion
 from etablissement.selectors import etudiant_pour_regles
+from organismes.effectif import EffectifRetenu, effectifs_retenus
 from pilotage.annees import bornes_annee_scolaire
 from pilotage.evaluation import evaluer_conventions, evaluer_projets, voisines
 from pilotage.liens import url_convention
@@ -61,6 +62,10 @@ ETAPES = tuple(
 )
 
 
+# The findings the host's headcount explains (regles.evaluation._constats_quota).
+CODES_EFFECTIF = frozenset({"QUOTA_DEPASSE", "EFFECTIF_INCONNU"})
+
+
 @dataclass
 class ConventionEnAttente:
     convention: Convention
@@ -84,6 +89,8 @@ class ConstatsOuverts:
     bloquants: list[Constat]
     avertissements: list[Constat]
     url: str
+    # The host's R124-12 headcount, when a finding is about the quota (the words agree).
+    effectif: EffectifRetenu | None = None
 
 
 @dataclass
@@ -234,6 +241,19 @@ def _constats(
             lignes.append(
                 ConstatsOuverts(c.etudiant, c, bloquants, avertissements, _url(c, "constats"))
             )
+    # The hosts' headcounts where a finding is about the quota, read together.
+    quotas = [
+        (ligne, min(p.debut for p in ligne.convention.periodes.all()))
+        for ligne in lignes
+        if ligne.convention is not None
+        and ligne.convention.periodes.all()
+        and any(k.code in CODES_EFFECTIF for k in (*ligne.bloquants, *ligne.avertissements))
+    ]
+    retenus = effectifs_retenus(
+        [(ligne.convention.etablissement_accueil.organisme, debut) for ligne, debut in quotas]  # type: ignore[union-attr]
+    )
+    for (ligne, _), retenu in zip(quotas, retenus, strict=True):
+        ligne.effectif = retenu
     # A warning about the student (programme progress) is acknowledged on one of their
     # conventions when it is validated: it counts as taken into account for the student.
     acquittes_par_etudiant: dict[int, set[str]] = defaultdict(set)
