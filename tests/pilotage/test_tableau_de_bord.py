@@ -112,6 +112,10 @@ def test_it_counts_open_findings_with_a_link_to_the_convention(
         rf'href="[^"]*(/{validee.pk}/|etudiants/{validee.etudiant_id}/#constats)"', section
     )
     assert re.search(r'indicateur__nombre">1</span>\s*<span>constat bloquant', html)
+    # The headcount the quota used, as the host's page shows it.
+    texte = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", section))
+    assert "Effectif retenu : 12 personnes pour un stage commençant le 05/01/2026" in texte
+    assert "soit un plafond de 3 stagiaires par semaine civile" in texte
 
 
 def test_acknowledged_warnings_are_not_open_any_more(
