@@ -125,6 +125,12 @@ class PeriodeAVenir:
     periode: PeriodePromotion
     couverts: int  # students with a convention (not cancelled) over the period
     total: int
+    le: date | None = None  # the day the dashboard is as of
+
+    @property
+    def en_cours(self) -> bool:
+        """Started on `le` (else still to come: « à venir »)."""
+        return self.le is not None and self.periode.debut <= self.le
 
 
 @dataclass
@@ -382,7 +388,8 @@ def tableau_de_bord(
         ),
         programme=_programme(evaluation, etudiants.values(), promotion, annee, le <= derniere),
         periodes_a_venir=[
-            PeriodeAVenir(p, len(couverts(p) & etudiants.keys()), len(etudiants)) for p in a_venir
+            PeriodeAVenir(p, len(couverts(p) & etudiants.keys()), len(etudiants), le)
+            for p in a_venir
         ],
         etudiants=len(etudiants),
     )

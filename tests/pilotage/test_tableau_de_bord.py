@@ -150,6 +150,8 @@ def test_it_lists_the_periods_to_come_with_their_coverage(
 ) -> None:
     section = _section(_page(clients["enseignant"], cohorte), "periodes")
     assert "Stage de janvier" in section and "2 sur 3" in section
+    janvier = section[section.index("Stage de janvier") :]
+    assert ">à venir</span>" in janvier[: janvier.index("</tr>")]  # in December: to come
     assert "Stage de mai-juin" in section and "0 sur 3" in section
     assert "Stage de novembre" not in section  # year 2: another school year
 
