@@ -109,6 +109,7 @@ MATRICE: dict[str, Acces] = {
     # the students they follow (the persona follows nobody); any staff member keeps the
     # hosts' address book; a new student is the administrators' business.
     "pilotage:tableau_de_bord": PERSONNEL,
+    "pilotage:presence": PERSONNEL,
     "etablissement:etudiants": PERSONNEL,
     "etablissement:etudiant_creer": ADMINISTRATION,
     # « Mon stage »: the logged-in student's own page; the staff have theirs (issue 10).
