@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "documents",
     "demo",
     "pilotage",
+    "espaces",
     "axes",  # login attempts, to lock an account or an IP out (comptes/verrous.py)
 ]
 
