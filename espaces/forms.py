@@ -22,6 +22,7 @@ class ReponseForm(DsfrForm, forms.Form):
             (CONFIRMER, "Je confirme ces informations"),
             (CORRIGER, "Je signale une correction"),
         ],
+        widget=forms.RadioSelect,
     )
     correction = forms.CharField(
         label="La correction à apporter",

@@ -151,13 +151,12 @@ def a_confirmer(
 @dataclass(frozen=True)
 class Attestation:
     periode: PeriodeConvention
-    document: Document | None  # the latest generated, if any
-    generable: bool
+    document: Document | None  # the latest generated; None: the host may generate it
 
 
 def attestations(conventions: QuerySet[Convention], *, aujourdhui: date) -> list[Attestation]:
     """The periods over (their last day before today) of stages that took place, and the
-    attestation of each: to download, or to generate while the convention is not attested."""
+    attestation of each, to download or, none generated yet, to generate."""
     periodes = (
         PeriodeConvention.objects.filter(
             convention__in=conventions.filter(statut__in=(*A_ATTESTER, Statut.ATTESTEE)),
@@ -171,14 +170,7 @@ def attestations(conventions: QuerySet[Convention], *, aujourdhui: date) -> list
         convention__in=[p.convention_id for p in periodes], type=TypeDocument.ATTESTATION
     ).order_by("convention_id", "objet", "-version"):
         documents.setdefault(f"{d.convention_id}/{d.objet}", d)
-    return [
-        Attestation(
-            p,
-            documents.get(f"{p.convention_id}/periode-{p.pk}"),
-            p.convention.statut in A_ATTESTER,
-        )
-        for p in periodes
-    ]
+    return [Attestation(p, documents.get(f"{p.convention_id}/periode-{p.pk}")) for p in periodes]
 
 
 def documents_visibles(lien: LienEspace, *, le: datetime, aujourdhui: date) -> QuerySet[Document]:

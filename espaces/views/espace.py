@@ -110,7 +110,12 @@ def _page(
         contexte |= {
             "annees": selectors.stagiaires_par_annee(conventions),
             "a_confirmer": [
-                (c, reponse, formulaires.get(c.pk) or ReponseForm(prefix=f"c{c.pk}"), horaire(c))
+                (
+                    c,
+                    reponse,
+                    formulaires.get(c.pk) or ReponseForm(prefix=f"c{c.pk}"),
+                    [(jour, minutes) for jour, minutes in horaire(c) if minutes],
+                )
                 for c, reponse in selectors.a_confirmer(conventions)
             ],
             "attestations": selectors.attestations(conventions, aujourdhui=timezone.localdate()),
@@ -228,7 +233,7 @@ def attestation(request: HttpRequest, lien: LienEspace, jeton: str, periode: int
             for a in selectors.attestations(
                 selectors.conventions_du_lien(lien), aujourdhui=timezone.localdate()
             )
-            if a.periode.pk == periode and a.generable and a.document is None
+            if a.periode.pk == periode and a.document is None
         ),
         None,
     )

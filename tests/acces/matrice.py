@@ -233,9 +233,7 @@ MATRICE: dict[str, Acces] = {
     # The staff send links: any member of staff from a host's page (a bare POST names nobody:
     # not found); the référent or an administrator from a draft convention; the head of
     # school's pile is the administrators'.
-    "espaces:envoyer_organisme": Acces(
-        CONNEXION, 404, 404, 403, kwargs=_organisme, methode="post"
-    ),
+    "espaces:envoyer_organisme": Acces(CONNEXION, 404, 404, 403, kwargs=_organisme, methode="post"),
     "espaces:demander_confirmation": Acces(
         CONNEXION, 302, 403, 403, kwargs=_convention, methode="post"
     ),
