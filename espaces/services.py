@@ -30,7 +30,8 @@ from espaces.models import ConfirmationAccueil, EvenementEspace, LienEspace, Qua
 from etablissement.selectors import etablissement_principal
 from organismes.models import ContactOrganisme, OrganismeAccueil, RoleContact, Tuteur
 
-# How long a link opens the space, unless settings.ESPACE_DUREE_LIEN_JOURS says otherwise.
+# How long a link opens the space when settings.ESPACE_DUREE_LIEN_JOURS (the environment's)
+# is not there.
 DUREE_LIEN_JOURS = 30
 CORRECTION_MAX = 2000  # characters of a correction message
 
