@@ -137,7 +137,7 @@ def signer(request: HttpRequest, lien: LienEspace, jeton: str) -> HttpResponse:
     with its own evidence (the moment, the address, the browser, the SHA-256 the page
     showed); the others are reported with their reason."""
     maintenant = timezone.now()
-    cochees = signatures_cochees(request.POST.getlist("signatures"))
+    cochees = list(dict.fromkeys(signatures_cochees(request.POST.getlist("signatures"))))
     if not cochees:
         return _page(
             request, lien, jeton, erreur_signature="Cochez au moins un document.", status=400

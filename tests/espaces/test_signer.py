@@ -4,13 +4,21 @@ explicit « Je signe ces documents »."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
-from documents.models import RoleSignataire, Signature
+from conventions.models import Statut
+from documents import services as documents_services
+from documents import signatures
+from documents.models import OrdreSignature, RoleSignataire, Signature
 from espaces import services
 from tests import fabriques
+from tests.conventions.ecrans import avancer
+from tests.documents.test_signatures import staff
 from tests.espaces import outils
 
 pytestmark = pytest.mark.django_db
@@ -124,4 +132,28 @@ def test_a_host_signatory_signs_their_own_documents_and_not_the_schools(client: 
     organisme.refresh_from_db()
     ecole.refresh_from_db()
     assert organisme.signe_le is not None
+    assert ecole.signe_le is None
+
+
+def test_in_a_sequential_circuit_the_school_waits_for_its_turn(client: Client) -> None:
+    outils.ecole_prete()
+    org, _, tuteur = outils.hote("Aquitaine Distribution")
+    c = outils.convention(org, tuteur)
+    document = documents_services.convention_pdf_generer(
+        convention=c, auteur=None, le=date(2026, 2, 1)
+    )
+    avancer(c, Statut.EN_SIGNATURE, staff())
+    document.refresh_from_db()
+    signatures.circuit_ouvrir(document=document, le=timezone.now(), ordre=OrdreSignature.SEQUENTIEL)
+    ecole = outils.signature_de(document, RoleSignataire.ETABLISSEMENT)
+    _, jeton = outils.lien(services.titulaire_chef())
+    page = client.get(reverse("espaces:espace", args=[jeton])).content.decode()
+    assert f'value="{ecole.pk}" disabled' in page
+    assert "pas encore tous signé" in page
+    reponse = client.post(
+        reverse("espaces:signer", args=[jeton]),
+        {"signatures": [ecole.pk, ecole.pk], "je_signe": "oui"},
+    )
+    assert "1 document non signé" in reponse.content.decode()
+    ecole.refresh_from_db()
     assert ecole.signe_le is None
