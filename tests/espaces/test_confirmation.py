@@ -132,6 +132,7 @@ def test_a_validated_convention_is_no_longer_put_to_the_host(
     personnel.force_login(administrateur)
     suite = personnel.post(reverse("espaces:demander_confirmation", args=[c.pk]), follow=True)
     assert "se confirment avant sa validation" in suite.content.decode()
+    assert 'id="confirmation-accueil"' not in suite.content.decode()  # nothing to ask now
     assert LienEspace.objects.count() == 1  # the tutor's own: nothing sent for it
 
 
