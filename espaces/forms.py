@@ -25,7 +25,7 @@ class ReponseForm(DsfrForm, forms.Form):
         widget=forms.RadioSelect,
     )
     correction = forms.CharField(
-        label="La correction à apporter",
+        label="La correction à apporter, si vous en signalez une",
         required=False,
         max_length=CORRECTION_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
