@@ -97,6 +97,8 @@ def _memes(titulaire: Titulaire) -> Q:
         return Q(tuteur=titulaire.tuteur)
     if titulaire.contact is not None:
         return Q(contact=titulaire.contact)
+    if titulaire.qualite == Qualite.CHEF_ETABLISSEMENT:
+        return Q(qualite=Qualite.CHEF_ETABLISSEMENT)  # one head of school, whatever the address
     return Q(
         qualite=titulaire.qualite, organisme=titulaire.organisme, email__iexact=titulaire.email
     )

@@ -18,6 +18,7 @@ from comptes.models import Utilisateur
 from core.audit import Action
 from espaces import services
 from espaces.models import EvenementEspace, LienEspace, Qualite
+from etablissement.models import Etablissement
 from tests.espaces import outils
 
 pytestmark = pytest.mark.django_db
@@ -139,3 +140,13 @@ def test_the_head_of_school_link_goes_to_the_school_address(
     assert courriel.to == [outils.ECOLE]
     lien = LienEspace.objects.get()
     assert lien.qualite == Qualite.CHEF_ETABLISSEMENT and lien.organisme is None
+
+
+def test_a_new_head_of_school_link_revokes_the_previous_one_even_at_a_new_address() -> None:
+    outils.ecole_prete()
+    ancien, _ = outils.lien(services.titulaire_chef())
+    Etablissement.objects.update(email="proviseur@lycee-eiffel.example")
+    nouveau, _ = outils.lien(services.titulaire_chef())
+    ancien.refresh_from_db()
+    assert ancien.revoque_le is not None
+    assert nouveau.email == "proviseur@lycee-eiffel.example" and nouveau.revoque_le is None
