@@ -39,6 +39,13 @@ class Action(models.TextChoices):
     # An offer of the companies' space: public.EvenementProposition.
     PROPOSITION_STATUT = "proposition_statut", "Statut de l'offre changé"
     PROPOSITION_MODIFICATION = "proposition_modification", "Modifiée"
+    # The spaces without an account (espaces/): a personal link sent, a convention's data
+    # put to its host, and the host's answer.
+    LIEN_ESPACE = "lien_espace", "Lien personnel de l'espace envoyé"
+    LIEN_ESPACE_DEMANDE = "lien_espace_demande", "Nouveau lien de l'espace demandé"
+    ACCUEIL_DEMANDE = "accueil_demande", "Confirmation demandée à l'organisme d'accueil"
+    ACCUEIL_CONFIRMATION = "accueil_confirmation", "Informations confirmées par l'organisme"
+    ACCUEIL_CORRECTION = "accueil_correction", "Correction signalée par l'organisme"
 
 
 def libelle(action: str) -> str:

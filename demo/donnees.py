@@ -23,6 +23,7 @@ from demo.lycee import lycee_creer
 from demo.promotions import promotions_creer
 from demo.scenario import CasParticuliers, Scenario
 from documents.models import Document
+from espaces.models import EvenementEspace, LienEspace
 from etablissement.models import Enseignant, Etablissement, Etudiant, Promotion
 from organismes.models import EvenementOrganisme, OrganismeAccueil
 
@@ -220,7 +221,13 @@ def demo_effacer() -> None:
     # Their audit trails protect what they describe: removed explicitly, the demo's only.
     EvenementConvention.objects.filter(convention__in=conventions_demo()).delete()
     EvenementOrganisme.objects.filter(organisme__in=_organismes()).delete()
+    # The spaces' links (espaces): the demo's hosts', and the trail of those its staff sent.
+    liens = LienEspace.objects.filter(organisme__in=_organismes())
+    EvenementEspace.objects.filter(
+        Q(lien__in=liens) | Q(auteur__email__endswith=f"@{personnes.DOMAINE}")
+    ).delete()
     conventions_demo().delete()  # then: they protect students, hosts, tutors, teachers
+    liens.delete()  # their hosts' answers went with the conventions
     _etudiants().delete()
     Promotion.objects.filter(libelle__in=LIBELLES_PROMOTIONS).delete()
     Enseignant.objects.filter(email__endswith=f"@{personnes.DOMAINE}").delete()

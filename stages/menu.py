@@ -38,6 +38,10 @@ RUBRIQUES = (
     # The offers companies proposed and the staff accepted: for the students and the staff.
     Rubrique("Offres de stage", "public:offres", roles=frozenset(Role)),
     Rubrique("Le droit en vigueur", "droit"),
+    # The head of school's pile of documents to sign, and the button that sends them its link.
+    Rubrique(
+        "Signatures du chef d'établissement", "espaces:chef", frozenset({Role.ADMINISTRATEUR})
+    ),
     # Every e-mail sent, kept in the demo: where its signature and follow-up links are read.
     Rubrique(
         "Courriels envoyés",

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "documents",
     "demo",
     "pilotage",
+    "espaces",
     "axes",  # login attempts, to lock an account or an IP out (comptes/verrous.py)
 ]
 
@@ -187,6 +188,8 @@ COURRIELS_LISIBLES = envbool("COURRIELS_LISIBLES", DEBUG)
 RELANCES_JOURS = envjours("RELANCES_JOURS", (3, 7))
 RELANCES_PUIS_JOURS = envint("RELANCES_PUIS_JOURS", 7)
 RELANCE_URGENTE_JOURS = envint("RELANCE_URGENTE_JOURS", 3)
+# How long a personal link to a host's or the head of school's space opens it (espaces/).
+ESPACE_DUREE_LIEN_JOURS = envint("ESPACE_DUREE_LIEN_JOURS", 30)
 
 # « Proposer un stage »: proposals accepted from one client IP per hour (public/limites.py).
 PROPOSITIONS_PAR_HEURE = envint("PROPOSITIONS_PAR_HEURE", 5)

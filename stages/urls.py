@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("pilotage.urls")),
     path("", include("etablissement.urls")),
     path("", include("organismes.urls")),
+    path("", include("espaces.urls")),
 ]

@@ -35,7 +35,7 @@ COUCHES: tuple[frozenset[str], ...] = (
     frozenset({"organismes"}),
     frozenset({"conventions"}),
     frozenset({"documents"}),
-    frozenset({"echanges", "pilotage", "public"}),
+    frozenset({"echanges", "espaces", "pilotage", "public"}),
     frozenset({"demo"}),
     frozenset({"stages", "bench"}),
 )

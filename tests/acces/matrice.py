@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from tests.documents import constructeurs as _docs
+from tests.espaces import constructeurs as _espaces
 
 CONNEXION = "connexion"  # redirected to settings.LOGIN_URL?next=<the page>
 
@@ -227,6 +228,27 @@ MATRICE: dict[str, Acces] = {
     "conventions:acquitter": Acces(CONNEXION, 200, 403, 403, kwargs=_convention, methode="post"),
     "conventions:pointages": Acces(CONNEXION, 200, 200, 403, kwargs=_convention),
     "conventions:avenant": Acces(CONNEXION, 200, 403, 403, kwargs=_convention),
+    # The spaces of the hosts and of the head of school (issue 10): anyone holding a personal
+    # link, no account; a bare POST is answered with what is missing (400), a period of
+    # another host is not found. Forged, expired and replaced links: tests/espaces/test_acces.py.
+    "espaces:espace": Acces(200, 200, 200, 200, kwargs=_espaces.espace),
+    "espaces:signer": Acces(400, 400, 400, 400, kwargs=_espaces.espace, methode="post"),
+    "espaces:document": Acces(200, 200, 200, 200, kwargs=_espaces.document),
+    "espaces:repondre": Acces(400, 400, 400, 400, kwargs=_espaces.convention, methode="post"),
+    "espaces:attestation": Acces(
+        404, 404, 404, 404, kwargs=_espaces.periode_etrangere, methode="post"
+    ),
+    # A link still valid asks for nothing new: back to its page.
+    "espaces:nouveau_lien": Acces(302, 302, 302, 302, kwargs=_espaces.espace, methode="post"),
+    # The staff send links: any member of staff from a host's page (a bare POST names nobody:
+    # not found); the référent or an administrator from a draft convention; the head of
+    # school's pile is the administrators'.
+    "espaces:envoyer_organisme": Acces(CONNEXION, 404, 404, 403, kwargs=_organisme, methode="post"),
+    "espaces:demander_confirmation": Acces(
+        CONNEXION, 302, 403, 403, kwargs=_convention, methode="post"
+    ),
+    "espaces:chef": ADMINISTRATION,
+    "espaces:envoyer_chef": Acces(CONNEXION, 302, 403, 403, methode="post"),
 }
 
 # Parts of the URLconf the table does not cover: Django's admin has its own staff-only

@@ -17,6 +17,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import RequestFactory, TestCase, override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from comptes.models import Role, Utilisateur
 from conventions.models import Convention, EvenementConvention, Pointage, Statut
@@ -38,8 +39,10 @@ from demo.donnees import (
 from demo.scenario import CasParticuliers
 from documents.models import Document, TypeDocument
 from documents.services import modele_en_vigueur
+from espaces.models import LienEspace
+from espaces.services import lien_envoyer, titulaire_chef, titulaire_tuteur
 from etablissement.models import Enseignant, Etudiant, Promotion
-from organismes.models import OrganismeAccueil, StagiairesAutresEcoles
+from organismes.models import OrganismeAccueil, StagiairesAutresEcoles, Tuteur
 from organismes.services import organisme_creer
 from organismes.validators import valider_siren, valider_siret
 from regles.modele import TypeAbsence
@@ -253,7 +256,14 @@ def test_it_wipes_its_own_records_only(demo: CasParticuliers, settings: Any, tmp
         fichier=ContentFile(b"%PDF-1.7", name="convention.pdf"),
         sha256="0" * 64,
     )
+    # Space links the staff sent to a host and to the head of school (espaces): their trail
+    # names a demo account, which goes.
+    tuteur = Tuteur.objects.exclude(email="").first()
+    assert tuteur is not None
+    for titulaire in (titulaire_tuteur(tuteur), titulaire_chef()):
+        lien_envoyer(titulaire=titulaire, le=timezone.now(), auteur=_admin())
     demo_effacer()
+    assert not LienEspace.objects.filter(organisme__isnull=False).exists()
     assert not Document.objects.exists()
     assert not (tmp_path / document.fichier.name).exists()
     assert not conventions_demo().exists()
