@@ -25,6 +25,7 @@ from comptes.models import Utilisateur
 from conventions.models import Convention, Statut
 from conventions.workflow import garde_circuit
 from core.courrier import apres_validation
+from documents import libelles, signalements
 from documents.conclusion import actives as _actives
 from documents.conclusion import circuit_conclure
 from documents.courriels import envoyer
@@ -118,16 +119,19 @@ def lien_url(jeton: str) -> str:
 
 
 def _introduction(signature: Signature, type_: TypeCourriel) -> list[str]:
+    """What the e-mail is about, in words: which student, which host, which dates, and in
+    which capacity the addressee signs (documents.libelles)."""
     document = signature.document
     quoi = (
-        f"le document « {document.get_type_display().lower()} » n° {document.convention_id} "
-        f"(version {document.version})"
+        f"{libelles.objet(document)} (convention n° {document.convention_id}, "
+        f"version {document.version} du document)"
     )
-    role = signature.get_role_display().lower()
+    role = libelles.en_tant_que(signature.role)
     if type_ == TypeCourriel.LIEN:
-        return [f"Vous êtes invité(e) à signer, en tant que {role}, {quoi}."]
+        return [f"Vous êtes invité(e) à signer, {role}, le document suivant :", quoi + "."]
     lignes = [
-        f"Rappel : votre signature, en tant que {role}, est toujours attendue sur {quoi}.",
+        f"Rappel : votre signature, {role}, est toujours attendue sur le document suivant :",
+        quoi + ".",
     ]
     debut = document.convention.debut
     if type_ == TypeCourriel.RELANCE_URGENTE and debut:
@@ -144,7 +148,10 @@ def _envoyer_lien(
 ) -> None:
     """The personal link goes by e-mail to the address on record, never anywhere else, and
     the e-mail is logged (documents.courriels)."""
-    signature = Signature.objects.select_related("document__convention").get(pk=signature_pk)
+    signature = Signature.objects.select_related(
+        "document__convention__etudiant",
+        "document__convention__etablissement_accueil__organisme",
+    ).get(pk=signature_pk)
     if not signature.email:
         return
     document = signature.document
@@ -166,7 +173,7 @@ def _envoyer_lien(
     prefixe = "Signature" if type_ == TypeCourriel.LIEN else "Rappel, signature attendue"
     envoyer(
         destinataire=signature.email,
-        sujet=f"{prefixe} : {document.get_type_display().lower()} n° {document.convention_id}",
+        sujet=f"{prefixe} : {libelles.objet(document)}",
         lignes=lignes,
         type_=type_,
         le=le,
@@ -351,6 +358,10 @@ def signer(
             "Le document a changé depuis que vous l'avez ouvert : relisez sa nouvelle version "
             "avant de signer."
         )
+    if signalements.ouvert(document) is not None:
+        # Read under the document's lock, which a report takes too: a report and a
+        # signature of the same document never pass each other.
+        raise SignatureRefusee(signalements.REFUS)
     if not a_son_tour(signature):
         raise SignatureRefusee(
             "Les signataires qui vous précèdent n'ont pas encore tous signé : vous recevrez "
@@ -426,6 +437,8 @@ def circuit_reporter(*, ancien: Document, nouveau: Document, le: datetime) -> li
     nouveau.ordre_signature = ancien.ordre_signature
     nouveau.save(update_fields=["ordre_signature"])
     sequentiel = ancien.ordre_signature == OrdreSignature.SEQUENTIEL
+    # The corrected version answers the errors reported on the old one: the circuit resumes.
+    signalements.fermer_par_nouvelle_version(ancien=ancien, nouveau=nouveau, le=le)
     liens = []
     for ancienne in _actives(ancien):
         if ancienne.signe_le is None:
