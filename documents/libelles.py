@@ -21,8 +21,10 @@ EN_TANT_QUE: dict[str, str] = {
 
 
 def en_tant_que(role: str) -> str:
-    """« en tant que tuteur »: the words that follow « Vous signez »."""
-    return f"en tant que {EN_TANT_QUE.get(role, 'signataire')}"
+    """« en tant que tuteur », « en tant qu'enseignant référent »: the words that follow
+    « Vous signez »."""
+    nom = EN_TANT_QUE.get(role, "signataire")
+    return f"en tant qu'{nom}" if nom[0] in "aeiouéè" else f"en tant que {nom}"
 
 
 def dates(convention: Convention) -> str:

@@ -237,3 +237,10 @@ def test_fuzz_the_report_form_never_fails(lien_tuteur: signatures.Lien, message:
     if reponse.status_code == 400:
         page = html.unescape(reponse.content.decode())
         assert "Décrivez l'erreur" in page or "dépasse 2000 caractères" in page
+
+
+def test_the_role_phrase_elides_before_a_vowel() -> None:
+    from documents.libelles import en_tant_que
+
+    assert en_tant_que(RoleSignataire.REFERENT) == "en tant qu'enseignant référent"
+    assert en_tant_que(RoleSignataire.ETUDIANT) == "en tant que stagiaire"
