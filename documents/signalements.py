@@ -212,7 +212,7 @@ def _prevenir(signalement_pk: int, le: datetime) -> None:
     ]
     envoyer(
         destinataire=adresse,
-        sujet=f"Erreur signalée : {libelles.objet(document)}",
+        sujet=f"Erreur signalée : {libelles.objet(document)} (convention n° {convention.pk})",
         lignes=lignes,
         type_=TypeCourriel.SIGNALEMENT,
         le=le,

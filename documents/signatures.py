@@ -173,7 +173,7 @@ def _envoyer_lien(
     prefixe = "Signature" if type_ == TypeCourriel.LIEN else "Rappel, signature attendue"
     envoyer(
         destinataire=signature.email,
-        sujet=f"{prefixe} : {libelles.objet(document)}",
+        sujet=f"{prefixe} : {libelles.objet(document)} (convention n° {document.convention_id})",
         lignes=lignes,
         type_=type_,
         le=le,

@@ -196,14 +196,22 @@ def test_a_stopped_circuit_gets_no_reminder() -> None:
     assert relances._a_relancer()
 
 
-def test_e_mails_say_which_student_host_and_dates(mailoutbox: list[Any]) -> None:
+def test_e_mails_say_which_student_host_and_dates(
+    mailoutbox: list[Any], django_capture_on_commit_callbacks: Any
+) -> None:
     document = _document(Statut.EN_SIGNATURE)
     c = document.convention
     objet = (
         f"Convention de stage de {c.etudiant} chez "
         f"{c.etablissement_accueil.organisme.raison_sociale}, du 02/03/2026 au 27/03/2026"
     )
-    liens = _liens(document)
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        liens = _liens(document)
+    assert len(mailoutbox) == len(liens)
+    for message in mailoutbox:
+        assert message.subject == f"Signature : {objet} (convention n° {c.pk})"
+        assert objet in message.body and "en tant que le" not in message.body
     lignes = {
         role: " ".join(signatures._introduction(lien.signature, signatures.TypeCourriel.LIEN))
         for role, lien in liens.items()
