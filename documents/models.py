@@ -217,6 +217,7 @@ class TypeCourriel(models.TextChoices):
     ATTESTATION = "attestation", "Demande d'attestation"
     EXEMPLAIRE = "exemplaire", "Exemplaire signé"
     SIGNALEMENT = "signalement", "Erreur signalée par un signataire"
+    REPRISE = "reprise", "Reprise de la signature après une erreur signalée"
 
 
 class Courriel(models.Model):

@@ -116,8 +116,16 @@ def signalement_traiter(
     *, document: Document, auteur: Utilisateur, le: datetime
 ) -> list[Signalement]:
     """The staff read the reports of `document` and change nothing: they are closed and its
-    circuit resumes (everybody's link works again). Raises SignalementRefuse when none is
-    open."""
+    circuit resumes: each signatory still to sign whose turn has come gets a fresh link by
+    e-mail saying so. Raises SignalementRefuse when none is open."""
+    # The circuit's lock order: its signatures, then the document, then its reports.
+    from documents.signatures import circuit_reprendre
+
+    list(
+        Signature.objects.select_for_update(no_key=True)
+        .filter(document_id=document.pk, invalidee_le__isnull=True)
+        .order_by("pk")
+    )
     document = Document.objects.select_for_update(no_key=True).get(pk=document.pk)
     traites = list(
         Signalement.objects.select_for_update(no_key=True)
@@ -138,12 +146,13 @@ def signalement_traiter(
         ),
         donnees={"document": document.pk, "signalements": [s.pk for s in traites]},
     )
+    circuit_reprendre(document=document, le=le)
     return traites
 
 
-def fermer_par_nouvelle_version(*, ancien: Document, nouveau: Document, le: datetime) -> None:
+def fermer_par_nouvelle_version(*, ancien: Document, nouveau: Document, le: datetime) -> int:
     """A new version of a reported document answers its reports (the caller, the circuit's
-    move to the new version, holds the old document's lock)."""
+    move to the new version, holds the old document's lock); how many were open."""
     fermes = Signalement.objects.filter(document=ancien, traite_le__isnull=True).update(
         traite_le=le, traite_par=nouveau.auteur, nouvelle_version=nouveau
     )
@@ -158,6 +167,7 @@ def fermer_par_nouvelle_version(*, ancien: Document, nouveau: Document, le: date
             ),
             donnees={"document": ancien.pk, "nouvelle_version": nouveau.pk},
         )
+    return fermes
 
 
 def destinataire(document: Document) -> str:

@@ -129,6 +129,13 @@ def _introduction(signature: Signature, type_: TypeCourriel) -> list[str]:
     role = libelles.en_tant_que(signature.role)
     if type_ == TypeCourriel.LIEN:
         return [f"Vous êtes invité(e) à signer, {role}, le document suivant :", quoi + "."]
+    if type_ == TypeCourriel.REPRISE:
+        return [
+            "La section a traité l'erreur signalée sur ce document : vous pouvez maintenant "
+            f"le signer, {role}.",
+            quoi + ".",
+            "Voici un nouveau lien personnel ; il remplace ceux reçus auparavant.",
+        ]
     lignes = [
         f"Rappel : votre signature, {role}, est toujours attendue sur le document suivant :",
         quoi + ".",
@@ -170,7 +177,10 @@ def _envoyer_lien(
         "",
         "Stages",
     ]
-    prefixe = "Signature" if type_ == TypeCourriel.LIEN else "Rappel, signature attendue"
+    prefixe = {
+        TypeCourriel.LIEN: "Signature",
+        TypeCourriel.REPRISE: "Vous pouvez signer",
+    }.get(type_, "Rappel, signature attendue")
     envoyer(
         destinataire=signature.email,
         sujet=f"{prefixe} : {libelles.objet(document)} (convention n° {document.convention_id})",
@@ -437,13 +447,16 @@ def circuit_reporter(*, ancien: Document, nouveau: Document, le: datetime) -> li
     nouveau.ordre_signature = ancien.ordre_signature
     nouveau.save(update_fields=["ordre_signature"])
     sequentiel = ancien.ordre_signature == OrdreSignature.SEQUENTIEL
-    # The corrected version answers the errors reported on the old one: the circuit resumes.
-    signalements.fermer_par_nouvelle_version(ancien=ancien, nouveau=nouveau, le=le)
+    # The corrected version answers the errors reported on the old one: the circuit resumes,
+    # and whoever keeps their link is told so (they were told the signature was stopped).
+    corrige = signalements.fermer_par_nouvelle_version(ancien=ancien, nouveau=nouveau, le=le)
+    gardees: list[Signature] = []
     liens = []
     for ancienne in _actives(ancien):
         if ancienne.signe_le is None:
             ancienne.document = nouveau
             ancienne.save(update_fields=["document"])
+            gardees.append(ancienne)
             continue
         ancienne.invalidee_le = le
         ancienne.save(update_fields=["invalidee_le"])
@@ -464,7 +477,27 @@ def circuit_reporter(*, ancien: Document, nouveau: Document, le: datetime) -> li
             liens.append(lien)
     # In order, the signatories sign the new version again from the first one.
     premier = _passer_la_main(nouveau, le) if sequentiel else None
+    if corrige:
+        deja = {premier.signature.pk} if premier else set()
+        liens += circuit_reprendre(
+            document=nouveau, le=le, parmi=[s for s in gardees if s.pk not in deja]
+        )
     return [*liens, premier] if premier else liens
+
+
+def circuit_reprendre(
+    *, document: Document, le: datetime, parmi: list[Signature] | None = None
+) -> list[Lien]:
+    """After an error reported on `document` was handled (documents.signalements), each
+    signatory still to sign whose turn has come (`parmi` them) gets a fresh link, with words
+    saying they may sign now. The caller holds the circuit's locks."""
+    attente = en_attente_de_leur_tour(document)
+    candidates = parmi if parmi is not None else _actives(document)
+    return [
+        lien_renouveler(signature=s, le=le, type_=TypeCourriel.REPRISE)
+        for s in candidates
+        if s.signe_le is None and s.invalidee_le is None and s.email and s.pk not in attente
+    ]
 
 
 TAILLE_MAX_COPIE = 10 * 1024 * 1024  # 10 Mo: a scanned convention of a few pages

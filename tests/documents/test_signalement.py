@@ -145,7 +145,9 @@ def test_reporting_twice_is_harmless(
     assert len(mailoutbox) == 1
 
 
-def test_handled_the_circuit_resumes(administrateur: Any) -> None:
+def test_handled_the_circuit_resumes(
+    administrateur: Any, mailoutbox: list[Any], django_capture_on_commit_callbacks: Any
+) -> None:
     document = _document()
     liens = _liens(document)
     _signaler(liens[RoleSignataire.TUTEUR])
@@ -156,34 +158,52 @@ def test_handled_the_circuit_resumes(administrateur: Any) -> None:
     assert "Le lundi, je ne travaille pas." in suivi and "Traité, le circuit reprend" in suivi
     fiche = staff_client.get(reverse("conventions:detail", args=[document.convention_id]))
     assert "Erreur signalée : signature suspendue" in fiche.content.decode()
-    reponse = staff_client.post(reverse("documents:signalement_traiter", args=[document.pk]))
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        reponse = staff_client.post(reverse("documents:signalement_traiter", args=[document.pk]))
     assert reponse.status_code == 302
     signalement = Signalement.objects.get()
     assert signalement.traite_le is not None and signalement.traite_par == administrateur
     assert document.convention.evenements.filter(action=Action.SIGNALEMENT_TRAITE).exists()
+    # Every signatory still to sign is told, with a fresh link.
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(
+        lien.signature.email for lien in liens.values() if lien.signature.email
+    )
+    message = next(m for m in mailoutbox if m.to == [liens[RoleSignataire.TUTEUR].signature.email])
+    assert "vous pouvez maintenant le signer, en tant que tuteur." in message.body
+    jeton = message.body.split("/signer/")[1].split("/")[0]
     # Twice: nothing left to handle, said in words.
     encore = staff_client.post(reverse("documents:signalement_traiter", args=[document.pk]))
     assert encore.status_code == 409
-    assert "Aucune erreur signalée" in encore.content.decode()
-    lien = liens[RoleSignataire.TUTEUR]
-    Client().post(reverse("documents:signer", args=[lien.jeton]), {"je_signe": "oui"})
-    lien.signature.refresh_from_db()
-    assert lien.signature.signe_le is not None
+    assert "Aucune erreur signalée" in html.unescape(encore.content.decode())
+    Client().post(reverse("documents:signer", args=[jeton]), {"je_signe": "oui"})
+    signature = liens[RoleSignataire.TUTEUR].signature
+    signature.refresh_from_db()
+    assert signature.signe_le is not None
 
 
-def test_a_new_version_closes_the_report_and_is_signed() -> None:
+def test_a_new_version_closes_the_report_and_is_signed(
+    mailoutbox: list[Any], django_capture_on_commit_callbacks: Any
+) -> None:
     document = _document()
     liens = _liens(document)
+    etudiant = liens[RoleSignataire.ETUDIANT].signature
+    signatures.signer(signature=etudiant, le=timezone.now(), adresse_ip=None, navigateur="")
     _signaler(liens[RoleSignataire.TUTEUR])
-    nouveau = services.convention_pdf_generer(
-        convention=document.convention, auteur=staff(), le=date(2026, 2, 3)
-    )
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        nouveau = services.convention_pdf_generer(
+            convention=document.convention, auteur=staff(), le=date(2026, 2, 3)
+        )
     signalement = Signalement.objects.get()
     assert signalement.traite_le is not None and signalement.nouvelle_version == nouveau
-    lien = liens[RoleSignataire.TUTEUR]
-    signee = signatures.signer(
-        signature=lien.signature, le=timezone.now(), adresse_ip=None, navigateur=""
-    )
+    # The student signed the old version: a new link; the others: the circuit resumes.
+    sujets = {m.to[0]: m.subject for m in mailoutbox}
+    assert sujets[etudiant.email].startswith("Signature : ")
+    tuteur = liens[RoleSignataire.TUTEUR].signature
+    assert sujets[tuteur.email].startswith("Vous pouvez signer : ")
+    assert len(mailoutbox) == len([x for x in liens.values() if x.signature.email])
+    signee = signatures.signer(signature=tuteur, le=timezone.now(), adresse_ip=None, navigateur="")
     assert signee.document == nouveau and signee.signe_le is not None
 
 
