@@ -9,7 +9,7 @@ on the stage's first day (regles.cadre)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from conventions.moteur import evaluer_convention
@@ -102,16 +102,14 @@ def resume(signature: Signature, *, le: date) -> Resume:
     if obligatoires:
         texte += f" Minimum légal dû sur le stage : {fmt.euros(echeancier.minimum_du_total)}."
     avenant = d["avenant"]
-    return Resume(
-        **{
-            **base.__dict__,
-            "heures_semaine": _texte(convention["heures_semaine"]),
-            "duree": _texte(convention["duree"]),
-            "gratification": texte,
-            "gratification_due": _due(len(obligatoires), c.debut),
-            "avenant": avenant if isinstance(avenant, dict) else None,
-            "changements": _changements(avenant),
-        }
+    return replace(
+        base,
+        heures_semaine=_texte(convention["heures_semaine"]),
+        duree=_texte(convention["duree"]),
+        gratification=texte,
+        gratification_due=_due(len(obligatoires), c.debut),
+        avenant=avenant if isinstance(avenant, dict) else None,
+        changements=_changements(avenant),
     )
 
 

@@ -272,3 +272,21 @@ def test_the_role_phrase_elides_before_a_vowel() -> None:
 
     assert en_tant_que(RoleSignataire.REFERENT) == "en tant qu'enseignant référent"
     assert en_tant_que(RoleSignataire.ETUDIANT) == "en tant que stagiaire"
+
+
+def test_an_avenant_page_says_what_it_changes() -> None:
+    from conventions.models import Avenant
+
+    convention = _document(Statut.SIGNEE).convention
+    avenant = Avenant.objects.create(
+        convention=convention,
+        numero=1,
+        date_effet=date(2026, 3, 9),
+        motif="Horaire du lundi",
+        changements={"minutes_lundi": {"avant": 420, "apres": 360}},
+    )
+    document = services.avenant_pdf_generer(avenant=avenant, auteur=None, le=date(2026, 3, 2))
+    page = _page(_liens(document)[RoleSignataire.TUTEUR])
+    assert f"Avenant n° 1 à la convention de stage de {convention.etudiant}" in page
+    assert "à compter du 09/03/2026 — Horaire du lundi" in page
+    assert "Présence le lundi : 7 h → 6 h" in page
