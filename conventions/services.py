@@ -85,6 +85,22 @@ def _journaliser(
     )
 
 
+def convention_noter(
+    convention: Convention,
+    *,
+    action: str,
+    auteur: Utilisateur | None,
+    commentaire: str = "",
+    donnees: dict[str, Any] | None = None,
+) -> EvenementConvention:
+    """A line on the convention's timeline for what happens to it without changing its
+    status (an error reported on its document by a signatory, then handled). The caller
+    holds its transaction and its locks."""
+    return _journaliser(
+        convention, action=action, auteur=auteur, commentaire=commentaire, donnees=donnees
+    )
+
+
 def _enregistrer_periodes(convention: Convention, periodes: Sequence[PeriodeSaisie]) -> None:
     if not periodes:
         raise ValidationError({"periodes": "Indiquez au moins une période de stage."})

@@ -31,6 +31,9 @@ class Action(models.TextChoices):
     ENREGISTRER_SIGNATURES = "enregistrer_signatures", "Signatures enregistrées"
     AVENANT = "avenant", "Avenant"
     ATTESTER = "attester", "Attestation enregistrée"
+    # « Signaler une erreur » on a document to sign: its circuit stops until the staff act.
+    SIGNALEMENT = "signalement", "Erreur signalée par un signataire"
+    SIGNALEMENT_TRAITE = "signalement_traite", "Erreur signalée traitée, le circuit reprend"
     # Its presence: the days recorded change the law's verdicts (308 h, gratification).
     PRESENCE = "presence", "Relevé de présence"
     # A host's counts, which the quotas read (R124-12): organismes.EvenementOrganisme.

@@ -4,7 +4,7 @@ the variables and adds a version), and a generated document is evidence, never e
 from django.contrib import admin
 from django.http import HttpRequest
 
-from documents.models import Courriel, Document, ModeleDocument, Signature
+from documents.models import Courriel, Document, ModeleDocument, Signalement, Signature
 
 
 class LectureSeule(admin.ModelAdmin):  # type: ignore[type-arg]
@@ -40,3 +40,8 @@ class SignatureAdmin(LectureSeule):
 class CourrielAdmin(LectureSeule):
     list_display = ("envoye_le", "type", "destinataire", "sujet", "convention")
     list_filter = ("type",)
+
+
+@admin.register(Signalement)
+class SignalementAdmin(LectureSeule):
+    list_display = ("document", "signature", "cree_le", "traite_le", "traite_par")

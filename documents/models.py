@@ -216,6 +216,8 @@ class TypeCourriel(models.TextChoices):
     RELANCE_URGENTE = "relance_urgente", "Relance avant le début du stage"
     ATTESTATION = "attestation", "Demande d'attestation"
     EXEMPLAIRE = "exemplaire", "Exemplaire signé"
+    SIGNALEMENT = "signalement", "Erreur signalée par un signataire"
+    REPRISE = "reprise", "Reprise de la signature après une erreur signalée"
 
 
 class Courriel(models.Model):
@@ -251,3 +253,47 @@ class Courriel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_type_display()} à {self.destinataire} le {self.envoye_le:%d/%m/%Y}"
+
+
+class Signalement(models.Model):
+    """« Signaler une erreur »: a signatory tells the section the document they were asked
+    to sign is wrong. While a report of a document is open, nobody signs it (signatures.
+    signer refuses); it closes when the staff mark it handled, or by itself when a new
+    version of the document replaces the one reported (signatures.circuit_reporter)."""
+
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="signalements")
+    signature = models.ForeignKey(
+        Signature,
+        on_delete=models.PROTECT,
+        related_name="signalements",
+        verbose_name="signalé par",
+    )
+    message = models.TextField("message", max_length=2000)
+    cree_le = models.DateTimeField("signalé le")
+    traite_le = models.DateTimeField("traité le", null=True, blank=True)
+    traite_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="traité par",
+    )
+    # Closed by a new version of the document (its signatories then sign that one).
+    nouvelle_version = models.ForeignKey(
+        Document,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="corrigé par la version",
+    )
+
+    class Meta:
+        verbose_name = "erreur signalée"
+        verbose_name_plural = "erreurs signalées"
+        ordering = ("document", "cree_le", "pk")
+
+    def __str__(self) -> str:
+        etat = f"traitée le {self.traite_le:%d/%m/%Y}" if self.traite_le else "ouverte"
+        return f"Erreur signalée sur {self.document} ({etat})"

@@ -21,7 +21,14 @@ from django.utils import timezone
 from conventions.models import Convention, PeriodeConvention
 from conventions.workflow import A_ATTESTER, AVENANT_POSSIBLE, SIGNATURE_ATTENDUE
 from documents.courriels import envoyer
-from documents.models import Courriel, OrdreSignature, Signature, TypeCourriel, TypeDocument
+from documents.models import (
+    Courriel,
+    OrdreSignature,
+    Signalement,
+    Signature,
+    TypeCourriel,
+    TypeDocument,
+)
 from documents.signatures import lien_renouveler
 from etablissement.selectors import etablissement_principal
 from organismes.models import ContactOrganisme, RoleContact
@@ -116,6 +123,10 @@ def _a_relancer() -> list[Signature]:
                 invalidee_le__isnull=True,
                 document__type=type_,
                 document__convention__statut__in=statuts,
+            )
+            # A circuit stopped by a reported error: nobody can sign, nobody is reminded.
+            .exclude(
+                document__in=Signalement.objects.filter(traite_le__isnull=True).values("document")
             )
             .select_related("document__convention")
             .prefetch_related(

@@ -1,12 +1,13 @@
 """Reads of the documents for other screens: where the signature circuit of each avenant of
-a convention stands (the convention's page shows it under the avenant)."""
+a convention stands (the convention's page shows it under the avenant), and the errors its
+signatories reported that still stop a circuit."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from conventions.models import Convention
-from documents.models import Document, TypeDocument
+from documents.models import Document, Signalement, TypeDocument
 
 
 @dataclass(frozen=True)
@@ -43,3 +44,13 @@ def circuits_des_avenants(convention: Convention) -> dict[int, EtatCircuit]:
             en_attente=[s.get_role_display() for s in actives if not s.signe_le],
         )
     return etats
+
+
+def signalements_ouverts(convention: Convention) -> list[Signalement]:
+    """The errors signatories reported on the documents of `convention` that the staff have
+    not handled yet: each stops its document's circuit (documents/signalements.py)."""
+    return list(
+        Signalement.objects.filter(document__convention=convention, traite_le__isnull=True)
+        .select_related("document", "signature")
+        .order_by("cree_le", "pk")
+    )

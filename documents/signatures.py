@@ -25,6 +25,7 @@ from comptes.models import Utilisateur
 from conventions.models import Convention, Statut
 from conventions.workflow import garde_circuit
 from core.courrier import apres_validation
+from documents import libelles, signalements
 from documents.conclusion import actives as _actives
 from documents.conclusion import circuit_conclure
 from documents.courriels import envoyer
@@ -118,16 +119,26 @@ def lien_url(jeton: str) -> str:
 
 
 def _introduction(signature: Signature, type_: TypeCourriel) -> list[str]:
+    """What the e-mail is about, in words: which student, which host, which dates, and in
+    which capacity the addressee signs (documents.libelles)."""
     document = signature.document
     quoi = (
-        f"le document « {document.get_type_display().lower()} » n° {document.convention_id} "
-        f"(version {document.version})"
+        f"{libelles.objet(document)} (convention n° {document.convention_id}, "
+        f"version {document.version} du document)"
     )
-    role = signature.get_role_display().lower()
+    role = libelles.en_tant_que(signature.role)
     if type_ == TypeCourriel.LIEN:
-        return [f"Vous êtes invité(e) à signer, en tant que {role}, {quoi}."]
+        return [f"Vous êtes invité(e) à signer, {role}, le document suivant :", quoi + "."]
+    if type_ == TypeCourriel.REPRISE:
+        return [
+            "La section a traité l'erreur signalée sur ce document : vous pouvez maintenant "
+            f"le signer, {role}.",
+            quoi + ".",
+            "Voici un nouveau lien personnel ; il remplace ceux reçus auparavant.",
+        ]
     lignes = [
-        f"Rappel : votre signature, en tant que {role}, est toujours attendue sur {quoi}.",
+        f"Rappel : votre signature, {role}, est toujours attendue sur le document suivant :",
+        quoi + ".",
     ]
     debut = document.convention.debut
     if type_ == TypeCourriel.RELANCE_URGENTE and debut:
@@ -144,7 +155,10 @@ def _envoyer_lien(
 ) -> None:
     """The personal link goes by e-mail to the address on record, never anywhere else, and
     the e-mail is logged (documents.courriels)."""
-    signature = Signature.objects.select_related("document__convention").get(pk=signature_pk)
+    signature = Signature.objects.select_related(
+        "document__convention__etudiant",
+        "document__convention__etablissement_accueil__organisme",
+    ).get(pk=signature_pk)
     if not signature.email:
         return
     document = signature.document
@@ -163,10 +177,13 @@ def _envoyer_lien(
         "",
         "Stages",
     ]
-    prefixe = "Signature" if type_ == TypeCourriel.LIEN else "Rappel, signature attendue"
+    prefixe = {
+        TypeCourriel.LIEN: "Signature",
+        TypeCourriel.REPRISE: "Vous pouvez signer",
+    }.get(type_, "Rappel, signature attendue")
     envoyer(
         destinataire=signature.email,
-        sujet=f"{prefixe} : {document.get_type_display().lower()} n° {document.convention_id}",
+        sujet=f"{prefixe} : {libelles.objet(document)} (convention n° {document.convention_id})",
         lignes=lignes,
         type_=type_,
         le=le,
@@ -351,6 +368,10 @@ def signer(
             "Le document a changé depuis que vous l'avez ouvert : relisez sa nouvelle version "
             "avant de signer."
         )
+    if signalements.ouvert(document) is not None:
+        # Read under the document's lock, which a report takes too: a report and a
+        # signature of the same document never pass each other.
+        raise SignatureRefusee(signalements.REFUS)
     if not a_son_tour(signature):
         raise SignatureRefusee(
             "Les signataires qui vous précèdent n'ont pas encore tous signé : vous recevrez "
@@ -426,11 +447,16 @@ def circuit_reporter(*, ancien: Document, nouveau: Document, le: datetime) -> li
     nouveau.ordre_signature = ancien.ordre_signature
     nouveau.save(update_fields=["ordre_signature"])
     sequentiel = ancien.ordre_signature == OrdreSignature.SEQUENTIEL
+    # The corrected version answers the errors reported on the old one: the circuit resumes,
+    # and whoever keeps their link is told so (they were told the signature was stopped).
+    corrige = signalements.fermer_par_nouvelle_version(ancien=ancien, nouveau=nouveau, le=le)
+    gardees: list[Signature] = []
     liens = []
     for ancienne in _actives(ancien):
         if ancienne.signe_le is None:
             ancienne.document = nouveau
             ancienne.save(update_fields=["document"])
+            gardees.append(ancienne)
             continue
         ancienne.invalidee_le = le
         ancienne.save(update_fields=["invalidee_le"])
@@ -451,7 +477,27 @@ def circuit_reporter(*, ancien: Document, nouveau: Document, le: datetime) -> li
             liens.append(lien)
     # In order, the signatories sign the new version again from the first one.
     premier = _passer_la_main(nouveau, le) if sequentiel else None
+    if corrige:
+        deja = {premier.signature.pk} if premier else set()
+        liens += circuit_reprendre(
+            document=nouveau, le=le, parmi=[s for s in gardees if s.pk not in deja]
+        )
     return [*liens, premier] if premier else liens
+
+
+def circuit_reprendre(
+    *, document: Document, le: datetime, parmi: list[Signature] | None = None
+) -> list[Lien]:
+    """After an error reported on `document` was handled (documents.signalements), each
+    signatory still to sign whose turn has come (`parmi` them) gets a fresh link, with words
+    saying they may sign now. The caller holds the circuit's locks."""
+    attente = en_attente_de_leur_tour(document)
+    candidates = parmi if parmi is not None else _actives(document)
+    return [
+        lien_renouveler(signature=s, le=le, type_=TypeCourriel.REPRISE)
+        for s in candidates
+        if s.signe_le is None and s.invalidee_le is None and s.email and s.pk not in attente
+    ]
 
 
 TAILLE_MAX_COPIE = 10 * 1024 * 1024  # 10 Mo: a scanned convention of a few pages

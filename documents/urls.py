@@ -30,11 +30,17 @@ urlpatterns = [
     path("documents/<int:pk>/signe.pdf", signature.telecharger_signe, name="telecharger_signe"),
     path("documents/<int:pk>/copies/", signature.copies, name="copies"),
     path(
+        "documents/<int:pk>/signalements/traiter/",
+        signature.signalement_traiter,
+        name="signalement_traiter",
+    ),
+    path(
         "documents/copies/<int:pk>/confirmer/",
         signature.copie_confirmer,
         name="copie_confirmer",
     ),
     path("signer/<str:jeton>/", signature.signer, name="signer"),
     path("signer/<str:jeton>/nouveau-lien/", signature.nouveau_lien, name="nouveau_lien"),
+    path("signer/<str:jeton>/signaler/", signature.signaler, name="signaler"),
     path("signer/<str:jeton>/document.pdf", signature.signer_pdf, name="signer_pdf"),
 ]

@@ -18,7 +18,7 @@ from conventions.models import Convention
 from conventions.moteur import evaluer_convention
 from conventions.selectors import convention_detaillee
 from conventions.workflow import Transition, actions_possibles, garde_avenant, garde_modification
-from documents.selectors import circuits_des_avenants
+from documents.selectors import circuits_des_avenants, signalements_ouverts
 from regles.cadre import cadre_ou_aucun
 from regles.constats import Constat
 
@@ -70,6 +70,7 @@ def page_detail(
         "motif": motif,
         "rupture": rupture or RuptureForm(),
         "refus": refus,
+        "signalements": signalements_ouverts(convention),
         "constats_refus": presentation.par_gravite(constats_refus),
         "horaire": presentation.horaire(convention),
         "clauses": presentation.clauses(convention),

@@ -21,6 +21,7 @@ from documents import bac_a_sable, services
 from documents.acces import exiger_generation, peut_generer
 from documents.forms import ModeleForm
 from documents.models import Document, ModeleDocument, OrdreSignature, TypeDocument
+from documents.selectors import signalements_ouverts
 from documents.variables import VARIABLES
 
 
@@ -63,6 +64,7 @@ def _page(
             "signee": convention.statut in SIGNEES,
             "erreur": erreur,
             "ordres": OrdreSignature.choices,
+            "signalements": signalements_ouverts(convention),
         },
         status=status,
     )

@@ -6,24 +6,28 @@ signed copy went by e-mail)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import cast
 
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from comptes.acces import personnel_requis
 from comptes.models import Utilisateur
 from conventions.services import TransitionRefusee
-from documents import signatures
+from documents import signalements, signatures
 from documents.acces import exiger_generation, peut_generer
 from documents.conclusion import circuit_complet
-from documents.forms import CopieForm
+from documents.forms import CopieForm, SignalementForm
 from documents.models import CopieSignee, Courriel, Document, OrdreSignature, Signature
 from documents.relances import Cadence
+from documents.resume import resume
 from documents.views.pieces import _auteur
 
 
@@ -65,8 +69,15 @@ def circuit(request: HttpRequest, pk: int) -> HttpResponse:
 @personnel_requis
 def suivi(request: HttpRequest, pk: int) -> HttpResponse:
     """Where the circuit of a document stands: each signatory, what they did, every e-mail
-    they were sent (link, reminders) and, once all have signed, the final PDF."""
+    they were sent (link, reminders), the errors they reported and, once all have signed,
+    the final PDF."""
     document = get_object_or_404(Document.objects.select_related("convention__etudiant"), pk=pk)
+    return _page_suivi(request, document)
+
+
+def _page_suivi(
+    request: HttpRequest, document: Document, erreur: str = "", status: int = 200
+) -> HttpResponse:
     return render(
         request,
         "documents/suivi.html",
@@ -79,8 +90,30 @@ def suivi(request: HttpRequest, pk: int) -> HttpResponse:
             "en_attente": signatures.en_attente_de_leur_tour(document),
             "lisibles": settings.COURRIELS_LISIBLES,
             "cadence": Cadence.reglee(),
+            "signalements": document.signalements.select_related(
+                "signature", "traite_par", "nouvelle_version"
+            ).order_by("-cree_le", "-pk"),
+            "ouverts": signalements.ouverts(document),
+            "erreur": erreur,
         },
+        status=status,
     )
+
+
+@require_POST
+@personnel_requis
+def signalement_traiter(request: HttpRequest, pk: int) -> HttpResponse:
+    """« Traité, le circuit reprend »: the staff checked the reported error and change
+    nothing; every signatory can sign the same version again."""
+    document = get_object_or_404(Document.objects.select_related("convention__etudiant"), pk=pk)
+    exiger_generation(request.user, document.convention)
+    try:
+        signalements.signalement_traiter(
+            document=document, auteur=cast(Utilisateur, request.user), le=timezone.now()
+        )
+    except signalements.SignalementRefuse as refus:
+        return _page_suivi(request, document, str(refus), status=409)
+    return redirect("documents:suivi", pk=document.pk)
 
 
 @require_GET
@@ -118,17 +151,59 @@ def _lien_expire(request: HttpRequest, jeton: str, *, envoye: bool = False) -> H
     )
 
 
-@require_http_methods(["GET", "POST"])
-def signer(request: HttpRequest, jeton: str) -> HttpResponse:
-    maintenant = timezone.now()
+def _signature_ouverte(
+    request: HttpRequest, jeton: str, maintenant: datetime
+) -> Signature | HttpResponse:
+    """The signatory of a valid link, or the page to answer instead: a new link for an
+    expired one, nothing more once everybody signed, 404 for an unknown one."""
     trouvee = signatures.signature_par_jeton(jeton, le=maintenant)
     if trouvee is None:
         if signatures.signature_expiree_par_jeton(jeton, le=maintenant) is not None:
             return _lien_expire(request, jeton)
         raise Http404("Ce lien de signature n'existe pas ou a été remplacé.")
+    if circuit_complet(trouvee.document):
+        return _circuit_termine(request, trouvee)
+    return trouvee
+
+
+def _page_signer(
+    request: HttpRequest,
+    signature: Signature,
+    jeton: str,
+    *,
+    erreur: str = "",
+    form: SignalementForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """Who signs what (documents.resume), the PDF, « Je signe » and « Signaler une
+    erreur »; a circuit stopped by a report says so to every signatory."""
+    document = signature.document
+    ouverts = signalements.ouverts(document)
+    return render(
+        request,
+        "documents/signer.html",
+        {
+            "signature": signature,
+            "document": document,
+            "jeton": jeton,
+            "erreur": erreur,
+            "a_son_tour": signatures.a_son_tour(signature),
+            "resume": resume(signature, le=timezone.localdate()),
+            "suspendu": bool(ouverts),
+            "mon_signalement": next((s for s in ouverts if s.signature_id == signature.pk), None),
+            "form_signalement": form or SignalementForm(),
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def signer(request: HttpRequest, jeton: str) -> HttpResponse:
+    maintenant = timezone.now()
+    trouvee = _signature_ouverte(request, jeton, maintenant)
+    if isinstance(trouvee, HttpResponse):
+        return trouvee
     signature = trouvee
-    if circuit_complet(signature.document):
-        return _circuit_termine(request, signature)
     erreur = ""
     if request.method == "POST":
         if request.POST.get("je_signe") != "oui":
@@ -146,17 +221,28 @@ def signer(request: HttpRequest, jeton: str) -> HttpResponse:
                 signature.refresh_from_db()
                 # A double click: the first one signed, the second one has nothing to say.
                 erreur = "" if signature.signe_le else str(refus)
-    return render(
-        request,
-        "documents/signer.html",
-        {
-            "signature": signature,
-            "document": signature.document,
-            "jeton": jeton,
-            "erreur": erreur,
-            "a_son_tour": signatures.a_son_tour(signature),
-        },
-    )
+    return _page_signer(request, signature, jeton, erreur=erreur)
+
+
+@require_POST
+def signaler(request: HttpRequest, jeton: str) -> HttpResponse:
+    """« Signaler une erreur »: the circuit stops, the référent is told; back to the page,
+    which then says the report was received."""
+    maintenant = timezone.now()
+    trouvee = _signature_ouverte(request, jeton, maintenant)
+    if isinstance(trouvee, HttpResponse):
+        return trouvee
+    form = SignalementForm(request.POST)
+    if not form.is_valid():
+        return _page_signer(request, trouvee, jeton, form=form, status=400)
+    try:
+        signalements.signaler(
+            signature=trouvee, message=form.cleaned_data["message"], le=maintenant
+        )
+    except signalements.SignalementRefuse as refus:
+        form.add_error("message", str(refus))
+        return _page_signer(request, trouvee, jeton, form=form, status=409)
+    return redirect(f"{reverse('documents:signer', args=[jeton])}#signalement")
 
 
 def _circuit_termine(request: HttpRequest, signature: Signature) -> HttpResponse:
@@ -171,13 +257,22 @@ def _circuit_termine(request: HttpRequest, signature: Signature) -> HttpResponse
 
 
 @require_GET
+@xframe_options_sameorigin
 def signer_pdf(request: HttpRequest, jeton: str) -> HttpResponseBase:
+    """The PDF to sign, shown inside the signing page (the only page allowed to frame it)
+    and downloadable from there."""
     document = _signature(jeton).document
     if circuit_complet(document):
         raise Http404("Ce circuit de signature est terminé : le document signé a été envoyé.")
-    return FileResponse(
+    reponse = FileResponse(
         document.fichier.open("rb"), filename=document.nom_fichier, content_type="application/pdf"
     )
+    reponse.headers["Content-Security-Policy"] = CSP_PDF_ENCADRE
+    return reponse
+
+
+# The project's policy, except that a page of the site may frame this PDF (the signing page).
+CSP_PDF_ENCADRE = "default-src 'none'; object-src 'self'; frame-ancestors 'self'"
 
 
 @require_POST

@@ -217,6 +217,14 @@ MATRICE: dict[str, Acces] = {
     "documents:nouveau_lien": Acces(
         404, 404, 404, 404, kwargs={"jeton": "lien-invente"}, methode="post"
     ),
+    # « Signaler une erreur » from a personal link (a forged one finds nothing); the staff
+    # who may open the circuit mark the report handled (the persona teacher follows nobody).
+    "documents:signaler": Acces(
+        404, 404, 404, 404, kwargs={"jeton": "lien-invente"}, methode="post"
+    ),
+    "documents:signalement_traiter": Acces(
+        CONNEXION, 302, 403, 403, kwargs=_docs.document_signale, methode="post"
+    ),
     # Conventions (issue 3): staff read all; only the student's référent and administrators
     # write, and the persona teacher follows nobody. A bare POST is refused with a reason.
     "conventions:liste": PERSONNEL,

@@ -105,3 +105,21 @@ def document_signe() -> Mapping[str, Any]:
     assert auteur is not None
     signatures.copie_confirmer(copie=copie, auteur=auteur, le=timezone.now())
     return {"pk": copie.document_id}
+
+
+def document_signale() -> Mapping[str, Any]:
+    """A convention PDF under signature on which the host's signatory reported an error."""
+    from django.utils import timezone
+
+    from comptes.models import Utilisateur
+    from documents import signalements, signatures
+    from documents.models import Document, RoleSignataire
+
+    document = Document.objects.get(pk=document_a_signer()["pk"])
+    auteur = Utilisateur.objects.get(email="secretariat@example.org")
+    liens = signatures.circuit_ouvrir(document=document, le=timezone.now(), auteur=auteur)
+    organisme = next(x for x in liens if x.signature.role == RoleSignataire.ORGANISME)
+    signalements.signaler(
+        signature=organisme.signature, message="Les horaires sont faux.", le=timezone.now()
+    )
+    return {"pk": document.pk}

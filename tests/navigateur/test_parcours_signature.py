@@ -48,7 +48,7 @@ def _connecter(navigateur: Any, url: str, email: str) -> None:
 def _signer(navigateur: Any, url: str, signature: Signature) -> None:
     """On the signing page: the document is there to read, then the explicit act."""
     navigateur.get(url)
-    lire = navigateur.find_element(By.PARTIAL_LINK_TEXT, "Lire le document")
+    lire = navigateur.find_element(By.PARTIAL_LINK_TEXT, "Télécharger le document")
     assert "/document.pdf" in (lire.get_attribute("href") or "")
     assert Signature.objects.get(pk=signature.pk).signe_le is None  # opening signed nothing
     navigateur.execute_script("arguments[0].click();", navigateur.find_element(By.ID, "je_signe"))
