@@ -101,11 +101,6 @@ def _lignes(signatures: QuerySet[Signature], *, le: datetime) -> list[ASigner]:
         raison = ""
         if not a_son_tour(s):
             raison = "Les signataires qui vous précèdent n'ont pas encore tous signé."
-        elif s.expire_le <= le:
-            raison = (
-                "Le délai de signature de ce document est dépassé : demandez à la section "
-                "de vous l'envoyer à nouveau."
-            )
         lignes.append(ASigner(s, raison))
     return lignes
 

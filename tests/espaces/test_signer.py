@@ -157,3 +157,25 @@ def test_in_a_sequential_circuit_the_school_waits_for_its_turn(client: Client) -
     assert "1 document non signé" in reponse.content.decode()
     ecole.refresh_from_db()
     assert ecole.signe_le is None
+
+
+def test_the_space_signs_even_when_the_documents_own_link_has_expired(
+    client: Client, pile: list[Signature]
+) -> None:
+    """The space's valid link proves who signs: the 14-day link e-mailed for one document
+    having lapsed does not send the head of school back to the section."""
+    outils.ecole_prete()
+    Signature.objects.filter(pk__in=[s.pk for s in pile]).update(
+        expire_le=timezone.now() - signatures.DUREE_LIEN
+    )
+    _, jeton = outils.lien(services.titulaire_chef())
+    reponse = client.post(
+        reverse("espaces:signer", args=[jeton]),
+        {"signatures": [pile[0].pk], "je_signe": "oui"},
+    )
+    assert "1 document signé" in reponse.content.decode()
+    pile[0].refresh_from_db()
+    assert pile[0].signe_le is not None
+    # The e-mailed link itself still refuses.
+    with pytest.raises(signatures.SignatureRefusee, match="expiré"):
+        signatures.signer(signature=pile[1], le=timezone.now(), adresse_ip=None, navigateur="")
