@@ -210,16 +210,17 @@ class ConventionForm(DsfrForm, HoraireForm, GratificationForm):
         cadre = cadre_ou_aucun(le) if le is not None else None
         for contenu in CLAUSES:
             nom = _clause(contenu.code)
-            self.fields[nom] = champ_clause(contenu, cadre)
+            aide = aide_clause(contenu.code, cadre)
             if nouvelle:
-                self.fields[nom].help_text = " ".join(
+                aide = " ".join(
                     t
                     for t in (
-                        self.fields[nom].help_text,
+                        aide,
                         "Vide : le texte par défaut de la promotion de l'étudiant, s'il y en a un.",
                     )
                     if t
                 )
+            self.fields[nom] = champ_clause(contenu, cadre, help_text=aide)
             dsfr_input_class_attr(self[nom])
 
     @classmethod

@@ -21,6 +21,7 @@ from demo.circuit import demo_circuit_ouvrir
 from demo.equipe import equipe_creer
 from demo.lycee import lycee_creer
 from demo.promotions import promotions_creer
+from demo.clauses import textes_par_defaut_creer
 from demo.scenario import CasParticuliers, Scenario
 from documents.models import Document
 from etablissement.models import Enseignant, Etablissement, Etudiant, Promotion
@@ -185,7 +186,9 @@ def demo_construire() -> CasParticuliers:
         equipe = equipe_creer()
         promotions = promotions_creer(equipe)
         accueils = accueils_creer()
-        return Scenario(equipe, promotions, accueils).raconter()
+        cas = Scenario(equipe, promotions, accueils).raconter()
+        textes_par_defaut_creer(premiere_annee=promotions.nouveaux)
+        return cas
 
 
 def _ouvrir_le_circuit(cas: CasParticuliers) -> None:

@@ -217,6 +217,10 @@ MATRICE: dict[str, Acces] = {
     "conventions:acquitter": Acces(CONNEXION, 200, 403, 403, kwargs=_convention, methode="post"),
     "conventions:pointages": Acces(CONNEXION, 200, 200, 403, kwargs=_convention),
     "conventions:avenant": Acces(CONNEXION, 200, 403, 403, kwargs=_convention),
+    # The default clause texts: the section's wording, administrators only.
+    "conventions:clauses": ADMINISTRATION,
+    # A bulk action: a bare POST goes back to the list, saying what is missing.
+    "conventions:groupees": Acces(CONNEXION, 302, 302, 403, methode="post"),
 }
 
 # Parts of the URLconf the table does not cover: Django's admin has its own staff-only
