@@ -18,10 +18,10 @@ from demo import personnes
 from demo.accueil import accueils_creer, sirens
 from demo.calendrier import A_JANVIER_2026, PROMOTIONS
 from demo.circuit import demo_circuit_ouvrir
+from demo.clauses import textes_par_defaut_creer
 from demo.equipe import equipe_creer
 from demo.lycee import lycee_creer
 from demo.promotions import promotions_creer
-from demo.clauses import textes_par_defaut_creer
 from demo.scenario import CasParticuliers, Scenario
 from documents.models import Document
 from etablissement.models import Enseignant, Etablissement, Etudiant, Promotion
