@@ -425,6 +425,19 @@ class RuptureForm(DsfrForm):
     initiative = forms.ChoiceField(label="À l'initiative de", choices=INITIATIVES)
 
 
+# What a convention does without a default text for the clauses it can derive.
+_AIDE_DEFAUT = {
+    "formation": (
+        "Sans texte par défaut, une convention reprend l'intitulé de la formation de "
+        "l'étudiant et son volume horaire annuel, s'il est renseigné."
+    ),
+    "encadrants": (
+        "Sans texte par défaut, une convention reprend les noms du référent et du tuteur, "
+        "s'ils sont tous deux désignés."
+    ),
+}
+
+
 class TextesParDefautForm(DsfrForm):
     """The default texts of the D124-4 clauses, for the section or for one cohort (where a
     blank field means: the section's text)."""
@@ -441,14 +454,14 @@ class TextesParDefautForm(DsfrForm):
         super().__init__(*args, **kwargs)
         cadre = cadre_ou_aucun(le) if le is not None else None
         for contenu in CLAUSES:
-            aide = aide_clause(contenu.code, cadre)
+            aide = _AIDE_DEFAUT.get(contenu.code) or aide_clause(contenu.code, cadre)
             if section is not None:
                 aide = " ".join(
                     t
                     for t in (
-                        aide,
                         "Vide : le texte de la section"
-                        + (" (aucun pour l'instant)." if contenu.code not in section else "."),
+                        + (", qui n'en a pas." if contenu.code not in section else "."),
+                        aide,
                     )
                     if t
                 )
