@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from axes.utils import reset as lever_la_suspension
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 
+from comptes.models import Utilisateur
 from core.forms import DsfrForm
 
 _ADRESSE_INVALIDE = {"invalid": "Saisissez une adresse e-mail valide, au format nom@domaine.fr."}
@@ -42,12 +44,33 @@ class ConnexionForm(DsfrForm, AuthenticationForm):
 
 
 class MotDePasseOublieForm(DsfrForm, PasswordResetForm):
+    """Django's form, which also serves an account created without a password (a student
+    invited from the class import who lost the invitation): Django leaves those out, taking
+    an unusable password for "never by password"; here it only means "not chosen yet"."""
+
     email = forms.EmailField(
         label="Adresse e-mail",
         help_text="Celle de votre compte. Format attendu : nom@domaine.fr",
         error_messages=_ADRESSE_INVALIDE,
         max_length=254,
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+    )
+
+    def get_users(self, email: str) -> Any:
+        # Django's own guard kept: the address must match once Unicode is folded, so that a
+        # look-alike address cannot receive another account's link.
+        return (
+            compte
+            for compte in Utilisateur.objects.filter(email__iexact=email, is_active=True)
+            if _meme_adresse(email, compte.email)
+        )
+
+
+def _meme_adresse(une: str, autre: str) -> bool:
+    """Django's comparison of the reset form (NFKC, then casefold)."""
+    return (
+        unicodedata.normalize("NFKC", une).casefold()
+        == unicodedata.normalize("NFKC", autre).casefold()
     )
 
 

@@ -43,6 +43,13 @@ urlpatterns = [
         ),
         name="mot_de_passe_nouveau",
     ),
+    # A student's invitation (etablissement/invitations.py): the same token and page, other
+    # words, and logged in to « Mon stage » once the password is chosen.
+    path(
+        "compte/activer/<uidb64>/<token>/",
+        views.Activation.as_view(),
+        name="activer",
+    ),
     path(
         "mot-de-passe/modifie/",
         auth_views.PasswordResetCompleteView.as_view(

@@ -9,13 +9,13 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, PasswordResetConfirmView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.views.decorators.http import require_POST
 
 from comptes.acces import PERSONNEL, peut_acceder
-from comptes.forms import ConnexionForm
+from comptes.forms import ConnexionForm, NouveauMotDePasseForm
 from comptes.models import Role
 from comptes.verrous import adresse_saisie
 
@@ -30,6 +30,30 @@ class Connexion(LoginView):
         if self.next_page is None and peut_acceder(self.request.user, {Role.ETUDIANT}):
             return resolve_url("etablissement:mon_stage")
         return super().get_default_redirect_url()
+
+
+class Activation(PasswordResetConfirmView):
+    """« Activez votre compte Stages »: the password-reset page and token (Django's), with the
+    invitation's words; once the password is chosen the account is logged in and lands where
+    its role works (a student: « Mon stage »)."""
+
+    template_name = "comptes/activer.html"
+    form_class = NouveauMotDePasseForm
+    post_reset_login = True
+    # Named: with django-axes first in AUTHENTICATION_BACKENDS, login() needs to be told.
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        reponse = super().form_valid(form)
+        messages.success(self.request, "Votre compte est activé : bienvenue dans Stages.")
+        return reponse
+
+    def get_success_url(self) -> str:
+        if peut_acceder(self.request.user, {Role.ETUDIANT}):
+            return resolve_url("etablissement:mon_stage")
+        if peut_acceder(self.request.user, PERSONNEL):
+            return resolve_url("pilotage:tableau_de_bord")
+        return resolve_url("accueil")
 
 
 @require_POST  # a GET link could log people out from an <img> on another site

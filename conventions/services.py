@@ -34,6 +34,7 @@ from conventions.workflow import (
     Transition,
     garde_avenant,
     garde_date_signature,
+    garde_jour_releve,
     garde_modification,
     garde_motif,
     garde_pointage,
@@ -436,13 +437,22 @@ class JourSaisi:
 
 @transaction.atomic
 def pointages_enregistrer(
-    *, convention: Convention, jours: Sequence[JourSaisi], auteur: Utilisateur | None
+    *,
+    convention: Convention,
+    jours: Sequence[JourSaisi],
+    auteur: Utilisateur | None,
+    le: date | None = None,
 ) -> list[Pointage]:
     """Record days of the presence log (a week, a whole stage) all or none, while the stage
     happens and until its attestation (the workflow's `garde_pointage`, read under the row's
     lock), in a constant number of queries whatever their number: the status, the days
     already recorded, one insert, one update and the audit row naming the days. A day given
-    twice keeps its last entry. A refused day names its date."""
+    twice keeps its last entry. A refused day names its date. With `le` (today, from the
+    view), a day after it is refused: it is to come, not done (`garde_jour_releve`)."""
+    if le is not None:
+        refus = [m for saisi in jours if (m := garde_jour_releve(saisi.jour, le))]
+        if refus:
+            raise ValidationError(refus[0])
     # The status as it is now: a cancellation committed meanwhile waits for this write, or
     # this write sees it.
     statut = (

@@ -100,6 +100,10 @@ SIGNATURE_ATTENDUE: tuple[Statut, ...] = (S.VALIDEE, S.EN_SIGNATURE)
 # Signed by every party: the text is fixed, a change goes through an avenant (its PDF is
 # never generated again).
 SIGNEES: tuple[Statut, ...] = (S.SIGNEE, S.EN_COURS, S.TERMINEE, S.ROMPUE, S.ATTESTEE)
+# Not a convention yet (a draft, one awaiting validation): judged on its own against the ones
+# in force, counted in no total; with the validated ones waiting for signature, the ones whose
+# blocking findings still stop them.
+EN_PREPARATION: tuple[Statut, ...] = (S.BROUILLON, S.A_VALIDER)
 # Counted in the quotas, caps and totals of other conventions: every one that was validated
 # and not cancelled (a draft is not a convention yet).
 EN_VIGUEUR: tuple[Statut, ...] = (
@@ -207,6 +211,17 @@ def garde_pointage(statut: str) -> str | None:
     return (
         "Le relevé de présence se tient pendant le stage : la convention est "
         f"« {_libelle(statut)} »."
+    )
+
+
+def garde_jour_releve(jour: date, le: date) -> str | None:
+    """A day of presence is recorded once it has come (`le` is today): a day to come is
+    planned, not done."""
+    if jour <= le:
+        return None
+    return (
+        f"Le {jour:%d/%m/%Y} est à venir : sa présence se relève ce jour-là ou après, "
+        "pas à l'avance."
     )
 
 

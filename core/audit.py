@@ -14,6 +14,8 @@ from django.db import models
 class Action(models.TextChoices):
     # A convention's life: written by conventions.services._journaliser.
     CREATION = "creation", "Création"
+    # A draft the student asked for from « Mon stage » (conventions.demandes).
+    DEMANDE_ETUDIANT = "demande_etudiant", "Demandée par l'étudiant"
     MODIFICATION = "modification", "Modification"
     SOUMETTRE = "soumettre", "Soumise à validation"
     RENVOYER = "renvoyer", "Renvoyée en brouillon"

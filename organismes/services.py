@@ -111,10 +111,12 @@ def effectif_enregistrer(
     mois: date,
     personnes: int,
     auteur: Utilisateur | None = None,
+    origine: str = "saisie",
 ) -> EffectifMensuel:
     """Record (or correct) the headcount of the month of `mois`, any day of it. The quota
     depends on it: the host's row is locked first, as a validation locks it, so the two
-    follow one another (conventions.verrous). A change is written in the host's history."""
+    follow one another (conventions.verrous). A change is written in the host's history,
+    with how the figure was obtained (`origine`, a key of `organismes.effectif.ORIGINES`)."""
     verrouiller_organismes([organisme.pk])
     effectif = EffectifMensuel.objects.filter(
         organisme=organisme, mois=mois.replace(day=1)
@@ -127,7 +129,12 @@ def effectif_enregistrer(
         organisme,
         action=Action.EFFECTIF,
         auteur=auteur,
-        donnees={"mois": effectif.mois.isoformat(), "avant": avant, "apres": personnes},
+        donnees={
+            "mois": effectif.mois.isoformat(),
+            "avant": avant,
+            "apres": personnes,
+            "origine": origine,
+        },
     )
     return effectif
 

@@ -20,6 +20,7 @@ from conventions.workflow import EN_VIGUEUR
 from etablissement.selectors import etudiant_pour_regles
 from organismes.models import EtablissementAccueil
 from organismes.selectors import organismes_pour_regles
+from regles.constats import Constat
 from regles.evaluation import Evaluation, Situation, evaluer
 
 
@@ -150,3 +151,48 @@ def dernier_jour(convention: Convention) -> date | None:
     if fin is not None and convention.rupture_dernier_jour:
         return min(fin, convention.rupture_dernier_jour)
     return fin
+
+
+def evaluer_projets(
+    projets: Sequence[Convention], contexte: Sequence[Convention]
+) -> dict[int, list[Constat]]:
+    """The own findings of each convention in preparation (`conventions.workflow
+    .EN_PREPARATION`), as its page shows them: each judged alone against the conventions in
+    force of `contexte` that share its host or its student, never against another draft (a
+    draft is not a convention yet and counts in no quota). In 5 queries whatever their number
+    (journals, hosts); one engine call per draft, on its few neighbours only."""
+    propres = [c for c in projets if c.periodes.all()]
+    if not propres:
+        return {}
+    autour = [c for c in contexte if c.periodes.all()]
+    lus = journaux([c.pk for c in (*propres, *autour)])
+    organismes = {
+        o.siren: o
+        for o in organismes_pour_regles(
+            {c.etablissement_accueil.organisme for c in (*propres, *autour)}
+        )
+    }
+    constats: dict[int, list[Constat]] = {}
+    for projet in propres:
+        hote = projet.etablissement_accueil.organisme_id
+        proches = [
+            c
+            for c in autour
+            if c.etablissement_accueil.organisme_id == hote or c.etudiant_id == projet.etudiant_id
+        ]
+        liste = [projet, *proches]
+        evaluation = evaluer(
+            Situation(
+                conventions=tous_vers_regles(liste, lus),
+                organismes={
+                    c.etablissement_accueil.organisme.siren: organismes[
+                        c.etablissement_accueil.organisme.siren
+                    ]
+                    for c in liste
+                },
+                etudiants={str(c.etudiant_id): etudiant_pour_regles(c.etudiant) for c in liste},
+            )
+        )
+        resultat = evaluation.conventions.get(str(projet.pk))
+        constats[projet.pk] = list(resultat.constats) if resultat is not None else []
+    return constats

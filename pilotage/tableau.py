@@ -2,7 +2,9 @@
 
 Everything is read in a constant number of queries, whatever the cohort's size: the cohort's
 students, its conventions (every status, once), the conventions in force at the same hosts,
-and one call of the rules engine for all of them. The date the dashboard is "as of" is given
+and one call of the rules engine for all of them; each convention in preparation is then
+judged alone against those (a draft counts in no quota), so that its blocking findings count
+too: a convention is stopped by them until it is signed. The date the dashboard is "as of" is given
 by the view; nothing here reads the clock.
 """
 
@@ -19,11 +21,12 @@ from django.urls import reverse
 
 from conventions.models import Convention, EvenementConvention, Statut
 from conventions.moteur import avec_details
-from conventions.workflow import ACTEURS, ATTENTES, EN_VIGUEUR, TRANSITIONS
+from conventions.workflow import ACTEURS, ATTENTES, EN_PREPARATION, EN_VIGUEUR, TRANSITIONS
 from etablissement.models import Enseignant, Etudiant, PeriodePromotion, Promotion
 from etablissement.selectors import etudiant_pour_regles
+from organismes.effectif import EffectifRetenu, effectifs_retenus
 from pilotage.annees import bornes_annee_scolaire
-from pilotage.evaluation import evaluer_conventions, voisines
+from pilotage.evaluation import evaluer_conventions, evaluer_projets, voisines
 from pilotage.liens import url_convention
 from regles.constats import Constat, Severite
 from regles.evaluation import Evaluation
@@ -59,6 +62,10 @@ ETAPES = tuple(
 )
 
 
+# The findings the host's headcount explains (regles.evaluation._constats_quota).
+CODES_EFFECTIF = frozenset({"QUOTA_DEPASSE", "EFFECTIF_INCONNU"})
+
+
 @dataclass
 class ConventionEnAttente:
     convention: Convention
@@ -82,6 +89,8 @@ class ConstatsOuverts:
     bloquants: list[Constat]
     avertissements: list[Constat]
     url: str
+    # The host's R124-12 headcount, when a finding is about the quota (the words agree).
+    effectif: EffectifRetenu | None = None
 
 
 @dataclass
@@ -89,6 +98,11 @@ class LigneProgramme:
     etudiant: Etudiant
     annee: AnneeEtude | None  # None: the cohort is not in training that school year
     objectif: int
+    # The cohort still has a stage period of the year not over: a shortfall is not one yet,
+    # the days may still be planned (shown « à venir », not as a deficit).
+    a_venir: bool = False
+    formation_prevus: Decimal = Decimal(0)  # every year of study together
+    formation_objectif: int = 0
 
     @property
     def manque(self) -> Decimal:
@@ -98,7 +112,12 @@ class LigneProgramme:
 
     @property
     def en_retard(self) -> bool:
-        return self.annee is not None and self.manque > 0
+        """Short of the target once the year's periods are over: a real deficit."""
+        return self.annee is not None and self.manque > 0 and not self.a_venir
+
+    @property
+    def objectif_atteint(self) -> bool:
+        return self.annee is not None and self.manque == 0
 
 
 @dataclass
@@ -106,6 +125,12 @@ class PeriodeAVenir:
     periode: PeriodePromotion
     couverts: int  # students with a convention (not cancelled) over the period
     total: int
+    le: date | None = None  # the day the dashboard is as of
+
+    @property
+    def en_cours(self) -> bool:
+        """Started on `le` (else still to come: « à venir »)."""
+        return self.le is not None and self.periode.debut <= self.le
 
 
 @dataclass
@@ -206,18 +231,35 @@ def _constats(
     conventions: list[Convention],
     etudiants: dict[int, Etudiant],
     annee: int,
+    projets: dict[int, list[Constat]],
 ) -> list[ConstatsOuverts]:
+    """Open findings of the conventions in force (`evaluation`) and of those in preparation
+    (`projets`, each judged alone), then of the students."""
     lignes = []
     for c in conventions:
         resultat = evaluation.conventions.get(str(c.pk))
-        if resultat is None:
+        propres = resultat.constats if resultat is not None else projets.get(c.pk)
+        if propres is None:
             continue
         acquittes = {a.code for a in c.acquittements.all()}
-        bloquants, avertissements = _ouverts(resultat.constats, acquittes)
+        bloquants, avertissements = _ouverts(propres, acquittes)
         if bloquants or avertissements:
             lignes.append(
                 ConstatsOuverts(c.etudiant, c, bloquants, avertissements, _url(c, "constats"))
             )
+    # The hosts' headcounts where a finding is about the quota, read together.
+    quotas = [
+        (ligne, min(p.debut for p in ligne.convention.periodes.all()))
+        for ligne in lignes
+        if ligne.convention is not None
+        and ligne.convention.periodes.all()
+        and any(k.code in CODES_EFFECTIF for k in (*ligne.bloquants, *ligne.avertissements))
+    ]
+    retenus = effectifs_retenus(
+        [(ligne.convention.etablissement_accueil.organisme, debut) for ligne, debut in quotas]  # type: ignore[union-attr]
+    )
+    for (ligne, _), retenu in zip(quotas, retenus, strict=True):
+        ligne.effectif = retenu
     # A warning about the student (programme progress) is acknowledged on one of their
     # conventions when it is validated: it counts as taken into account for the student.
     acquittes_par_etudiant: dict[int, set[str]] = defaultdict(set)
@@ -246,7 +288,11 @@ def _constats(
 
 
 def _programme(
-    evaluation: Evaluation, etudiants: Iterable[Etudiant], promotion: Promotion, annee: int
+    evaluation: Evaluation,
+    etudiants: Iterable[Etudiant],
+    promotion: Promotion,
+    annee: int,
+    a_venir: bool,
 ) -> list[LigneProgramme]:
     p = parametres()
     lignes = []
@@ -258,7 +304,16 @@ def _programme(
             else progression(etudiant_pour_regles(etudiant), [], p=p)  # no stage yet: zeros
         )
         une = next((a for a in suivi.annees if a.annee_scolaire == annee), None)
-        lignes.append(LigneProgramme(etudiant, une, promotion.objectif_jours_par_annee))
+        lignes.append(
+            LigneProgramme(
+                etudiant,
+                une,
+                promotion.objectif_jours_par_annee,
+                a_venir=a_venir,
+                formation_prevus=sum((a.prevus for a in suivi.annees), Decimal(0)),
+                formation_objectif=promotion.objectif_jours_par_annee * promotion.nombre_annees,
+            )
+        )
     return lignes
 
 
@@ -283,9 +338,12 @@ def tableau_de_bord(
     }
     conventions = _charger(promotion, referent)
 
-    # One engine call: the cohort's conventions in force and their neighbours at the same hosts.
+    # One engine call: the cohort's conventions in force and their neighbours at the same hosts;
+    # then each one in preparation of the school year, alone against them.
     en_vigueur = [c for c in conventions if c.statut in EN_VIGUEUR]
-    evaluation = evaluer_conventions(en_vigueur, voisines(en_vigueur))
+    projets = [c for c in conventions if c.statut in EN_PREPARATION]
+    autour = voisines([*en_vigueur, *projets])
+    evaluation = evaluer_conventions(en_vigueur, autour)
 
     # Each convention's periods once (every .all() of a prefetched relation builds a queryset).
     intervalles = {c.pk: [(p.debut, p.fin) for p in c.periodes.all()] for c in conventions}
@@ -304,6 +362,11 @@ def tableau_de_bord(
         sans = [e for pk, e in etudiants.items() if pk not in avec]
     annee_formation = annee - promotion.annee_debut + 1
     dans_l_annee = [c for c in conventions if touche(c, debut, fin)]
+    projets_de_l_annee = [c for c in dans_l_annee if c.statut in EN_PREPARATION]
+    constats_projets = evaluer_projets(projets_de_l_annee, [*en_vigueur, *autour])
+    # The year's periods not over on `le`: until the last one ends, a shortfall is « à venir ».
+    de_l_annee = [p for p in periodes if debut <= p.fin and p.debut <= fin]
+    derniere = max((p.fin for p in de_l_annee), default=fin)
     return TableauDeBord(
         promotion=promotion,
         annee_scolaire=annee,
@@ -318,13 +381,15 @@ def tableau_de_bord(
         en_attente=_en_attente(dans_l_annee),
         constats=_constats(
             evaluation,
-            [c for c in dans_l_annee if c.statut in EN_VIGUEUR],
+            [c for c in dans_l_annee if c.statut in (*EN_VIGUEUR, *EN_PREPARATION)],
             etudiants,
             annee,
+            constats_projets,
         ),
-        programme=_programme(evaluation, etudiants.values(), promotion, annee),
+        programme=_programme(evaluation, etudiants.values(), promotion, annee, le <= derniere),
         periodes_a_venir=[
-            PeriodeAVenir(p, len(couverts(p) & etudiants.keys()), len(etudiants)) for p in a_venir
+            PeriodeAVenir(p, len(couverts(p) & etudiants.keys()), len(etudiants), le)
+            for p in a_venir
         ],
         etudiants=len(etudiants),
     )

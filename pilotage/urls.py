@@ -6,4 +6,5 @@ app_name = "pilotage"
 
 urlpatterns = [
     path("tableau-de-bord/", views.tableau_de_bord, name="tableau_de_bord"),
+    path("presence/", views.presence, name="presence"),
 ]

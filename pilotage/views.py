@@ -1,4 +1,4 @@
-"""The dashboard: one cohort, one school year, what needs doing."""
+"""The dashboard: the cohorts in training (or one), one school year, what needs doing."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from django.utils import timezone
 from comptes.acces import personnel_requis
 from etablissement.models import Enseignant, Promotion
 from pilotage.annees import annee_scolaire_du
+from pilotage.presence import semaines_non_relevees
 from pilotage.tableau import tableau_de_bord as construire
 from regles.cadre import cadre_au
 
@@ -41,21 +42,26 @@ def tableau_de_bord(request: HttpRequest) -> HttpResponse:
         annee = courante
     # A teacher sees the students they follow first; "tous" shows the whole cohort.
     enseignant = Enseignant.objects.filter(utilisateur=request.user.pk or 0).first()
-    demandee = _entier(request.GET.get("promotion"))
-    promotion = next((p for p in promotions if p.pk == demandee), None)
-    if promotion is None:
-        # By default the youngest cohort in training that school year, else the youngest one.
-        # A teacher's: the youngest of those where they follow students, if any.
-        en_formation = [
-            p for p in promotions if p.annee_debut <= annee < p.annee_debut + p.nombre_annees
-        ]
-        if enseignant is not None:
-            siennes = set(enseignant.etudiants_suivis.values_list("promotion_id", flat=True))
-            en_formation = [p for p in en_formation if p.pk in siennes] or en_formation
-        promotion = en_formation[0] if en_formation else (promotions[0] if promotions else None)
     perimetre = request.GET.get("etudiants") or ("suivis" if enseignant else "tous")
     if perimetre not in PERIMETRES or enseignant is None:
         perimetre = "tous"
+    referent = enseignant if perimetre == "suivis" else None
+    # Every cohort in training that school year by default (first and second year side by
+    # side); one cohort when asked for.
+    demandee = _entier(request.GET.get("promotion"))
+    promotion = next((p for p in promotions if p.pk == demandee), None)
+    if promotion is not None:
+        choisies = [promotion]
+    else:
+        choisies = [
+            p for p in promotions if p.annee_debut <= annee < p.annee_debut + p.nombre_annees
+        ]
+        if referent is not None:
+            # A teacher's: those where they follow students, if any.
+            siennes = set(referent.etudiants_suivis.values_list("promotion_id", flat=True))
+            choisies = [p for p in choisies if p.pk in siennes] or choisies
+        if not choisies and promotions:
+            choisies = [promotions[0]]
     contexte = {
         "promotions": promotions,
         "perimetres": PERIMETRES if enseignant else {},
@@ -65,15 +71,33 @@ def tableau_de_bord(request: HttpRequest) -> HttpResponse:
         "promotion": promotion,
         "aujourdhui": aujourdhui,
         "cadre": cadre_au(aujourdhui),
-        "tableau": (
-            construire(
-                promotion=promotion,
-                annee=annee,
-                aujourdhui=aujourdhui,
-                referent=enseignant if perimetre == "suivis" else None,
-            )
-            if promotion is not None
-            else None
-        ),
+        "tableaux": [
+            construire(promotion=p, annee=annee, aujourdhui=aujourdhui, referent=referent)
+            for p in choisies
+        ],
     }
     return render(request, "pilotage/tableau_de_bord.html", contexte)
+
+
+@personnel_requis
+def presence(request: HttpRequest) -> HttpResponse:
+    """The weeks of presence not recorded, per convention whose log is kept, as of today."""
+    aujourdhui: date = timezone.localdate()
+    enseignant = Enseignant.objects.filter(utilisateur=request.user.pk or 0).first()
+    perimetre = request.GET.get("etudiants") or ("suivis" if enseignant else "tous")
+    if perimetre not in PERIMETRES or enseignant is None:
+        perimetre = "tous"
+    lignes = semaines_non_relevees(
+        le=aujourdhui, referent=enseignant if perimetre == "suivis" else None
+    )
+    return render(
+        request,
+        "pilotage/presence.html",
+        {
+            "lignes": lignes,
+            "semaines": sum(len(ligne.semaines) for ligne in lignes),
+            "aujourdhui": aujourdhui,
+            "perimetres": PERIMETRES if enseignant else {},
+            "perimetre": perimetre,
+        },
+    )

@@ -29,6 +29,8 @@ RUBRIQUES = (
     Rubrique("Étudiants", "etablissement:etudiants"),
     Rubrique("Organismes", "organismes:liste"),
     Rubrique("Conventions", "conventions:liste"),
+    # The weeks of presence nobody recorded yet, per convention.
+    Rubrique("Présence", "pilotage:presence"),
     Rubrique("Imports et exports", "echanges:accueil"),
     Rubrique("Propositions de stage", "public:propositions"),
     # The student's own page (their conventions, days, documents), then the accepted offers.

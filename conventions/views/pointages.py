@@ -1,6 +1,9 @@
 """The presence log kept by the host (L124-14), a week at a time: each day's planned hours
 (weekly schedule over the periods, public holidays and the host's closures out) next to
-what was recorded; staff type the week and save it through `pointages_enregistrer`."""
+what was recorded; staff type the week and save it through `pointages_enregistrer`.
+
+A day after today is to come: shown as planned (« à venir »), with no input and nothing
+offered; the service refuses it too (`conventions.workflow.garde_jour_releve`)."""
 
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ from conventions.models import Convention, Pointage
 from conventions.moteur import vers_regles
 from conventions.selectors import convention_pour_presence
 from conventions.services import JourSaisi, TransitionRefusee, pointages_enregistrer
-from conventions.workflow import garde_pointage
+from conventions.workflow import garde_jour_releve, garde_pointage
 from organismes.selectors import organisme_pour_regles
 from regles import modele
 from regles.applicabilite import raison
@@ -40,21 +43,24 @@ class Ligne:
     prevu: int  # planned minutes
     raison: str  # why nothing is planned on a weekday: public holiday, closure
     releve: Pointage | None
-    form: JourForm
+    form: JourForm | None  # None: a day to come, not recorded yet
+
+    @property
+    def a_venir(self) -> bool:
+        return self.form is None
 
 
 def _lundi(jour: date) -> date:
     return jour - timedelta(days=jour.weekday())
 
 
-def _semaine(demande: str, c: modele.Convention) -> date:
+def _semaine(demande: str, c: modele.Convention, aujourdhui: date) -> date:
     """The Monday of the week asked for, else of today if the stage runs, else its first;
     always within the stage."""
     premier, dernier = _lundi(c.debut), _lundi(c.fin)
     try:
         lundi = _lundi(date.fromisoformat(demande))
     except ValueError:
-        aujourdhui = timezone.localdate()
         lundi = _lundi(aujourdhui) if c.debut <= aujourdhui <= c.fin else premier
     return min(max(lundi, premier), dernier)
 
@@ -111,12 +117,15 @@ def _pointages(request: HttpRequest, convention: Convention) -> HttpResponse:
     cal = calendrier(parametres().texte("reglages.zone_scolaire", c.debut))
     prevus = jours_prevus(c, calendrier=cal, fermetures=organisme.fermetures)
     releves = {p.jour: p for p in convention.pointages.all()}
-    lundi = _semaine(request.GET.get("semaine", ""), c)
-    jours = [
+    aujourdhui = timezone.localdate()  # the view decides the date
+    lundi = _semaine(request.GET.get("semaine", ""), c, aujourdhui)
+    tous = [
         jour
         for jour in (lundi + timedelta(days=i) for i in range(7))
         if jour <= c.fin and any(p.contient(jour) for p in c.periodes)
     ]
+    # The days that have come are typed; the others are planned, « à venir ».
+    jours = [jour for jour in tous if jour <= aujourdhui]
     initial = [_initial(releves.get(jour), prevus.get(jour, 0)) for jour in jours]
     refus = garde_pointage(convention.statut)  # the log is kept while the stage happens
     saisissable = refus is None
@@ -128,11 +137,14 @@ def _pointages(request: HttpRequest, convention: Convention) -> HttpResponse:
         formset = JourFormSet(request.POST, initial=initial, prefix=PREFIXE)
         if refus:
             messages.error(request, refus)
+        elif len(formset.forms) > len(jours) and len(tous) > len(jours):
+            # More days typed than have come: the first one to come is refused.
+            messages.error(request, garde_jour_releve(tous[len(jours)], aujourdhui) or "")
         elif len(formset.forms) != len(jours):
             messages.error(request, "La semaine a changé entre-temps : saisissez-la de nouveau.")
         elif formset.is_valid():
             try:
-                _enregistrer(request, convention, jours, formset.forms, releves, prevus)
+                _enregistrer(request, convention, jours, formset.forms, releves, prevus, aujourdhui)
             except TransitionRefusee as erreur:  # the status changed meanwhile
                 messages.error(request, erreur.message)
             except ValidationError as erreur:
@@ -142,9 +154,16 @@ def _pointages(request: HttpRequest, convention: Convention) -> HttpResponse:
                 url = reverse("conventions:pointages", kwargs={"pk": convention.pk})
                 return redirect(f"{url}?semaine={lundi.isoformat()}")
 
+    formulaires = dict(zip(jours, formset.forms, strict=False))
     lignes = [
-        Ligne(jour, prevus.get(jour, 0), _raison(jour, cal, organisme), releves.get(jour), form)
-        for jour, form in zip(jours, formset.forms, strict=False)
+        Ligne(
+            jour,
+            prevus.get(jour, 0),
+            _raison(jour, cal, organisme),
+            releves.get(jour),
+            formulaires.get(jour),
+        )
+        for jour in tous
     ]
     precedente, suivante = lundi - timedelta(days=7), lundi + timedelta(days=7)
     return render(
@@ -157,6 +176,7 @@ def _pointages(request: HttpRequest, convention: Convention) -> HttpResponse:
             "precedente": precedente if precedente >= _lundi(c.debut) else None,
             "suivante": suivante if suivante <= c.fin else None,
             "lignes": lignes,
+            "saisie": bool(jours),  # a day of the week has come: something to type
             "formset": formset,
             "ecrit": ecrit,
             "saisissable": saisissable,
@@ -172,6 +192,7 @@ def _enregistrer(
     forms: list[JourForm],
     releves: dict[date, Pointage],
     prevus: dict[date, int],
+    aujourdhui: date,
 ) -> None:
     """Record the week: every planned day (the log is the record, a planned day left out
     would count as absent), and every other day typed or already recorded."""
@@ -189,4 +210,5 @@ def _enregistrer(
             if form.has_changed() or (jour not in releves and prevus.get(jour, 0) > 0)
         ],
         auteur=request.user,
+        le=aujourdhui,
     )

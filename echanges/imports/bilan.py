@@ -45,6 +45,7 @@ class Operation:
     action: Action
     cellules: tuple[str, ...]  # what the preview shows, under `Bilan.entetes`
     details: tuple[str, ...] = ()  # what changes, in short French sentences
+    invitation: bool = False  # a student's account invited by e-mail (class lists)
 
 
 @dataclass
@@ -72,6 +73,11 @@ class Bilan:
     @property
     def inchangees(self) -> int:
         return self.nombre(Action.INCHANGE)
+
+    @property
+    def invitations(self) -> int:
+        """Students invited to activate their account (sent once the import is confirmed)."""
+        return sum(1 for o in self.operations if o.invitation)
 
     @property
     def resume(self) -> str:

@@ -5,6 +5,12 @@ their name, first name and date of birth: that student is updated, the others ar
 An empty cell never erases what is known, and a name that differs only in capitals or
 accents is the same name (the school's system writes names in capitals).
 
+A student with an e-mail and no account gets one, with role étudiant and no password, and
+the invitation « Activez votre compte Stages » (etablissement/invitations.py), sent once the
+import is committed: never by the preview, never again to a student who has an account. An
+address that is a staff member's or another student's does not reject the row: the student
+is imported, not invited, and the preview says why.
+
 All or nothing: the rows are written through `etablissement.services` (full_clean) in one
 transaction, rolled back if any row is rejected, and always rolled back for the preview, so
 the preview shows exactly what the confirmation will do.
@@ -22,6 +28,7 @@ from echanges.imports import valeurs
 from echanges.imports.bilan import Action, Bilan, Operation, Probleme, Rejet, problemes_de
 from echanges.imports.colonnes import Colonne, cle_comparaison
 from echanges.imports.lecture import Exigence, Ligne, Tableau
+from etablissement.invitations import etudiant_inviter
 from etablissement.models import Etudiant, Promotion
 from etablissement.services import etudiant_creer, etudiant_modifier
 from etablissement.validators import normaliser_code, valider_ine
@@ -231,7 +238,7 @@ def _ecrire(
     promotion: Promotion, numero: int, fiche: _Fiche, existant: Etudiant | None
 ) -> Operation:
     if existant is None:
-        etudiant_creer(
+        etudiant = etudiant_creer(
             promotion=promotion,
             nom=fiche.nom,
             prenom=fiche.prenom,
@@ -240,7 +247,8 @@ def _ecrire(
             email=fiche.email,
             classe=fiche.classe,
         )
-        return Operation(numero, Action.CREATION, fiche.cellules)
+        invite, note = _inviter(etudiant)
+        return Operation(numero, Action.CREATION, fiche.cellules, note, invitation=invite)
     changements = _changements(existant, fiche)
     details = tuple(
         f"{LIBELLES[champ]} : {_montrer(getattr(existant, champ))} → {_montrer(valeur)}"
@@ -248,10 +256,25 @@ def _ecrire(
     )
     if existant.archive:
         details += ("fiche archivée : elle le reste",)
-    if not changements:
-        return Operation(numero, Action.INCHANGE, fiche.cellules, details)
-    etudiant_modifier(etudiant=existant, **changements)
-    return Operation(numero, Action.MISE_A_JOUR, fiche.cellules, details)
+    action = Action.INCHANGE
+    if changements:
+        existant = etudiant_modifier(etudiant=existant, **changements)
+        action = Action.MISE_A_JOUR
+    invite, note = _inviter(existant)
+    return Operation(numero, action, fiche.cellules, details + note, invitation=invite)
+
+
+def _inviter(etudiant: Etudiant) -> tuple[bool, tuple[str, ...]]:
+    """Invite a student with an e-mail and no account (archived ones are not); whether
+    they were, and what the preview says of it."""
+    if not etudiant.email or etudiant.utilisateur_id is not None or etudiant.archive:
+        return False, ()
+    try:
+        with transaction.atomic():
+            etudiant_inviter(etudiant=etudiant)
+    except ValidationError as erreur:
+        return False, (f"pas d'invitation : {erreur.messages[0]}",)
+    return True, ("invitation à activer son compte",)
 
 
 def _changements(existant: Etudiant, fiche: _Fiche) -> dict[str, object]:

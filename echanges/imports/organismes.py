@@ -420,6 +420,7 @@ def _enregistrer_effectif(
         organisme=organisme,
         mois=mois,
         personnes=personnes,
+        origine="import",
     )
     if avant is None:
         return f"effectif de {mois:%m/%Y} : {personnes}", True

@@ -198,8 +198,15 @@ def _confirmer(request: HttpRequest, import_: _Import) -> HttpResponse:
         # The records changed since the preview: nothing was written, say why.
         form = import_.formulaire(initial=depose.parametres)
         return _page(request, import_, form, bilan, depose.nom_fichier)
+    invitations = ""
+    if bilan.invitations:
+        pluriel = "s" if bilan.invitations > 1 else ""
+        invitations = (
+            f" ; {bilan.invitations} invitation{pluriel} à activer le compte envoyée{pluriel}"
+        )
     messages.success(
-        request, f"Import du fichier « {depose.nom_fichier} » terminé : {bilan.resume}."
+        request,
+        f"Import du fichier « {depose.nom_fichier} » terminé : {bilan.resume}{invitations}.",
     )
     return redirect(import_.url_name)
 

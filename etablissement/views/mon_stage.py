@@ -2,8 +2,10 @@
 
 Their conventions as they stand (status, who acts next, periods, schedule, tutor, référent,
 gratification), the findings of the law on each in plain French (what is missing included),
-their days against the cohort's target per year, and their generated documents. Only the
-student linked to the account is shown: nothing here takes an id from the URL.
+their days against the cohort's target per year, and their generated documents; the
+button to ask for a convention (etablissement/views/demande.py), the requests they made
+marked as theirs, and the first of the section's open offers. Only the student linked to the
+account is shown: nothing here takes an id from the URL.
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ from conventions import presentation
 from conventions.models import Convention, Statut
 from conventions.moteur import evaluer_convention
 from conventions.workflow import EN_VIGUEUR
+from core.audit import Action
 from documents.models import Document
 from etablissement.models import Etudiant
 from pilotage.suivi_etudiant import suivi_etudiant
+from public.selectors import offres_acceptees
 from regles.cadre import cadre_au
 from regles.constats import Constat
 
@@ -33,6 +37,7 @@ class MaConvention:
     horaire: list[tuple[str, int]]  # the days worked only, Monday first
     constats: list[Constat]
     documents: list[Document]
+    demandee: bool  # asked for by the student from « Demander une convention »
 
 
 def _constats(convention: Convention, en_vigueur: dict[int, list[Constat]]) -> list[Constat]:
@@ -45,7 +50,7 @@ def _constats(convention: Convention, en_vigueur: dict[int, list[Constat]]) -> l
     return evaluer_convention(convention).constats
 
 
-def _etudiant_du_compte(request: HttpRequest) -> Etudiant | None:
+def etudiant_du_compte(request: HttpRequest) -> Etudiant | None:
     """The student record linked to the logged-in account, if any."""
     if not isinstance(request.user, Utilisateur):
         return None
@@ -56,11 +61,20 @@ def _etudiant_du_compte(request: HttpRequest) -> Etudiant | None:
     )
 
 
+# How many of the section's open offers the page lists (the offers page has them all).
+OFFRES_MONTREES = 5
+
+
 @role_requis(Role.ETUDIANT)
 def mon_stage(request: HttpRequest) -> HttpResponse:
-    eleve = _etudiant_du_compte(request)
+    eleve = etudiant_du_compte(request)
+    offres = offres_acceptees()
     if eleve is None:
-        return render(request, "etablissement/mon_stage.html", {"etudiant": None})
+        return render(
+            request,
+            "etablissement/mon_stage.html",
+            {"etudiant": None, "offres": offres[:OFFRES_MONTREES], "offres_total": len(offres)},
+        )
     aujourdhui = timezone.localdate()
     suivi = suivi_etudiant(eleve, le=aujourdhui)
     en_vigueur = {g.convention.pk: g.constats for g in suivi.constats_conventions}
@@ -69,6 +83,11 @@ def mon_stage(request: HttpRequest) -> HttpResponse:
         "type", "-version"
     ):
         documents.setdefault(document.convention_id, []).append(document)
+    demandees = set(
+        Convention.objects.filter(
+            etudiant=eleve, evenements__action=Action.DEMANDE_ETUDIANT
+        ).values_list("pk", flat=True)
+    )
     conventions = [
         MaConvention(
             ligne.convention,
@@ -79,6 +98,7 @@ def mon_stage(request: HttpRequest) -> HttpResponse:
             ],
             _constats(ligne.convention, en_vigueur),
             documents.get(ligne.convention.pk, []),
+            ligne.convention.pk in demandees,
         )
         for ligne in suivi.conventions
     ]
@@ -90,5 +110,7 @@ def mon_stage(request: HttpRequest) -> HttpResponse:
             "suivi": suivi,
             "conventions": conventions,
             "cadre": cadre_au(aujourdhui),
+            "offres": offres[:OFFRES_MONTREES],
+            "offres_total": len(offres),
         },
     )

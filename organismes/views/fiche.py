@@ -14,18 +14,14 @@ from django.utils import timezone
 
 from comptes.acces import personnel_requis
 from conventions.models import Convention, PeriodeConvention
+from organismes.effectif import effectif_retenu
 from organismes.models import OrganismeAccueil
-from organismes.selectors import (
-    historique_organisme,
-    mois_sans_effectif,
-    organisme_pour_regles,
-)
+from organismes.selectors import historique_organisme, mois_sans_effectif
 from pilotage.graphique import graphique_quota
 from pilotage.liens import url_convention
 from pilotage.occupation import occupation_organisme
 from regles.cadre import cadre_au
 from regles.parametres import parametres
-from regles.quotas import effectif, quota
 
 
 def _annee(valeur: str | None) -> int | None:
@@ -52,16 +48,8 @@ def organisme(request: HttpRequest, pk: int) -> HttpResponse:
     # The view decides the date: the quota "today" and the school year shown by default.
     aujourdhui = timezone.localdate()
     p = parametres()
-    eff = effectif(
-        organisme_pour_regles(hote),
-        aujourdhui,
-        mois_moyenne=p.entier("quota.mois_moyenne_effectif", aujourdhui),
-    )
-    plafond = (
-        quota(eff, p=p, le=aujourdhui)
-        if eff is not None
-        else p.entier("quota.plafond_petit_organisme", aujourdhui)
-    )
+    # The R124-12 headcount for a stage starting today, shown as every page shows it.
+    retenu = effectif_retenu(hote, pour_le=aujourdhui)
     conventions = (
         Convention.objects.filter(etablissement_accueil__organisme=hote)
         .select_related("etudiant", "etablissement_accueil", "tuteur")
@@ -79,8 +67,9 @@ def organisme(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "organisme": hote,
             "aujourdhui": aujourdhui,
-            "effectif_retenu": eff,
-            "plafond": plafond,
+            "effectif": retenu,
+            "effectif_retenu": retenu.valeur,
+            "plafond": retenu.plafond,
             "cadre": cadre_au(aujourdhui, p),
             # R124-12 reads the last 12 months: the ones the host has not declared.
             "mois_manquants": mois_sans_effectif(

@@ -109,10 +109,19 @@ MATRICE: dict[str, Acces] = {
     # the students they follow (the persona follows nobody); any staff member keeps the
     # hosts' address book; a new student is the administrators' business.
     "pilotage:tableau_de_bord": PERSONNEL,
+    "pilotage:presence": PERSONNEL,
     "etablissement:etudiants": PERSONNEL,
     "etablissement:etudiant_creer": ADMINISTRATION,
     # « Mon stage »: the logged-in student's own page; the staff have theirs (issue 10).
     "etablissement:mon_stage": ETUDIANTS,
+    # Asking for a convention: the student's own, nothing taken from the URL. The persona
+    # student has no record: sent back to « Mon stage » (GET), an empty panel (POST).
+    "etablissement:demande": Acces(CONNEXION, 403, 403, 302),
+    "etablissement:demande_verifier": Acces(CONNEXION, 403, 403, 200, methode="post"),
+    # The invitation: the persona teacher does not follow the student (403).
+    "etablissement:etudiant_inviter": Acces(
+        CONNEXION, 302, 403, 403, kwargs=_etudiant, methode="post"
+    ),
     "etablissement:etudiant": Acces(CONNEXION, 200, 200, 403, kwargs=_etudiant),
     "etablissement:etudiant_modifier": Acces(CONNEXION, 200, 403, 403, kwargs=_etudiant),
     "organismes:liste": PERSONNEL,
@@ -131,6 +140,7 @@ MATRICE: dict[str, Acces] = {
     "comptes:mot_de_passe_oublie": PUBLIQUE,
     "comptes:mot_de_passe_envoye": PUBLIQUE,
     # A forged link: everybody gets the "link expired" page, nobody a form.
+    "comptes:activer": Acces(200, 200, 200, 200, kwargs={"uidb64": "MQ", "token": "jeton-faux"}),
     "comptes:mot_de_passe_nouveau": Acces(
         anonyme=200,
         administrateur=200,

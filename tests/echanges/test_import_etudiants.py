@@ -163,7 +163,11 @@ def test_an_ine_known_in_the_promotion_updates_that_student() -> None:
         (2, Action.MISE_A_JOUR),
         (3, Action.CREATION),
     ]
-    assert apercu.operations[0].details == ("classe : NDRC1 A → NDRC2 A",)
+    # Lucas has an address and no account: the import invites him (etablissement/invitations.py).
+    assert apercu.operations[0].details == (
+        "classe : NDRC1 A → NDRC2 A",
+        "invitation à activer son compte",
+    )
     assert Etudiant.objects.count() == 1  # the preview wrote nothing
     lucas.refresh_from_db()
     assert lucas.classe == "NDRC1 A"

@@ -153,3 +153,5 @@ def test_a_known_tutor_is_not_added_twice_and_a_headcount_is_corrected() -> None
         "tuteur déjà connu : Sophie Bernard",
     )
     assert Tuteur.objects.filter(organisme=organisme).count() == 1
+    # The host's history says the figure was imported (the headcount display reads it).
+    assert organisme.evenements.get().donnees["origine"] == "import"

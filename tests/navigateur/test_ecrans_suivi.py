@@ -59,6 +59,8 @@ def test_the_screens_have_no_serious_accessibility_violation(
     _connecter(navigateur, live_server.url)
     pages = [
         f"/tableau-de-bord/?promotion={ids['promotion']}&annee=2025",
+        "/tableau-de-bord/?annee=2025",  # every cohort in training
+        "/presence/",
         "/etudiants/?tri=-naissance",
         "/etudiants/?page=2",
         f"/etudiants/{ids['etudiant']}/",

@@ -116,7 +116,9 @@ def test_without_a_convention_in_force_there_is_no_chart(
     section = _section(_fiche(clients["enseignant"], org), "quota")
     assert "<svg" not in section
     assert "Aucune convention en vigueur chez cet organisme en 2025-2026." in section
-    assert "Effectif non déclaré pour les mois précédents" in section
+    texte = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", section))
+    assert "Effectif non renseigné pour les 12 mois précédant le" in texte
+    assert "le quota est compté au plus bas, 3 stagiaires par semaine" in texte
 
 
 def test_it_shows_identity_sites_tutors_and_contacts(
@@ -144,7 +146,12 @@ def test_it_shows_the_headcount_month_by_month_and_the_months_missing(
     assert "12/2025" not in section.split("Mois non déclarés")[1].split("</p>")[0]
     quota = _section(_fiche(clients["enseignant"], org), "quota")
     # R124-12: the higher of January's 21 and the average of the months declared, 19.5.
-    assert "effectif retenu 21, plafond de 4 stagiaires par semaine" in quota
+    texte = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", quota))
+    assert "Effectif retenu : 21 personnes pour un stage commençant le" in texte
+    assert "soit un plafond de 4 stagiaires par semaine civile" in texte
+    assert "Le plus grand de l'effectif de janvier 2026 (21)" in texte.replace("&#x27;", "'")
+    assert "moyenne des 12 mois précédents (19,50 sur 2 mois renseignés)" in texte
+    assert "Dernier mois renseigné : janvier 2026, 21 personnes" in texte
 
 
 def test_it_shows_other_schools_interns_closures_and_conventions(
@@ -202,3 +209,28 @@ def test_the_page_runs_as_many_queries_for_2_conventions_as_for_8(
         ajouter(6)
         huit = requetes(client, url)
     assert deux == huit, (deux, huit)
+
+
+def test_the_headcount_says_how_it_was_obtained(db: None, clients: dict[str, Client]) -> None:
+
+    org = fabriques.organisme(effectif=None)
+    services.effectif_enregistrer(
+        organisme=org, mois=date(2025, 12, 1), personnes=30, origine="import"
+    )
+    texte = re.sub(
+        r"\s+", " ", re.sub(r"<[^>]+>", "", _section(_fiche(clients["enseignant"], org), "quota"))
+    )
+    assert "Effectif retenu : 30 personnes" in texte
+    assert (
+        "Dernier mois renseigné : décembre 2025, 30 personnes, importé d'une liste d'organismes"
+        in texte.replace("&#x27;", "'")
+    )
+    # Typed again by a named member of staff: says so, and who.
+    chef = Utilisateur.objects.create_user(
+        "chef@eiffel-bordeaux.org", "x", first_name="Hélène", last_name="Castaing"
+    )
+    services.effectif_enregistrer(organisme=org, mois=date(2025, 12, 1), personnes=31, auteur=chef)
+    texte = re.sub(
+        r"\s+", " ", re.sub(r"<[^>]+>", "", _section(_fiche(clients["enseignant"], org), "quota"))
+    )
+    assert "décembre 2025, 31 personnes, saisi par la section (Hélène Castaing)" in texte

@@ -29,9 +29,19 @@ def test_a_headcount_change_writes_one_event_with_before_and_after(
         organisme=organisme, mois=date(2026, 2, 1), personnes=21, auteur=administrateur
     )
     premier, correction = organisme.evenements.all()
-    assert premier.donnees == {"mois": "2026-02-01", "avant": None, "apres": 18}
+    assert premier.donnees == {
+        "mois": "2026-02-01",
+        "avant": None,
+        "apres": 18,
+        "origine": "saisie",
+    }
     assert correction.action == Action.EFFECTIF and correction.auteur == administrateur
-    assert correction.donnees == {"mois": "2026-02-01", "avant": 18, "apres": 21}
+    assert correction.donnees == {
+        "mois": "2026-02-01",
+        "avant": 18,
+        "apres": 21,
+        "origine": "saisie",
+    }
 
 
 def test_the_same_headcount_typed_again_writes_nothing() -> None:
