@@ -4,6 +4,7 @@ the engine judges the law."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -13,14 +14,15 @@ from dsfr.utils import dsfr_input_class_attr
 
 from conventions.champs import ChoixGroupe, ChoixMultipleGroupe, DureeField
 from conventions.models import ABSENCES, INITIATIVES, METHODES, MODES, Convention
-from conventions.services import PeriodeSaisie
+from conventions.services import PeriodeSaisie, completer_par_defaut
 from core.forms import DsfrForm
 from core.validateurs import valider_date_bornee
 from etablissement.models import Enseignant, Etudiant
 from organismes.models import EtablissementAccueil, Tuteur
 from referentiel.models import Competence, Mission
 from regles.bornes import MONTANT_MAX
-from regles.contenus import CONTENUS, DERIVES
+from regles.cadre import Cadre, cadre_ou_aucun
+from regles.contenus import CONGES, CONTENUS, DERIVES, Contenu
 from regles.modele import SEMAINE, ModeGratification
 
 
@@ -87,10 +89,38 @@ def _clause(code: str) -> str:
 # The D124-4 clauses typed as text (the others come from the periods, schedule and pay).
 CLAUSES = [c for c in CONTENUS if c.code not in DERIVES]
 _AIDE_CLAUSE = {
-    "formation": "Vide : l'intitulé et le volume horaire de la formation de l'étudiant.",
-    "encadrants": "Vide : les noms du référent et du tuteur choisis plus haut.",
-    "conges": "Obligatoire pour un stage de plus de deux mois de présence.",
+    "formation": (
+        "Vide : l'intitulé de la formation de l'étudiant et son volume horaire annuel, "
+        "s'il est renseigné dans la fiche de la formation."
+    ),
+    "encadrants": "Vide : les noms du référent et du tuteur choisis plus haut, s'ils le sont tous deux.",
 }
+
+
+def aide_clause(code: str, cadre: Cadre | None) -> str:
+    """The help text of a clause's field. The leave clause's threshold is the engine's (the
+    "two months" of presence of `regles.presence.Seuils`), read in the figures in force."""
+    if code != CONGES:
+        return _AIDE_CLAUSE.get(code, "")
+    if cadre is None:
+        return "Obligatoire au-delà de la durée de présence qui rend la gratification obligatoire."
+    return (
+        f"Obligatoire quand la présence prévue dépasse {cadre.seuil_minutes // 60} heures "
+        f"({cadre.seuil_mois} mois de {cadre.jours_par_mois} jours de "
+        f"{cadre.heures_par_jour} heures)."
+    )
+
+
+def champ_clause(contenu: Contenu, cadre: Cadre | None, **kwargs: Any) -> forms.CharField:
+    """The text field of a D124-4 clause, numbered as in the article."""
+    champ = forms.CharField(
+        label=f"{contenu.numero}° {contenu.libelle[0].upper()}{contenu.libelle[1:]}",
+        required=False,
+        help_text=kwargs.pop("help_text", aide_clause(contenu.code, cadre)),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        **kwargs,
+    )
+    return champ
 
 
 class ConventionForm(DsfrForm, HoraireForm, GratificationForm):
@@ -161,19 +191,36 @@ class ConventionForm(DsfrForm, HoraireForm, GratificationForm):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args: Any, etudiants: Any = None, **kwargs: Any) -> None:
-        """`etudiants`: the students this user may write for (a teacher: those they follow)."""
+    def __init__(
+        self,
+        *args: Any,
+        etudiants: Any = None,
+        le: date | None = None,
+        nouvelle: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        """`etudiants`: the students this user may write for (a teacher: those they follow);
+        `le`: the day whose legal figures the help texts quote (the view's today);
+        `nouvelle`: a convention not created yet, whose blank clauses take the default texts
+        of its student's cohort (`services.completer_par_defaut`)."""
         super().__init__(*args, **kwargs)
+        self.nouvelle = nouvelle
         if etudiants is not None:
             self.fields["etudiant"].queryset = etudiants  # type: ignore[attr-defined]
+        cadre = cadre_ou_aucun(le) if le is not None else None
         for contenu in CLAUSES:
             nom = _clause(contenu.code)
-            self.fields[nom] = forms.CharField(
-                label=f"{contenu.numero}° {contenu.libelle[0].upper()}{contenu.libelle[1:]}",
-                required=False,
-                help_text=_AIDE_CLAUSE.get(contenu.code, ""),
-                widget=forms.Textarea(attrs={"rows": 2}),
-            )
+            aide = aide_clause(contenu.code, cadre)
+            if nouvelle:
+                aide = " ".join(
+                    t
+                    for t in (
+                        aide,
+                        "Vide : le texte par défaut de la promotion de l'étudiant, s'il y en a un.",
+                    )
+                    if t
+                )
+            self.fields[nom] = champ_clause(contenu, cadre, help_text=aide)
             dsfr_input_class_attr(self[nom])
 
     @classmethod
@@ -228,6 +275,11 @@ class ConventionForm(DsfrForm, HoraireForm, GratificationForm):
         champs["contenus"] = {
             c.code: texte for c in CLAUSES if (texte := donnees.get(_clause(c.code), "").strip())
         }
+        if self.nouvelle:
+            etudiant = donnees.get("etudiant")
+            champs["contenus"] = completer_par_defaut(
+                champs["contenus"], etudiant.promotion if etudiant else None
+            )
         return champs
 
 
@@ -371,3 +423,51 @@ class RuptureForm(DsfrForm):
 
     dernier_jour = _date("Dernier jour de stage")
     initiative = forms.ChoiceField(label="À l'initiative de", choices=INITIATIVES)
+
+
+# What a convention does without a default text for the clauses it can derive.
+_AIDE_DEFAUT = {
+    "formation": (
+        "Sans texte par défaut, une convention reprend l'intitulé de la formation de "
+        "l'étudiant et son volume horaire annuel, s'il est renseigné."
+    ),
+    "encadrants": (
+        "Sans texte par défaut, une convention reprend les noms du référent et du tuteur, "
+        "s'ils sont tous deux désignés."
+    ),
+}
+
+
+class TextesParDefautForm(DsfrForm):
+    """The default texts of the D124-4 clauses, for the section or for one cohort (where a
+    blank field means: the section's text)."""
+
+    def __init__(
+        self,
+        *args: Any,
+        section: dict[str, str] | None = None,
+        le: date | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """`section`: the section's texts, when the form is a cohort's (shown as what a
+        blank field gives)."""
+        super().__init__(*args, **kwargs)
+        cadre = cadre_ou_aucun(le) if le is not None else None
+        for contenu in CLAUSES:
+            aide = _AIDE_DEFAUT.get(contenu.code) or aide_clause(contenu.code, cadre)
+            if section is not None:
+                aide = " ".join(
+                    t
+                    for t in (
+                        "Vide : le texte de la section"
+                        + (", qui n'en a pas." if contenu.code not in section else "."),
+                        aide,
+                    )
+                    if t
+                )
+            champ = champ_clause(contenu, cadre, help_text=aide, max_length=5000)
+            champ.widget.attrs["rows"] = 3
+            self.fields[contenu.code] = champ
+
+    def textes(self) -> dict[str, str]:
+        return {code: (texte or "").strip() for code, texte in self.cleaned_data.items()}

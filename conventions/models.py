@@ -299,3 +299,40 @@ class Avenant(models.Model):
 
     def __str__(self) -> str:
         return f"Avenant n° {self.numero}"
+
+
+class TexteParDefaut(models.Model):
+    """The text a new convention starts with for one D124-4 clause: the section's (no
+    promotion), or a cohort's, which takes precedence for its students. An empty cohort text
+    is no row: the section's applies."""
+
+    promotion = models.ForeignKey(
+        "etablissement.Promotion",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="textes_par_defaut",
+    )
+    code = models.CharField("clause", max_length=40)
+    texte = models.TextField()
+    modifie_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    modifie_le = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "texte par défaut d'une clause"
+        verbose_name_plural = "textes par défaut des clauses"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["promotion", "code"], name="texte_par_defaut_unique_par_promotion"
+            ),
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=models.Q(promotion__isnull=True),
+                name="texte_par_defaut_unique_pour_la_section",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} ({self.promotion or 'section'})"

@@ -258,35 +258,47 @@ def evaluer_brouillon(brouillon: Convention, *, periodes: Sequence[modele.Period
     return _juger(projet.id, [projet, *tous_vers_regles(voisins, lus)], [brouillon, *voisins])
 
 
+def situation(conventions: list[modele.Convention], toutes: Sequence[Convention]) -> Situation:
+    """What the engine evaluates: `conventions` (read from `toutes`) with their hosts and
+    students (one query for the hosts' counts)."""
+    from organismes.selectors import organismes_pour_regles
+
+    organismes = organismes_pour_regles({x.etablissement_accueil.organisme for x in toutes})
+    return Situation(
+        conventions=conventions,
+        organismes={o.siren: o for o in organismes},
+        etudiants={str(x.etudiant_id): _etudiant(x) for x in toutes},
+    )
+
+
 def _juger(
     ident: str, conventions: list[modele.Convention], toutes: Sequence[Convention]
 ) -> Verdict:
     """Evaluate `conventions` (read from `toutes`, whose hosts and students the engine also
     needs) and keep the verdict on convention `ident`."""
-    from organismes.selectors import organismes_pour_regles
-
-    organismes = organismes_pour_regles({x.etablissement_accueil.organisme for x in toutes})
-    situation = Situation(
-        conventions=conventions,
-        organismes={o.siren: o for o in organismes},
-        etudiants={str(x.etudiant_id): _etudiant(x) for x in toutes},
+    evaluation = evaluer(situation(conventions, toutes))
+    resultat = evaluation.conventions[ident]
+    return Verdict(
+        evaluation=evaluation, resultat=resultat, constats=constats_de(evaluation, ident)
     )
-    evaluation = evaluer(situation)
+
+
+def constats_de(evaluation: Evaluation, ident: str) -> list[Constat]:
+    """The findings of convention `ident` in `evaluation`: its own, and its student's of the
+    school years it falls in (or of none): a shortfall of another year is that year's
+    business, not this convention's."""
     resultat = evaluation.conventions[ident]
     etudiant = resultat.convention.etudiant
-    # The student's findings of the school years this convention falls in (or of none): a
-    # shortfall of another year is that year's business, not this convention's.
     annees = {
         _annee_scolaire(jour) for p in resultat.convention.periodes for jour in (p.debut, p.fin)
     }
     # A student whose only convention falls before the law Stages knows has no result.
     du_etudiant = evaluation.etudiants.get(etudiant)
-    propres = list(resultat.constats) + [
+    return list(resultat.constats) + [
         k
         for k in (du_etudiant.constats if du_etudiant else ())
         if k.chiffres.get("annee_scolaire") in (None, *annees)
     ]
-    return Verdict(evaluation=evaluation, resultat=resultat, constats=propres)
 
 
 def _annee_scolaire(jour: date) -> int | None:

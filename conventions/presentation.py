@@ -120,3 +120,35 @@ def clauses(convention: Convention) -> list[tuple[str, str]]:
         for c in CONTENUS
         if c.code not in DERIVES
     ]
+
+
+# Where the form fixes what a blocking finding says (an anchor of conventions/formulaire.html).
+_ANCRES = {
+    "GRAT_RAPPEL": "gratification-legende",
+    "GRAT_INSUFFISANTE": "gratification-legende",
+    "QUOTA_DEPASSE": "periodes-legende",
+    "DUREE_MAXIMALE": "periodes-legende",
+    "CARENCE": "id_poste",
+    "TUTEUR_PLAFOND": "id_tuteur",
+    "TUTEUR_ABSENT": "id_tuteur",
+    "MINEUR_DUREE_JOUR": "horaire-legende",
+    "MINEUR_DUREE_SEMAINE": "horaire-legende",
+    "MINEUR_NUIT": "horaire-legende",
+    "MINEUR_REPOS": "horaire-legende",
+}
+_ANCRES_CONTENUS = {
+    "dates_duree": "periodes-legende",
+    "presence_hebdomadaire": "horaire-legende",
+    "gratification": "gratification-legende",
+}
+
+
+def ancre_correction(constat: Constat) -> str:
+    """The form's anchor where `constat` is fixed: for missing contents, the first missing
+    clause's field; "" when no one field fixes it (the form's top)."""
+    if constat.code == "CONVENTION_INCOMPLETE":
+        premier = str(constat.chiffres.get("manquants", "")).split(",")[0].strip()
+        if not premier:
+            return ""
+        return _ANCRES_CONTENUS.get(premier, f"id_clause_{premier}")
+    return _ANCRES.get(constat.code, "")

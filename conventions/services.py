@@ -12,9 +12,11 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from comptes.models import Utilisateur
+from conventions.acces import peut_modifier
 from conventions.models import (
     Acquittement,
     Avenant,
@@ -22,6 +24,7 @@ from conventions.models import (
     EvenementConvention,
     PeriodeConvention,
     Pointage,
+    TexteParDefaut,
 )
 from conventions.moteur import evaluer_convention
 from conventions.notifications import notifier_transition
@@ -39,7 +42,9 @@ from conventions.workflow import (
     garde_transition,
 )
 from core.courrier import apres_validation
+from etablissement.models import Promotion
 from regles.constats import Constat
+from regles.contenus import CLAUSES_TEXTE
 
 
 class TransitionRefusee(Exception):
@@ -122,6 +127,67 @@ def _enregistrer_periodes(convention: Convention, periodes: Sequence[PeriodeSais
     convention.save(update_fields=["debut", "fin"])
 
 
+def clauses_par_defaut(promotion: Promotion | None) -> dict[str, str]:
+    """The texts a new convention of this cohort starts with, clause code → text: the
+    section's, each replaced by the cohort's where it has its own (`promotion` None: the
+    section's alone). One query."""
+    lignes = TexteParDefaut.objects.filter(promotion__isnull=True)
+    if promotion is not None:
+        lignes = TexteParDefaut.objects.filter(Q(promotion__isnull=True) | Q(promotion=promotion))
+    textes: dict[str, str] = {}
+    # The section's first, then the cohort's over them.
+    for ligne in sorted(lignes, key=lambda t: t.promotion_id is not None):
+        textes[ligne.code] = ligne.texte
+    return textes
+
+
+def completer_par_defaut(
+    contenus: dict[str, str] | None, promotion: Promotion | None
+) -> dict[str, str]:
+    """`contenus` with each blank clause given the cohort's default text, and each clause
+    still reading as the section's default given the cohort's own, if it has one (a form
+    shows the section's texts before the student, hence the cohort, is chosen)."""
+    section = clauses_par_defaut(None)
+    cohorte = clauses_par_defaut(promotion) if promotion is not None else section
+    resultat = {k: v for k, v in (contenus or {}).items() if str(v).strip()}
+    for code, texte in cohorte.items():
+        actuel = resultat.get(code, "")
+        if not actuel or (actuel.strip() == section.get(code, "").strip() and texte != actuel):
+            resultat[code] = texte
+    return resultat
+
+
+@transaction.atomic
+def textes_par_defaut_enregistrer(
+    *, promotion: Promotion | None, textes: dict[str, str], auteur: Utilisateur | None
+) -> None:
+    """Write the default texts of the section (`promotion` None) or of one cohort: a blank
+    text removes the row (for a cohort: its students get the section's text again). Codes
+    outside the D124-4 clauses written as text are refused."""
+    inconnus = sorted(set(textes) - set(CLAUSES_TEXTE))
+    if inconnus:
+        raise ValidationError("Ces clauses n'existent pas : " + ", ".join(inconnus) + ".")
+    existants = {
+        t.code: t
+        for t in TexteParDefaut.objects.select_for_update().filter(
+            promotion=promotion, code__in=list(textes)
+        )
+    }
+    for code, texte in textes.items():
+        texte = texte.strip()
+        ligne = existants.get(code)
+        if not texte:
+            if ligne is not None:
+                ligne.delete()
+        elif ligne is None:
+            TexteParDefaut.objects.create(
+                promotion=promotion, code=code, texte=texte, modifie_par=auteur
+            )
+        elif ligne.texte != texte:
+            ligne.texte, ligne.modifie_par = texte, auteur
+            ligne.save(update_fields=["texte", "modifie_par", "modifie_le"])
+
+
 @transaction.atomic
 def convention_creer(
     *,
@@ -129,8 +195,16 @@ def convention_creer(
     periodes: Sequence[PeriodeSaisie],
     missions: Sequence[Any] = (),
     competences: Sequence[Any] = (),
+    textes_par_defaut: bool = True,
     **champs: Any,
 ) -> Convention:
+    """A new draft. With `textes_par_defaut`, its blank clauses start with the default texts
+    of its student's cohort (`completer_par_defaut`), so that it is not blocked by a dozen
+    empty clauses nobody has written yet."""
+    if textes_par_defaut:
+        etudiant = champs.get("etudiant")
+        promotion = getattr(etudiant, "promotion", None)
+        champs["contenus"] = completer_par_defaut(champs.get("contenus"), promotion)
     convention = Convention(**champs)
     convention.full_clean()
     convention.save()
@@ -546,3 +620,55 @@ def avenant_creer(
             donnees={"numero": numero, "changements": diff},
         )
     return avenant
+
+
+# The actions the list of conventions applies to a selection (conventions.workflow's).
+ACTIONS_GROUPEES = ("soumettre", "valider", "envoyer_signature")
+
+
+@dataclass(frozen=True)
+class ResultatGroupe:
+    """What one action of a selection did to one convention: done, or why not."""
+
+    convention: Convention
+    fait: bool
+    raison: str = ""
+
+
+def conventions_transition_groupee(
+    *, conventions: Sequence[Convention], action: str, auteur: Utilisateur
+) -> list[ResultatGroupe]:
+    """Apply `action` to each convention of a selection, one by one, each through
+    `convention_transition` (its own transaction, locks, engine check, audit row and
+    e-mails): a refusal of one leaves the others done, and says why in French. A convention
+    of a student the author does not follow is refused like its own page refuses it."""
+    if action not in ACTIONS_GROUPEES:
+        raise TransitionRefusee(
+            "Choisissez une action : soumettre, valider ou envoyer en signature."
+        )
+    resultats = []
+    for convention in conventions:
+        if not peut_modifier(auteur, convention.etudiant):
+            resultats.append(
+                ResultatGroupe(
+                    convention,
+                    False,
+                    "seuls l'enseignant référent de l'étudiant et les administrateurs de la "
+                    "section peuvent la modifier.",
+                )
+            )
+            continue
+        try:
+            convention_transition(convention=convention, action=action, auteur=auteur)
+        except (TransitionRefusee, PermissionDenied, ValidationError) as refus:
+            raison = (
+                refus.message
+                if isinstance(refus, TransitionRefusee)
+                else " ".join(refus.messages)
+                if isinstance(refus, ValidationError)
+                else str(refus)
+            )
+            resultats.append(ResultatGroupe(convention, False, raison))
+        else:
+            resultats.append(ResultatGroupe(convention, True))
+    return resultats

@@ -140,6 +140,19 @@ def garde_motif(transition: Transition, motif: str) -> str | None:
     return None
 
 
+def garde_droit(transition: Transition, bloquants: int) -> str | None:
+    """Whether the engine's verdict lets the action through: one that checks the law
+    (`verifier_droit`) is refused while `bloquants` (the number of blocking findings) is not
+    zero; the page then offers the fix, not this button."""
+    if not transition.verifier_droit or not bloquants:
+        return None
+    constats = "constat bloquant" if bloquants == 1 else "constats bloquants"
+    return (
+        f"« {transition.libelle} » sera refusé tant que le moteur relève {bloquants} "
+        f"{constats} : corrigez d'abord la convention."
+    )
+
+
 RUPTURE_INCOMPLETE = "Indiquez le dernier jour du stage et qui a pris l'initiative d'y mettre fin."
 
 

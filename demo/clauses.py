@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from etablissement.models import Enseignant
+from conventions.services import textes_par_defaut_enregistrer
+from etablissement.models import Enseignant, Promotion
 from organismes.models import Tuteur
 from referentiel.models import Competence, Mission
 
@@ -83,3 +84,21 @@ def clauses(
     for code in omises:
         textes.pop(code, None)
     return textes
+
+
+# The first-year cohort's own wording of the follow-up: a visit rather than a call.
+SUIVI_PREMIERE_ANNEE = (
+    "Le tuteur accueille le stagiaire et organise ses activités ; en première année, "
+    "l'enseignant référent rend visite au stagiaire dans l'organisme pendant la première "
+    "période et fait le point avec le tuteur sur la grille d'évaluation de la section."
+)
+
+
+def textes_par_defaut_creer(*, premiere_annee: Promotion) -> None:
+    """The section's default texts (« Textes par défaut des clauses »): the model wording
+    above, which a new convention starts with; the first-year cohort words the follow-up
+    its own way."""
+    textes_par_defaut_enregistrer(promotion=None, textes=dict(_COMMUNES), auteur=None)
+    textes_par_defaut_enregistrer(
+        promotion=premiere_annee, textes={"suivi": SUIVI_PREMIERE_ANNEE}, auteur=None
+    )

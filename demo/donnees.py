@@ -18,6 +18,7 @@ from demo import personnes
 from demo.accueil import accueils_creer, sirens
 from demo.calendrier import A_JANVIER_2026, PROMOTIONS
 from demo.circuit import demo_circuit_ouvrir
+from demo.clauses import textes_par_defaut_creer
 from demo.equipe import equipe_creer
 from demo.lycee import lycee_creer
 from demo.promotions import promotions_creer
@@ -186,7 +187,9 @@ def demo_construire() -> CasParticuliers:
         equipe = equipe_creer()
         promotions = promotions_creer(equipe)
         accueils = accueils_creer()
-        return Scenario(equipe, promotions, accueils).raconter()
+        cas = Scenario(equipe, promotions, accueils).raconter()
+        textes_par_defaut_creer(premiere_annee=promotions.nouveaux)
+        return cas
 
 
 def _ouvrir_le_circuit(cas: CasParticuliers) -> None:

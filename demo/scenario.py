@@ -157,6 +157,9 @@ class Scenario:
             # The day it was signed, three weeks before the start, rather than the day the
             # demo is built: recording the signatures keeps a date already written.
             date_signature=signee_le,
+            # The demo writes each convention's clauses from its parties (and leaves some
+            # blank on purpose): the section's default texts do not fill them.
+            textes_par_defaut=False,
             contenus=clauses(
                 annee_formation=annee_formation,
                 referent=etudiant.referent,

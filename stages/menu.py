@@ -42,6 +42,11 @@ RUBRIQUES = (
     Rubrique(
         "Signatures du chef d'établissement", "espaces:chef", frozenset({Role.ADMINISTRATEUR})
     ),
+    # The section's wording: the printed general conditions, the clauses' starting texts.
+    Rubrique("Modèles de documents", "documents:modeles", frozenset({Role.ADMINISTRATEUR})),
+    Rubrique(
+        "Textes par défaut des clauses", "conventions:clauses", frozenset({Role.ADMINISTRATEUR})
+    ),
     # Every e-mail sent, kept in the demo: where its signature and follow-up links are read.
     Rubrique(
         "Courriels envoyés",
@@ -73,4 +78,10 @@ def liens_du_menu(request: HttpRequest) -> list[Lien]:
             continue  # its app has no such page yet: the menu grows as the screens arrive
         actif = request.path == url if url == "/" else request.path.startswith(url)
         liens.append(Lien(rubrique.libelle, url, actif))
+    # One entry is the current page: the longest prefix (the clauses' texts, not the list
+    # of conventions whose URL starts theirs).
+    actifs = [lien for lien in liens if lien.actif]
+    if len(actifs) > 1:
+        garde = max(actifs, key=lambda lien: len(lien.url))
+        liens = [Lien(x.libelle, x.url, x is garde) for x in liens]
     return liens

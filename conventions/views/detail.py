@@ -4,6 +4,7 @@ avenants, and the actions its status allows this user."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -17,7 +18,15 @@ from conventions.forms import RuptureForm
 from conventions.models import Convention
 from conventions.moteur import evaluer_convention
 from conventions.selectors import convention_detaillee
-from conventions.workflow import Transition, actions_possibles, garde_avenant, garde_modification
+from conventions.workflow import (
+    Transition,
+    actions_possibles,
+    garde_avenant,
+    garde_droit,
+    garde_modification,
+)
+from documents.acces import peut_generer
+from documents.models import Document, TypeDocument
 from documents.selectors import circuits_des_avenants, signalements_ouverts
 from regles.cadre import cadre_ou_aucun
 from regles.constats import Constat
@@ -32,6 +41,44 @@ def _actions(request: HttpRequest, convention: Convention, ecrit: bool) -> list[
         return []
     admin = isinstance(request.user, Utilisateur) and request.user.est_administrateur
     return [t for t in actions_possibles(convention.statut) if admin or not t.administrateur]
+
+
+@dataclass(frozen=True)
+class Bouton:
+    """A button of the page's actions: the transition, the reason it cannot succeed (the
+    workflow's `garde_droit`: shown disabled, with it) and whether it is the primary one."""
+
+    transition: Transition
+    refus: str | None
+    principal: bool
+
+
+# Actions that move a convention towards signature: not the primary button while the engine
+# has a blocking finding (the fix is).
+_EN_AVANT = frozenset({"soumettre", "valider", "envoyer_signature", "enregistrer_signatures"})
+
+
+def boutons(actions: Sequence[Transition], bloquants: int) -> list[Bouton]:
+    return [
+        Bouton(
+            t,
+            garde_droit(t, bloquants),
+            principal=t.action != "annuler" and not (bloquants and t.action in _EN_AVANT),
+        )
+        for t in actions
+        if not t.motif_requis
+    ]
+
+
+def _pieces(convention: Convention) -> dict[str, Any]:
+    """What the « Pièces et liens » block links to: the convention's latest PDF (its
+    signature circuit's page), its avenants' PDFs (or the button that generates one)."""
+    document = (
+        Document.objects.filter(convention=convention, type=TypeDocument.CONVENTION)
+        .order_by("-version")
+        .first()
+    )
+    return {"document_convention": document}
 
 
 def page_detail(
@@ -52,6 +99,8 @@ def page_detail(
     acquittements = {a.code: a for a in convention.acquittements.all()}
     ecrit = peut_modifier(request.user, convention.etudiant)
     actions = _actions(request, convention, ecrit)
+    modifiable = ecrit and garde_modification(convention.statut) is None
+    premier = verdict.bloquants[0] if verdict.bloquants else None
     contexte: dict[str, Any] = {
         "convention": convention,
         "verdict": verdict,
@@ -62,7 +111,13 @@ def page_detail(
         "acquittements": acquittements,
         "a_acquitter": [k for k in verdict.avertissements if k.code not in acquittements],
         "peut_modifier": ecrit,
-        "modifiable": ecrit and garde_modification(convention.statut) is None,
+        "peut_generer": peut_generer(request.user, convention),
+        "modifiable": modifiable,
+        # A blocked convention's primary action is its fix, at the first finding's field.
+        "correction": premier is not None and modifiable,
+        "ancre_correction": presentation.ancre_correction(premier) if premier else "",
+        "boutons": boutons(actions, len(verdict.bloquants)),
+        **_pieces(convention),
         "avenant_possible": ecrit and garde_avenant(convention.statut) is None,
         "reserve_admin": ecrit and len(actions) < len(actions_possibles(convention.statut)),
         "actions": actions,

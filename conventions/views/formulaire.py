@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from comptes.acces import personnel_requis
@@ -27,16 +28,44 @@ from conventions.forms import (
 )
 from conventions.models import Convention
 from conventions.moteur import Verdict, evaluer_brouillon, evaluer_convention
-from conventions.services import TransitionRefusee, convention_creer, convention_modifier
+from conventions.services import (
+    TransitionRefusee,
+    clauses_par_defaut,
+    convention_creer,
+    convention_modifier,
+)
 from conventions.views.detail import convention_ou_404
 from core.listes import identifiant
 from regles import modele
 from regles.cadre import cadre_ou_aucun
 
 
-def _formulaire(request: HttpRequest, data: Any = None, **kwargs: Any) -> ConventionForm:
+def _formulaire(
+    request: HttpRequest, data: Any = None, *, nouvelle: bool = False, **kwargs: Any
+) -> ConventionForm:
     etudiants = ConventionForm.base_fields["etudiant"].queryset  # type: ignore[attr-defined]
-    return ConventionForm(data, etudiants=etudiants_modifiables(request.user, etudiants), **kwargs)
+    return ConventionForm(
+        data,
+        etudiants=etudiants_modifiables(request.user, etudiants),
+        le=timezone.localdate(),
+        nouvelle=nouvelle,
+        **kwargs,
+    )
+
+
+def _initial_nouvelle(request: HttpRequest, form: ConventionForm) -> dict[str, Any]:
+    """A new convention's form starts with the default clause texts: the cohort's when the
+    student is given (`?etudiant=<pk>`, from the student's page), else the section's."""
+    etudiant = None
+    if pk := identifiant(request.GET.get("etudiant", "")):
+        etudiant = form.fields["etudiant"].queryset.filter(pk=pk).first()  # type: ignore[attr-defined]
+    initial: dict[str, Any] = {
+        f"clause_{code}": texte
+        for code, texte in clauses_par_defaut(etudiant.promotion if etudiant else None).items()
+    }
+    if etudiant is not None:
+        initial["etudiant"] = etudiant
+    return initial
 
 
 def verdict_du_formulaire(
@@ -97,7 +126,7 @@ def _page(request: HttpRequest, convention: Convention | None) -> HttpResponse:
     verdict: Verdict | None = None
     verifie = False
     if request.method == "POST":
-        form = _formulaire(request, request.POST)
+        form = _formulaire(request, request.POST, nouvelle=convention is None)
         ajouter = "ajouter_periode" in request.POST
         periodes = periodes_formset(request.POST, ajouter=ajouter)
         if ajouter:
@@ -123,7 +152,8 @@ def _page(request: HttpRequest, convention: Convention | None) -> HttpResponse:
             periodes = periodes_formset(initial=initial_periodes(convention))
             verdict = evaluer_convention(convention)
         else:
-            form = _formulaire(request)
+            form = _formulaire(request, nouvelle=True)
+            form.initial = _initial_nouvelle(request, form)
             periodes = periodes_formset()
     return _rendu(request, convention, form, periodes, verdict, verifie=verifie)
 
@@ -188,7 +218,7 @@ def apercu(request: HttpRequest) -> HttpResponse:
     convention = None
     if pk := request.GET.get("convention", ""):
         convention = get_object_or_404(Convention, pk=identifiant(pk) or 0)
-    form = _formulaire(request, request.POST)
+    form = _formulaire(request, request.POST, nouvelle=convention is None)
     periodes = periodes_formset(request.POST)
     verdict = verdict_du_formulaire(form, periodes, convention)
     return render(

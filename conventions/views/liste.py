@@ -3,27 +3,36 @@ whatever the number of rows (the rows' student, host and dates come with the sli
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from comptes.acces import personnel_requis
+from comptes.models import Utilisateur
 from conventions.acces import peut_modifier
-from conventions.models import Statut
+from conventions.models import Convention, Statut
 from conventions.selectors import (
     conventions_filtrer,
     conventions_pour_liste,
     conventions_rechercher,
 )
-from conventions.workflow import ACTEURS
+from conventions.services import ACTIONS_GROUPEES
+from conventions.verdicts import bloquants_des
+from conventions.workflow import ACTEURS, TRANSITIONS, Transition
 from core.forms import DsfrForm
 from core.listes import lister
 from etablissement.models import Enseignant, Promotion
+from regles.constats import Constat
 
 TRIS = {
+    "numero": ("N°", ("pk",)),
     "etudiant": ("Étudiant", ("etudiant__nom", "etudiant__prenom")),
     "organisme": ("Organisme d'accueil", ("etablissement_accueil__organisme__raison_sociale",)),
     "debut": ("Dates", ("debut", "fin")),
+    "referent": ("Référent", ("referent__nom", "referent__prenom")),
     "statut": ("Statut", ("statut",)),
 }
 
@@ -67,9 +76,44 @@ def liste(request: HttpRequest) -> HttpResponse:
     resultat = lister(
         request, conventions, tris=TRIS, tri_defaut="-debut", rechercher=conventions_rechercher
     )
-    lignes = [(c, peut_modifier(request.user, c.etudiant)) for c in resultat.page]
+    # The blocking findings of the page's rows: a constant number of engine calls a page.
+    bloquants = bloquants_des([c.pk for c in resultat.page])
+    lignes = [
+        Ligne(c, peut_modifier(request.user, c.etudiant), bloquants.get(c.pk))
+        for c in resultat.page
+    ]
+    # The query string of the filters, for the exports (the same rows, every page).
+    filtres_url = request.GET.copy()
+    for cle in ("page", "tri"):
+        filtres_url.pop(cle, None)
     return render(
         request,
         "conventions/liste.html",
-        {"liste": resultat, "lignes": lignes, "filtres": filtres},
+        {
+            "liste": resultat,
+            "lignes": lignes,
+            "filtres": filtres,
+            "actions_groupees": actions_groupees(request.user),
+            "selectionnable": any(ligne.modifiable for ligne in lignes),
+            "filtres_url": filtres_url.urlencode(),
+            "retour": request.get_full_path(),
+        },
     )
+
+
+@dataclass(frozen=True)
+class Ligne:
+    convention: Convention
+    modifiable: bool
+    bloquants: list[Constat] | None  # None: not evaluated (cancelled, or without a period)
+
+    @property
+    def titres(self) -> str:
+        """The rules broken, as a person reads them."""
+        return " ; ".join(dict.fromkeys(k.regle.titre for k in self.bloquants or ()))
+
+
+def actions_groupees(utilisateur: Any) -> list[Transition]:
+    """The actions of a selection this user may take (validation: administrators only)."""
+    admin = isinstance(utilisateur, Utilisateur) and utilisateur.est_administrateur
+    return [TRANSITIONS[a] for a in ACTIONS_GROUPEES if admin or not TRANSITIONS[a].administrateur]

@@ -257,6 +257,10 @@ MATRICE: dict[str, Acces] = {
     ),
     "espaces:chef": ADMINISTRATION,
     "espaces:envoyer_chef": Acces(CONNEXION, 302, 403, 403, methode="post"),
+    # The default clause texts: the section's wording, administrators only.
+    "conventions:clauses": ADMINISTRATION,
+    # A bulk action: a bare POST goes back to the list, saying what is missing.
+    "conventions:groupees": Acces(CONNEXION, 302, 302, 403, methode="post"),
 }
 
 # Parts of the URLconf the table does not cover: Django's admin has its own staff-only

@@ -16,8 +16,11 @@ from tests.conventions.ecrans import avancer
 pytestmark = pytest.mark.django_db
 URL = reverse("conventions:liste")
 
-# Session, user, the school (header), the two filter lists, the count and the page's rows.
-REQUETES = 7
+# Session, user, the school (header), the two filter lists, the count and the page's rows;
+# then the blocking findings' marker (conventions.verdicts): the rows with their details and
+# periods, their neighbours in force (ids, then rows and periods), the journals (2) and the
+# hosts' counts (3).
+REQUETES = 16
 
 
 def _conventions(nombre: int) -> None:
