@@ -29,7 +29,7 @@ from django.db import transaction
 from comptes.models import Role, Utilisateur
 from conventions.models import Convention, EvenementConvention, Statut
 from conventions.moteur import Verdict, evaluer_brouillon
-from conventions.services import PeriodeSaisie, convention_creer
+from conventions.services import PeriodeSaisie, completer_par_defaut, convention_creer
 from core.audit import Action
 from core.courrier import apres_validation
 from etablissement.models import Etudiant
@@ -209,6 +209,8 @@ def demande_verdict(*, etudiant: Etudiant, demande: Demande) -> Verdict:
             poste=demande.poste.strip(),
             gratification_mode="horaire" if montant else "aucune",
             gratification_montant=montant or Decimal(0),
+            # The section's texts, as the saved request will have them (convention_creer).
+            contenus=completer_par_defaut({}, etudiant.promotion),
             **demande.horaire,
         )
         verdict = evaluer_brouillon(

@@ -371,3 +371,17 @@ def test_the_referent_sees_the_request_on_the_convention_page(camille: Etudiant)
     )
     assert "Demandée par l'étudiant" in page
     assert "voici mon stage de janvier" in page
+
+
+def test_with_the_sections_default_texts_the_preview_asks_no_clause(camille: Etudiant) -> None:
+    """The request is judged with the texts it will be saved with (the section's defaults)."""
+    from conventions.services import textes_par_defaut_enregistrer
+    from regles.contenus import CLAUSES_TEXTE
+
+    textes = {code: f"Texte de la section pour {code}." for code in CLAUSES_TEXTE}
+    client = _client(camille)
+    avant = client.post(VERIFIER, _donnees(camille)).content.decode()
+    assert "rédigées par votre enseignant référent" in avant
+    textes_par_defaut_enregistrer(promotion=None, textes=textes, auteur=None)
+    apres = client.post(VERIFIER, _donnees(camille)).content.decode()
+    assert "rédigées par votre enseignant référent" not in apres
