@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.test.utils import override_settings
+from django.utils import timezone
 
 from comptes.models import Role, Utilisateur
 from conventions.models import Convention, EvenementConvention
@@ -19,6 +20,7 @@ from demo.accueil import accueils_creer, sirens
 from demo.calendrier import A_JANVIER_2026, PROMOTIONS
 from demo.circuit import demo_circuit_ouvrir
 from demo.equipe import equipe_creer
+from demo.horodatage import horodater
 from demo.lycee import lycee_creer
 from demo.promotions import promotions_creer
 from demo.scenario import CasParticuliers, Scenario
@@ -185,7 +187,14 @@ def demo_construire() -> CasParticuliers:
         equipe = equipe_creer()
         promotions = promotions_creer(equipe)
         accueils = accueils_creer()
-        return Scenario(equipe, promotions, accueils).raconter()
+        cas = Scenario(equipe, promotions, accueils).raconter()
+        # Stamped as the story happened, not at the minute of the build (demo/horodatage.py).
+        horodater(
+            conventions_demo().prefetch_related("periodes"),
+            _organismes(),
+            maintenant=timezone.now(),
+        )
+        return cas
 
 
 def _ouvrir_le_circuit(cas: CasParticuliers) -> None:
