@@ -158,6 +158,8 @@ def test_the_reader_keeps_text_and_drops_scripts_styles_and_attributes() -> None
         "<p>Fin</p></body></html>"
     )
     assert texte_visible(html) == "Bonjour Fin"
+    lu = '<p><abbr title="Code du travail">C. trav.</abbr><input placeholder="JJ/MM/AAAA"></p>'
+    assert texte_visible(lu) == "Code du travail C. trav. JJ/MM/AAAA"
 
 
 @pytest.mark.parametrize(

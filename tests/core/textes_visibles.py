@@ -2,9 +2,11 @@
 (`GRAT_OBLIGATOIRE`), a snake_case or dotted key (`minutes_manquantes`,
 `cotisations.organisme.fnal_reduit`), a raw boolean or `None`, an ISO date (`2027-01-12`).
 
-`texte_visible(html)` keeps the text of the page (no <script>, <style>, <template>, no
-attributes); `fautes(texte)` lists the offending tokens, once the legitimate look-alikes (the
-allow-list below: e-mail addresses, web addresses, file names) are taken out."""
+`texte_visible(html)` keeps the text of the page (no <script>, <style>, <template>) and the
+attributes a person reads (title, placeholder, aria-label, alt, a button's caption);
+`fautes(texte)` lists the offending tokens, once the legitimate look-alikes (the allow-list
+below: e-mail addresses, web addresses, domain names, file names, the clause templates'
+placeholders) are taken out."""
 
 from __future__ import annotations
 
@@ -38,6 +40,9 @@ _MOTIFS = {
 }
 
 
+_ATTRIBUTS_LUS = ("title", "placeholder", "aria-label", "alt")
+
+
 class _Lecteur(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -47,6 +52,15 @@ class _Lecteur(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _INVISIBLES:
             self._caches += 1
+        elif not self._caches:
+            # What a person reads without it being text: a tooltip, a placeholder, the
+            # label a screen reader says, an image's text, a button's caption.
+            lus = dict(attrs)
+            for nom in _ATTRIBUTS_LUS:
+                if lus.get(nom):
+                    self.morceaux.append(str(lus[nom]))
+            if tag == "input" and lus.get("type") in ("submit", "button") and lus.get("value"):
+                self.morceaux.append(str(lus["value"]))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _INVISIBLES and self._caches:
