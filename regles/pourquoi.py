@@ -174,7 +174,7 @@ def _effectif(effectif: object, mois: date, lundi: date | None, p: Parametres | 
             f"Effectif de l'organisme : non déclaré pour {fmt.mois(mois)} ni les mois "
             "précédents ; le plafond est celui des plus petits organismes."
         )
-    texte = fmt.nombre(nombre, 0) if nombre % 1 == 0 else fmt.nombre(nombre, 2)
+    texte = fmt.nombre(nombre, 2).rstrip("0").rstrip(",")  # 12, 13,5, 13,25
     return (
         f"Effectif retenu (R124-12) : {texte} personnes, le plus élevé entre l'effectif au "
         f"dernier jour de {fmt.mois(mois)}{moyenne}."
@@ -287,8 +287,13 @@ def _programme(c: Chiffres, p: Parametres | None) -> list[str]:
     phrases = [
         f"{rang.capitalize()} année de formation{scolaire} : objectif de "
         f"{_jours(c['objectif_jours'])} de stage.",
-        f"Jours faits ou prévus : {_jours(c['jours_prevus'])}, dont {_jours(c['jours_realises'])} "
-        "relevés par l'organisme.",
+        f"Jours faits ou prévus : {_jours(c['jours_prevus'])}, "
+        + (
+            f"dont {_jours(c['jours_realises'])} "
+            f"relevé{'s' if (_decimal(c['jours_realises']) or 0) >= 2 else ''} par l'organisme."
+            if _decimal(c["jours_realises"])
+            else "aucun encore relevé par l'organisme."
+        ),
         f"Il manque {_jours(c['jours_manquants'])}, soit {fmt.duree(int(str(c['minutes_manquantes'])))}.",
     ]
     if c.get("origine_deduite"):
