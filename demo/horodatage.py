@@ -51,7 +51,7 @@ def _prevu(action: str, c: Convention, debut: date, fin: date) -> datetime:
         "annuler": _a(debut - timedelta(weeks=4)),
         "demarrer": _a(debut, 9),
         "presence": _a(releve, 18),
-        "avenant": _a(signee + timedelta(days=7), 11),
+        "avenant": _a(signee + timedelta(days=1), 11),
         "rompre": _a(c.rupture_dernier_jour or fin, 18),
         "terminer": _a(fin, 18),
         "attester": _a(fin + timedelta(days=7)),
@@ -72,8 +72,12 @@ def _convention(c: Convention, plafond: datetime) -> None:
         .values_list("rupture_dernier_jour", flat=True)
         if r is not None and r < debut
     ]
-    plancher = _a(max(ruptures) + timedelta(days=1), 9) if ruptures else None
-    precedent: datetime | None = plancher
+    precedent: datetime | None = None
+    if ruptures:  # the next working day, at opening time
+        lendemain = max(ruptures) + timedelta(days=1)
+        while lendemain.weekday() >= 5:
+            lendemain += timedelta(days=1)
+        precedent = _a(lendemain, 9) - UNE_MINUTE
     for evenement in c.evenements.order_by("pk"):
         moment = _prevu(evenement.action, c, debut, fin)
         if precedent is not None:

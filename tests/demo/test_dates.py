@@ -152,3 +152,18 @@ def test_every_address_the_demo_records_is_fictitious(construite_le: datetime) -
                     domaine = adresse.rsplit("@", 1)[-1]
                     assert PERMIS.search(domaine), f"{modele.__name__}.{champ.name} : {adresse}"
     assert vues > 100
+
+
+def test_a_new_convention_after_a_stage_ended_early_is_written_after_that_end(
+    construite_le: datetime,
+) -> None:
+    rompues = conventions_demo().filter(statut=Statut.ROMPUE)
+    assert rompues.exists()
+    for rompue in rompues:
+        assert rompue.rupture_dernier_jour is not None
+        suivantes = conventions_demo().filter(
+            etudiant=rompue.etudiant, periodes__debut__gt=rompue.rupture_dernier_jour
+        )
+        assert suivantes.exists()
+        for c in suivantes:
+            assert c.cree_le >= _aware(rompue.rupture_dernier_jour + timedelta(days=1)), c
