@@ -148,6 +148,39 @@ def test_no_page_shows_a_code_a_key_a_boolean_or_an_iso_date(
     )
 
 
+@pytest.mark.parametrize(
+    "action",
+    [
+        {"action": "valider"},  # the quota is exceeded: refused with the engine's findings
+        {"action": "attester"},  # not a step its status allows
+        {"action": "action_inventee"},
+        {"action": "rompre"},  # no last day, no initiative
+        {"action": "enregistrer_signatures", "date_signature": "2099-01-01"},
+    ],
+    ids=lambda d: d["action"],
+)
+def test_a_refused_action_explains_itself_without_keys(
+    action: dict[str, str], demo: CasParticuliers
+) -> None:
+    """A refusal shows the convention again with its reason: the pages a GET never reaches."""
+    assert demo.quota_refuse is not None
+    url = reverse("conventions:transition", kwargs={"pk": demo.quota_refuse.pk})
+    reponse = _clients()["administrateur"].post(url, action)
+    assert reponse.status_code == 200
+    texte = texte_visible(reponse.content.decode())
+    assert not fautes(texte), [f"{f} … {contexte(texte, f)}" for f in fautes(texte)]
+
+
+def test_acknowledging_unknown_codes_explains_itself_without_keys(demo: CasParticuliers) -> None:
+    assert demo.quota_refuse is not None
+    url = reverse("conventions:acquitter", kwargs={"pk": demo.quota_refuse.pk})
+    reponse = _clients()["administrateur"].post(url, {"codes": ["CODE_INVENTE", "QUOTA_DEPASSE"]})
+    assert reponse.status_code in (200, 302)
+    if reponse.status_code == 200:
+        texte = texte_visible(reponse.content.decode())
+        assert not fautes(texte), [f"{f} … {contexte(texte, f)}" for f in fautes(texte)]
+
+
 # The reader itself: what it keeps, what it flags, what it lets through.
 
 

@@ -217,3 +217,21 @@ def test_dates_and_durations_read_as_french() -> None:
     assert fmt.duree(8400) == "140 h"
     assert fmt.duree(450) == "7 h 30 min"
     assert fmt.duree(45) == "45 min"
+
+
+def test_the_reference_situation_s_findings_read_as_french() -> None:
+    """The engine run on regles/exemples/situation.json (a minor, a quota, the gratification…):
+    each message and each « Pourquoi ? » shows no key, code, boolean or ISO date."""
+    import json
+
+    from regles.entree import lire_situation
+    from regles.evaluation import evaluer
+
+    exemple = REGLES / "exemples" / "situation.json"
+    evaluation = evaluer(lire_situation(json.loads(exemple.read_text(encoding="utf-8"))))
+    constats = evaluation.constats
+    assert constats
+    for k in constats:
+        assert not fautes(k.message), (k.code, k.message)
+        assert not fautes(" ".join(pourquoi(k, parametres()))), k.code
+    assert any(pourquoi(k, parametres()) for k in constats)
