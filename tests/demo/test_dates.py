@@ -8,6 +8,7 @@ after the story's day, 27 November 2026: demo/calendrier.py), and every stamp ch
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from unittest import mock
@@ -43,7 +44,10 @@ AVANT_LE_STAGE = {
 }
 
 
-_DERNIER_DE_LA_CONSTRUCTION = 0  # the last timeline row the build wrote (the fixture sets it)
+@dataclass(frozen=True)
+class Construction:
+    le: datetime  # the build's moment (the clock the fixture sets)
+    dernier_evenement: int  # the last timeline row of the build, before the circuit opens
 
 
 def _aware(jour: date, heure: time = time(0)) -> datetime:
@@ -53,12 +57,12 @@ def _aware(jour: date, heure: time = time(0)) -> datetime:
 @pytest.fixture(
     scope="module", params=JOURS_DE_CONSTRUCTION, ids=lambda d: f"construite-le-{d:%Y-%m-%d}"
 )
-def construite_le(
+def construction(
     request: pytest.FixtureRequest,
     django_db_setup: None,
     django_db_blocker: Any,
     tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[datetime]:
+) -> Iterator[Construction]:
     """The demo built (and its circuit opened) with the clock on that day, rolled back after."""
     maintenant = timezone.make_aware(request.param)
     reglages = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"), **LISIBLES)
@@ -66,11 +70,10 @@ def construite_le(
     with django_db_blocker.unblock(), reglages, horloge, transaction.atomic():
         cas = demo_construire()
         assert cas.en_signature is not None
-        global _DERNIER_DE_LA_CONSTRUCTION
-        _DERNIER_DE_LA_CONSTRUCTION = EvenementConvention.objects.order_by("pk").last().pk  # type: ignore[union-attr]
+        dernier = EvenementConvention.objects.order_by("pk").values_list("pk", flat=True).last()
         with TestCase.captureOnCommitCallbacks(execute=True):
             demo_circuit_ouvrir(cas.en_signature)
-        yield maintenant
+        yield Construction(maintenant, dernier or 0)
         transaction.set_rollback(True)
 
 
@@ -79,24 +82,24 @@ def _bornes(c: Convention) -> tuple[date, date]:
     return periodes[0].debut, c.rupture_dernier_jour or periodes[-1].fin
 
 
-def test_no_signature_is_dated_in_the_future(construite_le: datetime) -> None:
+def test_no_signature_is_dated_in_the_future(construction: Construction) -> None:
     for c in conventions_demo().exclude(date_signature=None).prefetch_related("periodes"):
         assert c.date_signature <= JOUR_DE_LA_DEMO, c
         assert c.date_signature < _bornes(c)[0], c
     for s in Signature.objects.exclude(signe_le=None):
-        assert s.signe_le <= construite_le
+        assert s.signe_le <= construction.le
     assert Document.objects.exists()
-    assert not Document.objects.filter(cree_le__gt=construite_le).exists()
+    assert not Document.objects.filter(cree_le__gt=construction.le).exists()
 
 
-def test_each_timeline_follows_its_stage_within_the_story(construite_le: datetime) -> None:
+def test_each_timeline_follows_its_stage_within_the_story(construction: Construction) -> None:
     fin_de_l_histoire = _aware(JOUR_DE_LA_DEMO + timedelta(days=1))
     fautes = []
     for c in conventions_demo().prefetch_related("periodes"):
         debut, fin = _bornes(c)
         precedent = c.cree_le
         # The circuit opened after the build writes its own lines, on the build's day.
-        for e in c.evenements.filter(pk__lte=_DERNIER_DE_LA_CONSTRUCTION).order_by("pk"):
+        for e in c.evenements.filter(pk__lte=construction.dernier_evenement).order_by("pk"):
             quand = f"{c} : {e.action} le {e.horodatage:%d/%m/%Y %H:%M}"
             if e.horodatage < precedent:
                 fautes.append(f"{quand}, avant l'événement précédent ou la création")
@@ -112,7 +115,7 @@ def test_each_timeline_follows_its_stage_within_the_story(construite_le: datetim
     assert not fautes, "\n".join(fautes[:20])
 
 
-def test_attestations_only_for_stages_over(construite_le: datetime) -> None:
+def test_attestations_only_for_stages_over(construction: Construction) -> None:
     attestees = conventions_demo().filter(statut=Statut.ATTESTEE).prefetch_related("periodes")
     assert attestees.exists()
     for c in attestees:
@@ -121,21 +124,21 @@ def test_attestations_only_for_stages_over(construite_le: datetime) -> None:
         assert _bornes(c)[1] < JOUR_DE_LA_DEMO, c
 
 
-def test_presence_is_logged_for_days_past_once_they_are_past(construite_le: datetime) -> None:
+def test_presence_is_logged_for_days_past_once_they_are_past(construction: Construction) -> None:
     assert Pointage.objects.exists()
     for p in Pointage.objects.all():
         assert p.jour <= DERNIER_JOUR_RELEVE
-        assert _aware(p.jour) <= p.saisi_le <= construite_le
+        assert _aware(p.jour) <= p.saisi_le <= construction.le
 
 
 def test_the_hosts_counts_and_the_mails_are_not_dated_after_the_build(
-    construite_le: datetime,
+    construction: Construction,
 ) -> None:
-    assert not EvenementOrganisme.objects.filter(horodatage__gt=construite_le).exists()
-    assert not CourrielEnvoye.objects.filter(envoye_le__gt=construite_le).exists()
+    assert not EvenementOrganisme.objects.filter(horodatage__gt=construction.le).exists()
+    assert not CourrielEnvoye.objects.filter(envoye_le__gt=construction.le).exists()
 
 
-def test_every_address_the_demo_records_is_fictitious(construite_le: datetime) -> None:
+def test_every_address_the_demo_records_is_fictitious(construction: Construction) -> None:
     from django.apps import apps
     from django.db import models
 
@@ -155,7 +158,7 @@ def test_every_address_the_demo_records_is_fictitious(construite_le: datetime) -
 
 
 def test_a_new_convention_after_a_stage_ended_early_is_written_after_that_end(
-    construite_le: datetime,
+    construction: Construction,
 ) -> None:
     rompues = conventions_demo().filter(statut=Statut.ROMPUE)
     assert rompues.exists()
