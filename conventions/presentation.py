@@ -96,7 +96,8 @@ def _valeur(champ: str, valeur: Any) -> str:
 def changements(avenant: Avenant) -> list[Changement]:
     return [
         Changement(
-            _CHAMPS_AVENANT.get(champ, champ),
+            # A field this list does not know yet reads as words, never as its key.
+            _CHAMPS_AVENANT.get(champ, champ.replace("_", " ").capitalize()),
             _valeur(champ, diff.get("avant")),
             _valeur(champ, diff.get("apres")),
         )

@@ -43,7 +43,7 @@ from conventions.workflow import (
 )
 from core.courrier import apres_validation
 from etablissement.models import Promotion
-from regles.constats import Constat
+from regles.constats import CATALOGUE, Constat
 from regles.contenus import CLAUSES_TEXTE
 
 
@@ -305,7 +305,7 @@ def convention_transition(
         return convention_enregistrer_signatures(convention=convention, auteur=auteur, le=le)
     transition = TRANSITIONS.get(action)
     if transition is None:
-        raise TransitionRefusee(f"Action inconnue : {action}.")
+        raise TransitionRefusee("Cette action n'existe pas pour une convention.")
     return _transitionner(convention, transition, auteur=auteur, motif=motif)
 
 
@@ -418,8 +418,14 @@ def convention_acquitter(
     avertissements = {k.code: k for k in verdict.avertissements}
     inconnus = sorted(set(codes) - set(avertissements))
     if inconnus:
+        # Named by their titles, never by their codes (an unknown code: a stale form).
+        noms = [
+            f"« {CATALOGUE[c].titre} »" if c in CATALOGUE else "un constat inconnu"
+            for c in inconnus
+        ]
         raise ValidationError(
-            f"Ces avertissements ne concernent pas la convention : {', '.join(inconnus)}."
+            "Seuls les avertissements actuels de cette convention se prennent en compte ; "
+            f"pas : {', '.join(dict.fromkeys(noms))}."
         )
     faits = []
     for code in codes:

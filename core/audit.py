@@ -53,11 +53,11 @@ class Action(models.TextChoices):
 
 def libelle(action: str) -> str:
     """The French label of an action; an unknown one (never written by the services) is
-    shown as it is rather than breaking a page."""
+    shown as words (no underscore) rather than breaking a page."""
     try:
         return Action(action).label
     except ValueError:
-        return action
+        return action.replace("_", " ")
 
 
 def choix() -> list[tuple[str, str]]:

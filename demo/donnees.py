@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.test.utils import override_settings
+from django.utils import timezone
 
 from comptes.models import Role, Utilisateur
 from conventions.models import Convention, EvenementConvention
@@ -20,6 +21,7 @@ from demo.calendrier import A_JANVIER_2026, PROMOTIONS
 from demo.circuit import demo_circuit_ouvrir
 from demo.clauses import textes_par_defaut_creer
 from demo.equipe import equipe_creer
+from demo.horodatage import horodater
 from demo.lycee import lycee_creer
 from demo.promotions import promotions_creer
 from demo.scenario import CasParticuliers, Scenario
@@ -189,6 +191,12 @@ def demo_construire() -> CasParticuliers:
         accueils = accueils_creer()
         cas = Scenario(equipe, promotions, accueils).raconter()
         textes_par_defaut_creer(premiere_annee=promotions.nouveaux)
+        # Stamped as the story happened, not at the minute of the build (demo/horodatage.py).
+        horodater(
+            conventions_demo().prefetch_related("periodes"),
+            _organismes(),
+            maintenant=timezone.now(),
+        )
         return cas
 
 

@@ -194,7 +194,11 @@ class Scenario:
             cle,
             periodes,
             annee_formation=annee_formation,
-            signee_le=debut - timedelta(days=21) if signee else None,
+            # Three weeks before the start, and by the story's day at the latest (a January
+            # stage already signed on 27 November was signed before it).
+            signee_le=min(debut - timedelta(days=21), cal.JOUR_DE_LA_DEMO - timedelta(days=2))
+            if signee
+            else None,
             **champs,
         )
         if releve and statut in (S.TERMINEE, S.ATTESTEE, S.EN_COURS):

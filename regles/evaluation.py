@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from operator import attrgetter
 
@@ -614,8 +614,16 @@ def _constats_quota(c: Convention, occupation: OccupationOrganismes) -> list[Con
                 convention=c.id,
                 semaine=s.lundi.isoformat(),
                 stagiaires=s.total,
+                autres_ecoles=s.autres,
                 quota=s.quota,
                 semaines_depassees=len(depassees),
+                semaines=", ".join(d.lundi.isoformat() for d in depassees),
+                # The R124-12 headcount of that week (None: not declared) and the month whose
+                # last day it is counted on, the one before the week's month.
+                effectif=None if s.effectif is None else fmt.decimal_texte(s.effectif),
+                mois_effectif=(s.lundi.replace(day=1) - timedelta(days=1))
+                .replace(day=1)
+                .isoformat(),
             )
         )
     if inconnu := next((s for s in semaines if s.effectif is None), None):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -64,3 +64,37 @@ _MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "aoû
 def mois(valeur: date) -> str:
     """The month of a date in words: mars 2026."""
     return f"{_MOIS[valeur.month - 1]} {valeur.year}"
+
+
+_JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def _quantieme(valeur: date) -> str:
+    return "1er" if valeur.day == 1 else str(valeur.day)
+
+
+def jour_long(valeur: date) -> str:
+    """A date as a sentence says it: lundi 12 janvier 2027, jeudi 1er avril 2027."""
+    return f"{_JOURS[valeur.weekday()]} {_quantieme(valeur)} {mois(valeur)}"
+
+
+def semaine(lundi: date) -> str:
+    """A civil week (Monday to Sunday) in words: semaine du 11 au 17 janvier 2027, semaine
+    du 29 mars au 4 avril 2027, semaine du 28 décembre 2026 au 3 janvier 2027."""
+    dimanche = lundi + timedelta(days=6)
+    if lundi.month == dimanche.month:
+        debut = _quantieme(lundi)
+    elif lundi.year == dimanche.year:
+        debut = f"{_quantieme(lundi)} {_MOIS[lundi.month - 1]}"
+    else:
+        debut = f"{_quantieme(lundi)} {mois(lundi)}"
+    return f"semaine du {debut} au {_quantieme(dimanche)} {mois(dimanche)}"
+
+
+def duree(minutes: int) -> str:
+    """A duration in hours and minutes: 140 h, 7 h 30 min, 45 min."""
+    h, m = divmod(abs(int(minutes)), 60)
+    signe = "-" if minutes < 0 else ""
+    if not h:
+        return f"{signe}{m} min"
+    return f"{signe}{nombre(h, 0)} h" + (f" {m:02d} min" if m else "")

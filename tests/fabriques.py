@@ -97,7 +97,7 @@ _nouvelle_promotion = promotion  # `etudiant(promotion=…)` shadows the builder
 
 
 def enseignant(*, nom: str = "Durand", prenom: str = "Claire", **champs: Any) -> Enseignant:
-    champs.setdefault("email", f"enseignant{next(_numeros)}@eiffel-bordeaux.org")
+    champs.setdefault("email", f"enseignant{next(_numeros)}@lycee-eiffel.test")
     return etablissement_services.enseignant_creer(nom=nom, prenom=prenom, **champs)
 
 
@@ -112,7 +112,7 @@ def etudiant(
     """A student of `promotion` (a new cohort if none), of age by default, with an INE."""
     numero = next(_numeros)
     champs.setdefault("ine", ine_valide())
-    champs.setdefault("email", f"etudiant{numero}@eiffel-bordeaux.org")
+    champs.setdefault("email", f"etudiant{numero}@lycee-eiffel.test")
     return etablissement_services.etudiant_creer(
         promotion=promotion or _nouvelle_promotion(libelle=f"NDRC test {numero}"),
         nom=nom,

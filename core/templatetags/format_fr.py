@@ -13,6 +13,9 @@ from django import template
 
 from regles import cadre
 from regles import format as fmt
+from regles import pourquoi as explications
+from regles.constats import Constat
+from regles.parametres import parametres
 
 register = template.Library()
 
@@ -56,3 +59,10 @@ def heure_suivante(minutes: int) -> int:
 def mois(valeur: date | None) -> str:
     """The month of a date in words: mars 2026."""
     return fmt.mois(valeur) if valeur else ""
+
+
+@register.filter
+def pourquoi(constat: Constat) -> list[str]:
+    """« Pourquoi ? » of a finding: its figures in sentences (regles/pourquoi.py), with the
+    parameters in force, never its keys."""
+    return explications.pourquoi(constat, parametres())

@@ -58,9 +58,7 @@ AVRIL = (date(2026, 4, 6), date(2026, 4, 30))
 
 @pytest.fixture
 def admin() -> Utilisateur:
-    return Utilisateur.objects.create_user(
-        "chef@eiffel-bordeaux.org", "x", role=Role.ADMINISTRATEUR
-    )
+    return Utilisateur.objects.create_user("chef@lycee-eiffel.test", "x", role=Role.ADMINISTRATEUR)
 
 
 @pytest.fixture

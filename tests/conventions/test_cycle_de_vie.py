@@ -24,14 +24,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin() -> Utilisateur:
-    return Utilisateur.objects.create_user(
-        "chef@eiffel-bordeaux.org", "x", role=Role.ADMINISTRATEUR
-    )
+    return Utilisateur.objects.create_user("chef@lycee-eiffel.test", "x", role=Role.ADMINISTRATEUR)
 
 
 @pytest.fixture
 def prof() -> Utilisateur:
-    return Utilisateur.objects.create_user("prof@eiffel-bordeaux.org", "x", role=Role.ENSEIGNANT)
+    return Utilisateur.objects.create_user("prof@lycee-eiffel.test", "x", role=Role.ENSEIGNANT)
 
 
 def a_valider(auteur: Utilisateur, **champs: Any):  # type: ignore[no-untyped-def]

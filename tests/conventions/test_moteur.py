@@ -56,7 +56,7 @@ def test_it_compares_with_the_hosts_students_and_tutors_conventions_in_force_onl
 
 
 def test_a_convention_without_period_cannot_be_evaluated() -> None:
-    admin = Utilisateur.objects.create_user("a@b.fr", "x", role=Role.ADMINISTRATEUR)
+    admin = Utilisateur.objects.create_user("a@b.test", "x", role=Role.ADMINISTRATEUR)
     convention = fabriques.convention(auteur=admin)
     convention.periodes.all().delete()
     with pytest.raises(ValueError, match="aucune période"):

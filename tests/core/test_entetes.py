@@ -33,7 +33,7 @@ def document(settings: Settings, tmp_path: Path, administrateur: Utilisateur) ->
     settings.MEDIA_ROOT = tmp_path / "media"
     org = fabriques.organisme()
     ContactOrganisme.objects.create(
-        organisme=org, nom="Lefèvre", prenom="Anne", role=RoleContact.SIGNATAIRE, email="a@x.org"
+        organisme=org, nom="Lefèvre", prenom="Anne", role=RoleContact.SIGNATAIRE, email="a@x.test"
     )
     Etablissement.objects.update(chef_etablissement_nom="Jean Proviseur")
     convention = avancer(fabriques.convention(organisme_=org), Statut.VALIDEE, administrateur)

@@ -178,7 +178,7 @@ def test_an_ine_known_in_the_promotion_updates_that_student() -> None:
     # Names in capitals are the same names: they are not rewritten; the empty e-mail cell
     # keeps the known address.
     assert (lucas.nom, lucas.prenom, lucas.classe) == ("Martin", "Lucas", "NDRC2 A")
-    assert lucas.email.endswith("@eiffel-bordeaux.org")
+    assert lucas.email.endswith("@lycee-eiffel.test")
     assert Etudiant.objects.count() == 2
 
 

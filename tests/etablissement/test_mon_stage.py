@@ -54,7 +54,7 @@ def _texte(html: str) -> str:
 def camille(db: None) -> Etudiant:
     """A validated convention at « Aquitaine Distribution » with its PDF, and a draft at
     « Gironde Conseil » missing its 1st D124-4 item."""
-    eleve = _eleve("camille@eiffel-bordeaux.org", "Lalanne")
+    eleve = _eleve("camille@lycee-eiffel.test", "Lalanne")
     validee = fabriques.convention(etudiant_=eleve)
     convention_pdf_generer(convention=validee, auteur=None, le=date(2026, 2, 2))
     valider(validee, chef_de_travaux())
@@ -72,7 +72,7 @@ def camille(db: None) -> Etudiant:
 @pytest.fixture
 def lucas(db: None) -> Etudiant:
     """Another student, at « Landes Services », with a generated PDF."""
-    eleve = _eleve("lucas@eiffel-bordeaux.org", "Martin")
+    eleve = _eleve("lucas@lycee-eiffel.test", "Martin")
     convention = fabriques.convention(
         etudiant_=eleve, organisme_=fabriques.organisme(raison_sociale="Landes Services")
     )
@@ -127,7 +127,7 @@ def test_the_staff_convention_page_stays_closed_to_the_student(camille: Etudiant
 
 def test_a_student_without_a_record_is_told_so(db: None) -> None:
     compte = utilisateur_creer(
-        email="sans.fiche@eiffel-bordeaux.org",
+        email="sans.fiche@lycee-eiffel.test",
         role=Role.ETUDIANT,
         prenom="Sans",
         nom="Fiche",
@@ -143,7 +143,7 @@ def test_a_student_without_a_record_is_told_so(db: None) -> None:
 def test_a_student_lands_on_mon_stage_after_login(camille: Etudiant) -> None:
     reponse = Client().post(
         reverse("comptes:connexion"),
-        {"username": "camille@eiffel-bordeaux.org", "password": MOT_DE_PASSE},
+        {"username": "camille@lycee-eiffel.test", "password": MOT_DE_PASSE},
     )
     assert reponse.status_code == 302
     assert reponse["Location"] == MON_STAGE

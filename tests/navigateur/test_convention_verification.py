@@ -27,13 +27,13 @@ def _champ_date(navigateur, nom: str, valeur: str) -> None:  # type: ignore[no-u
 
 def test_the_panel_judges_the_form_as_it_is_typed(live_server, navigateur) -> None:  # type: ignore[no-untyped-def]
     Utilisateur.objects.create_user(
-        "chef@eiffel-bordeaux.org", "mot-de-passe-demo", role=Role.ADMINISTRATEUR
+        "chef@lycee-eiffel.test", "mot-de-passe-demo", role=Role.ADMINISTRATEUR
     )
     org = fabriques.organisme(raison_sociale="Cave des Chartrons")
     tuteur = fabriques.tuteur(organisme=org)
     eleve = fabriques.etudiant(nom="Benali", prenom="Inès")
     navigateur.get(f"{live_server.url}/connexion/")
-    navigateur.find_element(By.NAME, "username").send_keys("chef@eiffel-bordeaux.org")
+    navigateur.find_element(By.NAME, "username").send_keys("chef@lycee-eiffel.test")
     navigateur.find_element(By.NAME, "password").send_keys("mot-de-passe-demo")
     navigateur.find_element(By.CSS_SELECTOR, "form [type=submit]").click()
     # Logged in once the login page is left: only then does the session cookie exist.

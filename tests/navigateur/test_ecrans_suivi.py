@@ -24,7 +24,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-EMAIL, MOT_DE_PASSE = "chef@eiffel-bordeaux.org", "mot-de-passe-demo"
+EMAIL, MOT_DE_PASSE = "chef@lycee-eiffel.test", "mot-de-passe-demo"
 
 
 def _donnees() -> dict[str, int]:

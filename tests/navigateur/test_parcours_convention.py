@@ -30,7 +30,7 @@ def _saisir(navigateur, nom: str, valeur: str) -> None:  # type: ignore[no-untyp
 
 def test_staff_create_check_and_validate_a_convention(live_server, navigateur) -> None:  # type: ignore[no-untyped-def]
     Utilisateur.objects.create_user(
-        "chef@eiffel-bordeaux.org",
+        "chef@lycee-eiffel.test",
         "mot-de-passe-demo",
         role=Role.ADMINISTRATEUR,
         first_name="Régis",
@@ -53,7 +53,7 @@ def test_staff_create_check_and_validate_a_convention(live_server, navigateur) -
     Convention.objects.update(statut=Statut.VALIDEE)
 
     navigateur.get(f"{live_server.url}/connexion/")
-    navigateur.find_element(By.NAME, "username").send_keys("chef@eiffel-bordeaux.org")
+    navigateur.find_element(By.NAME, "username").send_keys("chef@lycee-eiffel.test")
     navigateur.find_element(By.NAME, "password").send_keys("mot-de-passe-demo")
     navigateur.find_element(By.CSS_SELECTOR, "form [type=submit]").click()
     # Logged in once the login page is left: only then does the session cookie exist.

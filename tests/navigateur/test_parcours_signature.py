@@ -70,7 +70,7 @@ def test_three_parties_sign_by_their_links_and_the_signed_pdf_holds_the_evidence
     courriels_lisibles(settings)  # the demo: links readable in « Courriels envoyés »
     settings.SITE_URL = live_server.url  # the address the e-mailed links point to
     chef = Utilisateur.objects.create_user(
-        "chef@eiffel-bordeaux.org", "mot-de-passe-demo", role=Role.ADMINISTRATEUR
+        "chef@lycee-eiffel.test", "mot-de-passe-demo", role=Role.ADMINISTRATEUR
     )
     org = fabriques.organisme(raison_sociale="Cave des Chartrons")
     ContactOrganisme.objects.create(
@@ -91,7 +91,7 @@ def test_three_parties_sign_by_their_links_and_the_signed_pdf_holds_the_evidence
     mailoutbox.clear()
 
     # The staff open the circuit from the convention's documents.
-    _connecter(navigateur, live_server.url, "chef@eiffel-bordeaux.org")
+    _connecter(navigateur, live_server.url, "chef@lycee-eiffel.test")
     navigateur.get(f"{live_server.url}/conventions/{convention.pk}/documents/")
     navigateur.find_element(
         By.XPATH, "//button[normalize-space()='Ouvrir le circuit de signature']"

@@ -20,7 +20,7 @@ _numeros = itertools.count(1)
 
 def chef_de_travaux() -> Utilisateur:
     return Utilisateur.objects.create_user(
-        f"chef{next(_numeros)}@eiffel-bordeaux.org", "x", role=Role.ADMINISTRATEUR
+        f"chef{next(_numeros)}@lycee-eiffel.test", "x", role=Role.ADMINISTRATEUR
     )
 
 
