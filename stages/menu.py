@@ -22,30 +22,43 @@ class Rubrique:
     url_name: str
     roles: frozenset[Role] = PERSONNEL
     reglage: str = ""  # the name of a setting that must be on for the entry to show
+    groupe: str = ""  # the drop-down of the header it sits in (none: a link of its own)
 
+
+CONVENTIONS = "Conventions"
+ENTREPRISES = "Entreprises"
+SECTION = "La section"
 
 RUBRIQUES = (
     Rubrique("Tableau de bord", "pilotage:tableau_de_bord"),
     Rubrique("Étudiants", "etablissement:etudiants"),
     Rubrique("Organismes", "organismes:liste"),
-    Rubrique("Conventions", "conventions:liste"),
+    Rubrique("Toutes les conventions", "conventions:liste", groupe=CONVENTIONS),
     # The weeks of presence nobody recorded yet, per convention.
-    Rubrique("Présence", "pilotage:presence"),
-    Rubrique("Imports et exports", "echanges:accueil"),
-    Rubrique("Propositions de stage", "public:propositions"),
-    # The student's own page (their conventions, days, documents), then the accepted offers.
-    Rubrique("Mon stage", "etablissement:mon_stage", roles=frozenset({Role.ETUDIANT})),
-    # The offers companies proposed and the staff accepted: for the students and the staff.
-    Rubrique("Offres de stage", "public:offres", roles=frozenset(Role)),
-    Rubrique("Le droit en vigueur", "droit"),
+    Rubrique("Présence non relevée", "pilotage:presence", groupe=CONVENTIONS),
     # The head of school's pile of documents to sign, and the button that sends them its link.
     Rubrique(
-        "Signatures du chef d'établissement", "espaces:chef", frozenset({Role.ADMINISTRATEUR})
+        "Signatures du chef d'établissement",
+        "espaces:chef",
+        frozenset({Role.ADMINISTRATEUR}),
+        groupe=CONVENTIONS,
     ),
+    # The student's own page (their conventions, days, documents), then the accepted offers.
+    Rubrique("Mon stage", "etablissement:mon_stage", roles=frozenset({Role.ETUDIANT})),
+    Rubrique("Propositions de stage", "public:propositions", groupe=ENTREPRISES),
+    # The offers companies proposed and the staff accepted: for the students and the staff.
+    Rubrique("Offres de stage", "public:offres", roles=frozenset(Role), groupe=ENTREPRISES),
+    Rubrique("Imports et exports", "echanges:accueil", groupe=SECTION),
+    Rubrique("Le droit en vigueur", "droit", groupe=SECTION),
     # The section's wording: the printed general conditions, the clauses' starting texts.
-    Rubrique("Modèles de documents", "documents:modeles", frozenset({Role.ADMINISTRATEUR})),
     Rubrique(
-        "Textes par défaut des clauses", "conventions:clauses", frozenset({Role.ADMINISTRATEUR})
+        "Modèles de documents", "documents:modeles", frozenset({Role.ADMINISTRATEUR}), groupe=SECTION
+    ),
+    Rubrique(
+        "Textes par défaut des clauses",
+        "conventions:clauses",
+        frozenset({Role.ADMINISTRATEUR}),
+        groupe=SECTION,
     ),
     # Every e-mail sent, kept in the demo: where its signature and follow-up links are read.
     Rubrique(
@@ -53,6 +66,7 @@ RUBRIQUES = (
         "courriels",
         frozenset({Role.ADMINISTRATEUR}),
         reglage="COURRIELS_LISIBLES",
+        groupe=SECTION,
     ),
 )
 
@@ -62,6 +76,8 @@ class Lien:
     libelle: str
     url: str
     actif: bool
+    # A drop-down of the header: its links (then `url` is empty), active if one of them is.
+    sous: tuple[Lien, ...] = ()
 
 
 def liens_du_menu(request: HttpRequest) -> list[Lien]:
@@ -84,4 +100,23 @@ def liens_du_menu(request: HttpRequest) -> list[Lien]:
     if len(actifs) > 1:
         garde = max(actifs, key=lambda lien: len(lien.url))
         liens = [Lien(x.libelle, x.url, x is garde) for x in liens]
-    return liens
+    return _grouper(liens)
+
+
+def _grouper(liens: list[Lien]) -> list[Lien]:
+    """The links of one `groupe` gathered into a drop-down where the first of them stood; a
+    group left with one link for this user (a student's offers) stays a plain link."""
+    groupe_de = {r.libelle: r.groupe for r in RUBRIQUES}
+    membres: dict[str, list[Lien]] = {}
+    for lien in liens:
+        if groupe_de.get(lien.libelle):
+            membres.setdefault(groupe_de[lien.libelle], []).append(lien)
+    entrees: list[Lien] = []
+    for lien in liens:
+        groupe = groupe_de.get(lien.libelle, "")
+        if not groupe or len(membres[groupe]) == 1:
+            entrees.append(lien)
+        elif lien is membres[groupe][0]:
+            sous = tuple(membres[groupe])
+            entrees.append(Lien(groupe, "", any(x.actif for x in sous), sous))
+    return entrees

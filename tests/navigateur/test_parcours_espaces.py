@@ -62,7 +62,7 @@ def test_the_tutor_confirms_the_data_then_signs_from_their_space(
     signature = outils.signature_de(document, RoleSignataire.TUTEUR)
     # The staff send the tutor their link from the host's page.
     personnel = Utilisateur.objects.create_user(
-        "secretariat@eiffel-bordeaux.org", "mot-de-passe-demo", role=Role.ADMINISTRATEUR
+        "secretariat@lycee-eiffel.test", "mot-de-passe-demo", role=Role.ADMINISTRATEUR
     )
     client = Client()
     client.force_login(personnel)
@@ -109,7 +109,7 @@ def test_the_head_of_school_signs_three_conventions_at_once(
         document = outils.circuit(outils.convention(org, tuteur))
         pile.append(outils.signature_de(document, RoleSignataire.ETABLISSEMENT))
     personnel = Utilisateur.objects.create_user(
-        "secretariat@eiffel-bordeaux.org", "mot-de-passe-demo", role=Role.ADMINISTRATEUR
+        "secretariat@lycee-eiffel.test", "mot-de-passe-demo", role=Role.ADMINISTRATEUR
     )
     client = Client()
     client.force_login(personnel)

@@ -227,7 +227,7 @@ def test_the_headcount_says_how_it_was_obtained(db: None, clients: dict[str, Cli
     )
     # Typed again by a named member of staff: says so, and who.
     chef = Utilisateur.objects.create_user(
-        "chef@eiffel-bordeaux.org", "x", first_name="Hélène", last_name="Castaing"
+        "chef@lycee-eiffel.test", "x", first_name="Hélène", last_name="Castaing"
     )
     services.effectif_enregistrer(organisme=org, mois=date(2025, 12, 1), personnes=31, auteur=chef)
     texte = re.sub(
