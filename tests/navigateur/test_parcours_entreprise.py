@@ -102,6 +102,9 @@ def test_a_company_simulates_then_proposes_and_the_staff_accept(
 
     # The administrator: the menu, the queue, the offer, « Accepter ».
     _connecter(navigateur, live_server.url, "chef@eiffel.example")
+    # The menu's drop-down « Entreprises », opened, then its link once shown.
+    navigateur.find_element(By.XPATH, "//button[normalize-space()='Entreprises']").click()
+    attendre.until(lambda n: n.find_element(By.LINK_TEXT, "Propositions de stage").is_displayed())
     navigateur.find_element(By.LINK_TEXT, "Propositions de stage").click()
     attendre.until(lambda n: n.current_url.endswith("/entreprises/propositions/"))
     navigateur.find_element(By.LINK_TEXT, "AQUITAINE DISTRIBUTION").click()
