@@ -351,17 +351,18 @@ def signer(
     adresse_ip: str | None,
     navigateur: str,
     empreinte_lue: str | None = None,
-    par_espace: bool = False,
+    identifie_autrement: bool = False,
 ) -> Signature:
     """The explicit act of signing: the evidence is the moment, the address, the browser and
     the SHA-256 of the file as stored now (it must still be the one generated, and the one
-    the signatory read: `empreinte_lue`, the SHA-256 their page showed). `par_espace`: the
-    signatory came through their personal space (espaces/), whose own valid link proves who
-    they are, so the expiry of this signature's e-mailed link does not stop them."""
+    the signatory read: `empreinte_lue`, the SHA-256 their page showed). `identifie_autrement`: the
+    signatory is identified otherwise than by this signature's e-mailed link (the valid link of
+    their space, espaces/; their logged-in student account, « Mon stage »), so the expiry of
+    that link does not stop them."""
     signature = Signature.objects.select_for_update(no_key=True).get(pk=signature.pk)
     if signature.signe_le:
         raise SignatureRefusee("Vous avez déjà signé ce document.")
-    if signature.expire_le <= le and not par_espace:
+    if signature.expire_le <= le and not identifie_autrement:
         raise SignatureRefusee("Ce lien a expiré : demandez-en un nouveau à la section.")
     # The signature's row is locked: nobody moves it to another version now.
     document = Document.objects.select_for_update(no_key=True).get(pk=signature.document_id)
@@ -415,15 +416,15 @@ def signer_plusieurs(
     adresse_ip: str | None,
     navigateur: str,
     empreintes_lues: dict[int, str] | None = None,
-    par_espace: bool = False,
+    identifie_autrement: bool = False,
 ) -> Lot:
     """One explicit act of signing over several documents (the head of school's or a host's
     pile): each signature is signed as by `signer`, with its own evidence row and the
     SHA-256 of its own file, each in its own transaction, in the order of their keys so
     that two piles signed at once never wait for each other the other way round. One
     refusal does not undo the others: it is reported with its reason. `empreintes_lues`
-    maps a signature's key to the SHA-256 the page showed for its document; `par_espace` as
-    for `signer`."""
+    maps a signature's key to the SHA-256 the page showed for its document;
+    `identifie_autrement` as for `signer`."""
     lues = empreintes_lues or {}
     signees: list[Signature] = []
     refusees: dict[int, str] = {}
@@ -436,7 +437,7 @@ def signer_plusieurs(
                     adresse_ip=adresse_ip,
                     navigateur=navigateur,
                     empreinte_lue=lues.get(signature.pk),
-                    par_espace=par_espace,
+                    identifie_autrement=identifie_autrement,
                 )
             )
         except SignatureRefusee as refus:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from documents.views import etudiant, pieces, signature
+from documents.views import etudiant, etudiant_signature, pieces, signature
 
 app_name = "documents"
 
@@ -23,6 +23,17 @@ urlpatterns = [
     ),
     path("documents/<int:pk>/", pieces.telecharger, name="telecharger"),
     path("mon-stage/documents/<int:pk>/", etudiant.telecharger, name="etudiant_telecharger"),
+    path("mon-stage/signer/<int:pk>/", etudiant_signature.signer, name="etudiant_signer"),
+    path(
+        "mon-stage/signer/<int:pk>/document.pdf",
+        etudiant_signature.signer_pdf,
+        name="etudiant_signer_pdf",
+    ),
+    path(
+        "mon-stage/signer/<int:pk>/signaler/",
+        etudiant_signature.signaler,
+        name="etudiant_signaler",
+    ),
     path("documents/modeles/", pieces.modeles, name="modeles"),
     path("documents/modeles/<str:type_>/", pieces.modele, name="modele"),
     path("documents/<int:pk>/signatures/", signature.circuit, name="circuit"),

@@ -175,8 +175,31 @@ def _page_signer(
     form: SignalementForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
+    return page_signature(
+        request,
+        signature,
+        url_pdf=reverse("documents:signer_pdf", args=[jeton]),
+        url_signaler=reverse("documents:signaler", args=[jeton]),
+        erreur=erreur,
+        form=form,
+        status=status,
+    )
+
+
+def page_signature(
+    request: HttpRequest,
+    signature: Signature,
+    *,
+    url_pdf: str,
+    url_signaler: str,
+    erreur: str = "",
+    form: SignalementForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     """Who signs what (documents.resume), the PDF, « Je signe » and « Signaler une
-    erreur »; a circuit stopped by a report says so to every signatory."""
+    erreur »; a circuit stopped by a report says so to every signatory. The same page for a
+    personal link and for a student signing from « Mon stage » (documents/views/etudiant.py):
+    only where the PDF and the report go differ."""
     document = signature.document
     ouverts = signalements.ouverts(document)
     return render(
@@ -185,7 +208,8 @@ def _page_signer(
         {
             "signature": signature,
             "document": document,
-            "jeton": jeton,
+            "url_pdf": url_pdf,
+            "url_signaler": url_signaler,
             "erreur": erreur,
             "a_son_tour": signatures.a_son_tour(signature),
             "resume": resume(signature, le=timezone.localdate()),
@@ -203,25 +227,37 @@ def signer(request: HttpRequest, jeton: str) -> HttpResponse:
     trouvee = _signature_ouverte(request, jeton, maintenant)
     if isinstance(trouvee, HttpResponse):
         return trouvee
-    signature = trouvee
-    erreur = ""
+    signature, erreur = trouvee, ""
     if request.method == "POST":
-        if request.POST.get("je_signe") != "oui":
-            erreur = "Cochez la case pour confirmer votre signature."
-        else:
-            try:
-                signature = signatures.signer(
-                    signature=signature,
-                    le=maintenant,
-                    adresse_ip=request.META.get("REMOTE_ADDR"),
-                    navigateur=request.META.get("HTTP_USER_AGENT", ""),
-                    empreinte_lue=request.POST.get("empreinte") or None,
-                )
-            except signatures.SignatureRefusee as refus:
-                signature.refresh_from_db()
-                # A double click: the first one signed, the second one has nothing to say.
-                erreur = "" if signature.signe_le else str(refus)
+        signature, erreur = acte_de_signature(request, signature, maintenant)
     return _page_signer(request, signature, jeton, erreur=erreur)
+
+
+def acte_de_signature(
+    request: HttpRequest,
+    signature: Signature,
+    maintenant: datetime,
+    *,
+    identifie_autrement: bool = False,
+) -> tuple[Signature, str]:
+    """The POST of « Je signe »: the explicit box, then the signature with its evidence;
+    the signature as it is now and the French refusal to show, if any."""
+    if request.POST.get("je_signe") != "oui":
+        return signature, "Cochez la case pour confirmer votre signature."
+    try:
+        signature = signatures.signer(
+            signature=signature,
+            le=maintenant,
+            adresse_ip=request.META.get("REMOTE_ADDR"),
+            navigateur=request.META.get("HTTP_USER_AGENT", ""),
+            empreinte_lue=request.POST.get("empreinte") or None,
+            identifie_autrement=identifie_autrement,
+        )
+    except signatures.SignatureRefusee as refus:
+        signature.refresh_from_db()
+        # A double click: the first one signed, the second one has nothing to say.
+        return signature, "" if signature.signe_le else str(refus)
+    return signature, ""
 
 
 @require_POST

@@ -166,7 +166,7 @@ def signer(request: HttpRequest, lien: LienEspace, jeton: str) -> HttpResponse:
         adresse_ip=request.META.get("REMOTE_ADDR"),
         navigateur=request.META.get("HTTP_USER_AGENT", ""),
         empreintes_lues=lues,
-        par_espace=True,
+        identifie_autrement=True,
     )
     refusees: list[tuple[Signature | None, str]] = [
         (miennes[pk], raison) for pk, raison in lot.refusees.items()

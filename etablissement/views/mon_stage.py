@@ -23,7 +23,9 @@ from conventions.models import Convention, Statut
 from conventions.moteur import evaluer_convention
 from conventions.workflow import EN_VIGUEUR
 from core.audit import Action
-from documents.models import Document
+from documents.models import Document, RoleSignataire, Signature
+from documents.signalements import ouverts
+from documents.signatures import a_son_tour
 from etablissement.models import Etudiant
 from pilotage.suivi_etudiant import suivi_etudiant
 from public.selectors import offres_acceptees
@@ -38,6 +40,7 @@ class MaConvention:
     constats: list[Constat]
     documents: list[Document]
     demandee: bool  # asked for by the student from « Demander une convention »
+    a_signer: list[Signature]  # their own signatures awaited now, signed from here
 
 
 def _constats(convention: Convention, en_vigueur: dict[int, list[Constat]]) -> list[Constat]:
@@ -83,6 +86,17 @@ def mon_stage(request: HttpRequest) -> HttpResponse:
         "type", "-version"
     ):
         documents.setdefault(document.convention_id, []).append(document)
+    a_signer: dict[int, list[Signature]] = {}
+    for signature in Signature.objects.filter(
+        role=RoleSignataire.ETUDIANT,
+        signe_le__isnull=True,
+        invalidee_le__isnull=True,
+        document__convention__etudiant=eleve,
+        document__fichier_signe="",
+    ).select_related("document"):
+        # Their turn come, and no error reported that stops the circuit.
+        if a_son_tour(signature) and not ouverts(signature.document):
+            a_signer.setdefault(signature.document.convention_id, []).append(signature)
     demandees = set(
         Convention.objects.filter(
             etudiant=eleve, evenements__action=Action.DEMANDE_ETUDIANT
@@ -99,6 +113,7 @@ def mon_stage(request: HttpRequest) -> HttpResponse:
             _constats(ligne.convention, en_vigueur),
             documents.get(ligne.convention.pk, []),
             ligne.convention.pk in demandees,
+            a_signer.get(ligne.convention.pk, []),
         )
         for ligne in suivi.conventions
     ]

@@ -196,6 +196,15 @@ MATRICE: dict[str, Acces] = {
     # A student downloads only the documents of their own conventions: the persona student
     # has none, so another student's document is not found (404); staff use their own link.
     "documents:etudiant_telecharger": Acces(CONNEXION, 403, 403, 404, kwargs=_docs.document),
+    # A student signs from « Mon stage » only their own signature: another student's is not
+    # found (404), whatever the method.
+    "documents:etudiant_signer": Acces(CONNEXION, 403, 403, 404, kwargs=_docs.signature_etudiant),
+    "documents:etudiant_signer_pdf": Acces(
+        CONNEXION, 403, 403, 404, kwargs=_docs.signature_etudiant
+    ),
+    "documents:etudiant_signaler": Acces(
+        CONNEXION, 403, 403, 404, kwargs=_docs.signature_etudiant, methode="post"
+    ),
     "documents:modeles": ADMINISTRATION,
     "documents:modele": Acces(CONNEXION, 200, 403, 403, kwargs=_docs.modele),
     # Signature circuit: opened by the référent or an administrator; a signatory's personal

@@ -123,3 +123,13 @@ def document_signale() -> Mapping[str, Any]:
         signature=organisme.signature, message="Les horaires sont faux.", le=timezone.now()
     )
     return {"pk": document.pk}
+
+
+def signature_etudiant() -> Mapping[str, Any]:
+    """The student's signature awaited on another student's convention (its circuit open)."""
+    from documents.models import RoleSignataire
+    from tests.espaces import outils
+
+    org, _, tuteur = outils.hote("Cave des Chartrons")
+    document = outils.circuit(outils.convention(org, tuteur))
+    return {"pk": outils.signature_de(document, RoleSignataire.ETUDIANT).pk}
