@@ -28,6 +28,7 @@ from conventions.workflow import (
 from documents.acces import peut_generer
 from documents.models import Document, TypeDocument
 from documents.selectors import circuits_des_avenants, signalements_ouverts
+from organismes.effectif import effectif_retenu
 from regles.cadre import cadre_ou_aucun
 from regles.constats import Constat
 
@@ -126,6 +127,12 @@ def page_detail(
         "rupture": rupture or RuptureForm(),
         "refus": refus,
         "signalements": signalements_ouverts(convention),
+        # The host's R124-12 headcount for this stage, shown as everywhere (the quota's base).
+        "effectif": (
+            effectif_retenu(convention.etablissement_accueil.organisme, pour_le=debut)
+            if (debut := verdict.resultat.convention.debut)
+            else None
+        ),
         "constats_refus": presentation.par_gravite(constats_refus),
         "horaire": presentation.horaire(convention),
         "clauses": presentation.clauses(convention),

@@ -113,3 +113,17 @@ def test_a_lawful_convention_keeps_its_next_step_primary(
     texte = page.content.decode()
     assert "fr-btn--secondary" not in _bouton(texte, "Soumettre à validation")
     assert "fr-btn--secondary" in _bouton(texte, "Modifier la convention")
+
+
+def test_the_page_shows_the_hosts_headcount_as_everywhere(
+    administrateur: Utilisateur, clients: dict[str, Client]
+) -> None:
+    """The R124-12 figure the quota is counted on, with its month, as on the host's page."""
+    avec = fabriques.convention(organisme_=fabriques.organisme(effectif=12))
+    page = clients["administrateur"].get(reverse("conventions:detail", args=[avec.pk]))
+    texte = re.sub(r"\s+", " ", page.content.decode())
+    assert "L'effectif de l'organisme, base du quota" in texte
+    assert "Effectif retenu : 12 personnes" in texte
+    sans = fabriques.convention(organisme_=fabriques.organisme(effectif=None))
+    page = clients["administrateur"].get(reverse("conventions:detail", args=[sans.pk]))
+    assert "Effectif non renseigné" in page.content.decode()
