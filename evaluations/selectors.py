@@ -87,6 +87,12 @@ class Rubrique:
     textes: list[str] = field(default_factory=list)
 
     @property
+    def comptes(self) -> list[tuple[str, int]]:
+        """(answer, how many), the most frequent first (a template cannot call a Counter's
+        methods: a missing key reads 0)."""
+        return self.decompte.most_common()
+
+    @property
     def reponses(self) -> int:
         return sum(self.decompte.values()) + len(self.textes)
 

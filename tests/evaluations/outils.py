@@ -23,7 +23,9 @@ def moment(jour: date, heure: int = 9) -> datetime:
 
 def stage_termine(nom: str = "Aquitaine Distribution", **champs: Any) -> Convention:
     """A signed stage, its one period (2 to 27 March 2026) over; the tutor and the student
-    have e-mail addresses."""
+    have e-mail addresses. The default forms are there (a transactional test flushes what
+    the data migration wrote)."""
+    services.questionnaires_par_defaut(le=timezone.now())
     org, _, tuteur = espaces_outils.hote(nom)
     c = fabriques.convention(organisme_=org, tuteur_=tuteur, **champs)
     Convention.objects.filter(pk=c.pk).update(statut=Statut.TERMINEE)
