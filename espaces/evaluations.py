@@ -46,5 +46,3 @@ def relances_evaluations(*, le: datetime) -> str:
     """One pass of evaluation requests and reminders; the line `manage.py relances` prints."""
     bilan: Bilan = evaluations_demander(le=le, au_tuteur=au_tuteur)
     return f"{bilan.demandes} demande(s) d'évaluation, {bilan.relances} relance(s) d'évaluation."
-
-

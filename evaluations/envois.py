@@ -94,9 +94,7 @@ def mon_stage_url() -> str:
 
 
 def _ecrire_etudiant(evaluation_pk: int, rang: int) -> None:
-    ev = Evaluation.objects.select_related("convention__etudiant", "periode").get(
-        pk=evaluation_pk
-    )
+    ev = Evaluation.objects.select_related("convention__etudiant", "periode").get(pk=evaluation_pk)
     eleve = ev.convention.etudiant
     organisme = ev.convention.etablissement_accueil.organisme.raison_sociale
     debut = "Rappel : v" if rang else "V"

@@ -103,6 +103,9 @@ class ReglagesEvaluation(models.Model):
         verbose_name = "réglages des évaluations"
         verbose_name_plural = "réglages des évaluations"
 
+    def __str__(self) -> str:
+        return "Réglages des évaluations"
+
 
 class Source(models.TextChoices):
     LIEN = "lien", "Remplie en ligne"

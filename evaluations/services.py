@@ -103,14 +103,12 @@ def _code_libre(questionnaire: Questionnaire, libelle: str) -> str:
 
 def _valider_question(donnees: dict[str, Any]) -> list[str]:
     type_reponse = donnees["type_reponse"]
-    choix = donnees.get("choix", [])
+    choix: list[str] = list(donnees.get("choix", []))
     if type_reponse in (TypeReponse.CHOIX_UNIQUE, TypeReponse.CHOIX_MULTIPLE):
         if len(choix) < 2:
             raise ValidationError({"choix": "Proposez au moins deux choix, un par ligne."})
         if len(choix) > CHOIX_MAX or any(len(c) > 200 for c in choix):
-            raise ValidationError(
-                {"choix": f"Au plus {CHOIX_MAX} choix de 200 caractères chacun."}
-            )
+            raise ValidationError({"choix": f"Au plus {CHOIX_MAX} choix de 200 caractères chacun."})
         return choix
     return []
 
@@ -136,8 +134,10 @@ def question_modifier(*, question: Question, donnees: dict[str, Any]) -> Questio
     donnees = dict(donnees)
     if "choix" in donnees:
         donnees["choix"] = _valider_question(
-            {"type_reponse": donnees.get("type_reponse", question.type_reponse),
-             "choix": _choix(donnees["choix"])}
+            {
+                "type_reponse": donnees.get("type_reponse", question.type_reponse),
+                "choix": _choix(donnees["choix"]),
+            }
         )
     for champ, valeur in donnees.items():
         setattr(question, champ, valeur)

@@ -90,7 +90,10 @@ def test_le_pdf_du_tuteur_seulement_si_la_section_le_permet(etudiant: Utilisateu
     url = reverse("evaluations:etudiant_tuteur_pdf", args=[ev.pk])
     assert client.get(url).status_code == 404  # default: off
     services.reglages_modifier(pdf_tuteur_pour_etudiant=True, le=timezone.now())
-    assert "évaluation de votre tuteur" in client.get(reverse("etablissement:mon_stage")).content.decode()
+    assert (
+        "évaluation de votre tuteur"
+        in client.get(reverse("etablissement:mon_stage")).content.decode()
+    )
     reponse = client.get(url)
     assert reponse.status_code == 200
     texte = PdfReader(io.BytesIO(reponse.content)).pages[0].extract_text()
@@ -130,14 +133,25 @@ def test_le_formulaire_vierge_se_lit_dans_le_pdf(administrateur: Utilisateur) ->
 def test_la_fiche_de_l_organisme_rassemble_les_avis(administrateur: Utilisateur) -> None:
     c = outils.stage_termine()
     org = c.etablissement_accueil.organisme
-    for type_, code, valeur in (("tuteur", "autre-stagiaire", "oui"), ("etudiant", "gratification", "oui")):
+    for type_, code, valeur in (
+        ("tuteur", "autre-stagiaire", "oui"),
+        ("etudiant", "gratification", "oui"),
+    ):
         ev = outils.evaluation(c, type_)
         reponses = {
-            str(q.pk): (5 if q.type_reponse == "echelle" else "Satisfaisante" if q.code == "appreciation" else "oui")
+            str(q.pk): (
+                5
+                if q.type_reponse == "echelle"
+                else "Satisfaisante"
+                if q.code == "appreciation"
+                else "oui"
+            )
             for q in ev.questionnaire.questions.filter(obligatoire=True)
         }
         reponses[str(ev.questionnaire.questions.get(code=code).pk)] = valeur
-        services.evaluation_enregistrer(evaluation=ev, reponses=reponses, le=timezone.now(), par="x")
+        services.evaluation_enregistrer(
+            evaluation=ev, reponses=reponses, le=timezone.now(), par="x"
+        )
     deuxieme = outils.stage_termine("Autre SARL")
     assert deuxieme.etablissement_accueil.organisme != org
     fiche = {r.libelle: r for r in selectors.fiche_organisme(org)}
@@ -160,8 +174,12 @@ def test_l_editeur_publie_une_nouvelle_version(administrateur: Utilisateur) -> N
     assert brouillon is not None
     r = client.post(
         reverse("evaluations:ajouter", args=["etudiant"]),
-        {"nouvelle-libelle": "Moyen de transport", "nouvelle-type_reponse": "choix_unique",
-         "nouvelle-choix": "Voiture\nBus", "nouvelle-active": "on"},
+        {
+            "nouvelle-libelle": "Moyen de transport",
+            "nouvelle-type_reponse": "choix_unique",
+            "nouvelle-choix": "Voiture\nBus",
+            "nouvelle-active": "on",
+        },
     )
     assert r.status_code == 302
     q = brouillon.questions.get(libelle="Moyen de transport")
@@ -170,4 +188,7 @@ def test_l_editeur_publie_une_nouvelle_version(administrateur: Utilisateur) -> N
     client.post(reverse("evaluations:publier", args=["etudiant"]))
     publiee = selectors.version_publiee("etudiant")
     assert publiee is not None and publiee.version == 2
-    assert "Moyen de transport" in client.get(reverse("evaluations:questionnaire", args=["etudiant"])).content.decode()
+    assert (
+        "Moyen de transport"
+        in client.get(reverse("evaluations:questionnaire", args=["etudiant"])).content.decode()
+    )

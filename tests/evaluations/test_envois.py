@@ -53,7 +53,9 @@ def test_demande_puis_relances_j3_j10_jamais_deux_fois() -> None:
 def test_une_evaluation_remplie_n_est_plus_relancee() -> None:
     c = outils.stage_termine()
     _passe(timedelta(days=1))
-    Evaluation.objects.filter(convention=c, type="tuteur").update(remplie_le=outils.moment(outils.FIN))
+    Evaluation.objects.filter(convention=c, type="tuteur").update(
+        remplie_le=outils.moment(outils.FIN)
+    )
     _passe(timedelta(days=4))
     assert [m.to for m in mail.outbox[2:]] == [[c.etudiant.email]]
 

@@ -36,7 +36,9 @@ def ev() -> Any:
         ("accueil", "5", "6"),  # scale 1-5
     ],
 )
-def test_chaque_type_n_accepte_que_ses_reponses(ev: Any, code: str, bonne: Any, mauvaise: Any) -> None:
+def test_chaque_type_n_accepte_que_ses_reponses(
+    ev: Any, code: str, bonne: Any, mauvaise: Any
+) -> None:
     q = _q(ev, code)
     questions = list(ev.questionnaire.questions.all())
     base = outils.reponses_valides(ev)
@@ -92,14 +94,18 @@ def test_le_service_refuse_une_reponse_hors_de_la_version(ev: Any) -> None:
     assert ev.remplie_le is None
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     valeurs=st.dictionaries(
         st.sampled_from(["accueil", "recommande", "activites", "fiches", "commentaire", "zz"]),
         st.one_of(st.text(max_size=30), st.lists(st.text(max_size=10), max_size=3)),
     )
 )
-def test_fuzz_le_formulaire_ne_stocke_que_des_reponses_valables(ev: Any, valeurs: dict[str, Any]) -> None:
+def test_fuzz_le_formulaire_ne_stocke_que_des_reponses_valables(
+    ev: Any, valeurs: dict[str, Any]
+) -> None:
     questions = list(ev.questionnaire.questions.all())
     codes = {q.code: q for q in questions}
     donnees = {nom_du_champ(codes[k]) if k in codes else k: v for k, v in valeurs.items()}

@@ -31,10 +31,14 @@ def test_une_reponse_garde_les_questions_de_sa_version() -> None:
     v1 = ev.questionnaire
     premiere = v1.questions.get(code="assiduite")
     services.evaluation_enregistrer(
-        evaluation=ev, reponses={str(q.pk): 4 for q in v1.questions.filter(type_reponse="echelle")}
-        | {str(v1.questions.get(code="appreciation").pk): "Satisfaisante",
-           str(v1.questions.get(code="autre-stagiaire").pk): "oui"},
-        le=timezone.now(), par="Tuteur",
+        evaluation=ev,
+        reponses={str(q.pk): 4 for q in v1.questions.filter(type_reponse="echelle")}
+        | {
+            str(v1.questions.get(code="appreciation").pk): "Satisfaisante",
+            str(v1.questions.get(code="autre-stagiaire").pk): "oui",
+        },
+        le=timezone.now(),
+        par="Tuteur",
     )
     brouillon = services.brouillon_ouvrir(type_="tuteur", le=timezone.now(), auteur=None)
     assert brouillon.version == 2 and brouillon.questions.count() == v1.questions.count()
