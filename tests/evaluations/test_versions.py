@@ -83,3 +83,18 @@ def test_un_choix_demande_au_moins_deux_reponses() -> None:
             questionnaire=brouillon,
             donnees={"libelle": "Secteur", "type_reponse": "choix_unique", "choix": "Seul"},
         )
+
+
+def test_la_commande_remet_les_formulaires_manquants() -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from evaluations.models import Evaluation, Questionnaire
+
+    Evaluation.objects.all().delete()
+    Questionnaire.objects.all().delete()
+    sortie = StringIO()
+    call_command("evaluations_questionnaires", stdout=sortie)
+    assert "3 formulaire(s)" in sortie.getvalue()
+    assert Questionnaire.objects.filter(publie_le__isnull=False).count() == 3
