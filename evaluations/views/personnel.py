@@ -16,7 +16,7 @@ from comptes.models import Utilisateur
 from conventions.acces import peut_modifier
 from conventions.models import PeriodeConvention
 from evaluations import selectors, services
-from evaluations.models import Evaluation, Questionnaire, TypeQuestionnaire
+from evaluations.models import Evaluation, Questionnaire, Source, TypeQuestionnaire
 from evaluations.views import formulaire, pdf
 
 
@@ -40,6 +40,14 @@ def saisir(request: HttpRequest, pk: int, periode: int, type_: str) -> HttpRespo
     if questionnaire is None:
         raise Http404("Aucune version publiée de ce formulaire.")
     papier = type_ != TypeQuestionnaire.REFERENT
+    if papier and ev is not None and ev.remplie and ev.source == Source.LIEN:
+        # What the tutor or the student answered online is theirs: never typed over.
+        messages.error(
+            request,
+            f"Cette évaluation a été remplie en ligne par {ev.remplie_par} : elle ne se "
+            "ressaisit pas.",
+        )
+        return redirect(reverse("conventions:detail", args=[c.pk]) + "#evaluations")
     qui = {
         TypeQuestionnaire.TUTEUR: str(c.tuteur or "le tuteur"),
         TypeQuestionnaire.ETUDIANT: f"{c.etudiant.prenom} {c.etudiant.nom}",

@@ -192,3 +192,18 @@ def test_l_editeur_publie_une_nouvelle_version(administrateur: Utilisateur) -> N
         "Moyen de transport"
         in client.get(reverse("evaluations:questionnaire", args=["etudiant"])).content.decode()
     )
+
+
+def test_une_reponse_en_ligne_ne_se_ressaisit_pas(administrateur: Utilisateur) -> None:
+    c = outils.stage_termine()
+    ev = outils.evaluation(c)
+    Client().post(
+        reverse("espaces:evaluation", args=[outils.jeton_tuteur(c), ev.pk]),
+        outils.reponses_valides(ev),
+    )
+    client = Client()
+    client.force_login(administrateur)
+    url = reverse("evaluations:saisir", args=[c.pk, c.periodes.get().pk, "tuteur"])
+    assert client.post(url, outils.reponses_valides(ev)).status_code == 302
+    ev.refresh_from_db()
+    assert ev.source == Source.LIEN and ev.saisie_par is None
