@@ -21,6 +21,7 @@ from demo.calendrier import A_JANVIER_2026, PROMOTIONS
 from demo.circuit import demo_circuit_ouvrir
 from demo.clauses import textes_par_defaut_creer
 from demo.equipe import equipe_creer
+from demo.evaluations import evaluations_creer
 from demo.horodatage import horodater
 from demo.lycee import lycee_creer
 from demo.promotions import promotions_creer
@@ -191,6 +192,7 @@ def demo_construire() -> CasParticuliers:
         accueils = accueils_creer()
         cas = Scenario(equipe, promotions, accueils).raconter()
         textes_par_defaut_creer(premiere_annee=promotions.nouveaux)
+        evaluations_creer(conventions_demo(), equipe.administratrice)
         # Stamped as the story happened, not at the minute of the build (demo/horodatage.py).
         horodater(
             conventions_demo().prefetch_related("periodes"),

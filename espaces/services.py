@@ -112,13 +112,21 @@ def lien_envoyer(
     auteur: Utilisateur | None,
     convention: Convention | None = None,
     action: Action = Action.LIEN_ESPACE,
+    phrases: tuple[str, ...] = (),
+    garder_ouverts: bool = False,
 ) -> LienCree:
     """A new personal link for `titulaire`, e-mailed after the commit to their address on
     record; their previous links stop working. `convention` adds a sentence asking them to
-    confirm that convention's data."""
+    confirm that convention's data; `phrases`, what else the e-mail asks (an evaluation).
+    `garder_ouverts`: the previous links already opened by their holder keep working until
+    they expire (an e-mail the section sends on its own must not break the page a tutor is
+    using); only the never-opened ones are replaced."""
     if not titulaire.email:
         raise EnvoiRefuse(f"{titulaire.nom} n'a pas d'adresse e-mail : ajoutez-la d'abord.")
-    LienEspace.objects.filter(_memes(titulaire), revoque_le__isnull=True).update(revoque_le=le)
+    anciens = LienEspace.objects.filter(_memes(titulaire), revoque_le__isnull=True)
+    if garder_ouverts:
+        anciens = anciens.filter(dernier_acces_le__isnull=True)
+    anciens.update(revoque_le=le)
     jeton, sha = nouveau_jeton()
     lien = LienEspace.objects.create(
         qualite=titulaire.qualite,
@@ -140,7 +148,9 @@ def lien_envoyer(
             **({"convention": convention.pk} if convention else {}),
         },
     )
-    apres_validation(partial(_envoyer, lien.pk, jeton, le, convention.pk if convention else None))
+    apres_validation(
+        partial(_envoyer, lien.pk, jeton, le, convention.pk if convention else None, phrases)
+    )
     return LienCree(lien, jeton)
 
 
@@ -148,7 +158,13 @@ def lien_url(jeton: str) -> str:
     return f"{settings.SITE_URL}{reverse('espaces:espace', args=[jeton])}"
 
 
-def _envoyer(lien_pk: int, jeton: str, le: datetime, convention_pk: int | None) -> None:
+def _envoyer(
+    lien_pk: int,
+    jeton: str,
+    le: datetime,
+    convention_pk: int | None,
+    phrases: tuple[str, ...] = (),
+) -> None:
     """The e-mail with the link, to the address on record; its sending is recorded on the
     link (`envoye_le`), never its text."""
     lien = LienEspace.objects.select_related("organisme").get(pk=lien_pk)
@@ -175,6 +191,7 @@ def _envoyer(lien_pk: int, jeton: str, le: datetime, convention_pk: int | None) 
             f"La section vous demande de confirmer, ou de corriger, les informations de la "
             f"convention n° {c.pk} de {c.etudiant}{dates} avant de la valider."
         )
+    quoi.extend(phrases)
     lignes = [
         f"Bonjour {lien.nom},",
         "",

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from espaces.views import espace, personnel
+from espaces.views import evaluations as evaluations_espace
 
 app_name = "espaces"
 
@@ -15,6 +16,17 @@ urlpatterns = [
         name="attestation",
     ),
     path("espace/<str:jeton>/nouveau-lien/", espace.nouveau_lien, name="nouveau_lien"),
+    # The evaluations to fill (evaluations/): the tutor's own, and the blank form to print.
+    path(
+        "espace/<str:jeton>/evaluations/<int:pk>/",
+        evaluations_espace.remplir,
+        name="evaluation",
+    ),
+    path(
+        "espace/<str:jeton>/evaluations/<int:pk>/vierge.pdf",
+        evaluations_espace.vierge,
+        name="evaluation_vierge",
+    ),
     path(
         "organismes/<int:pk>/espace/envoyer/",
         personnel.envoyer_organisme,

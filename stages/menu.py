@@ -63,6 +63,13 @@ RUBRIQUES = (
         frozenset({Role.ADMINISTRATEUR}),
         groupe=SECTION,
     ),
+    # The evaluation forms (evaluations/): versions, the section's questions, its settings.
+    Rubrique(
+        "Formulaires d'évaluation",
+        "evaluations:questionnaires",
+        frozenset({Role.ADMINISTRATEUR}),
+        groupe=SECTION,
+    ),
     # Every e-mail sent, kept in the demo: where its signature and follow-up links are read.
     Rubrique(
         "Courriels envoyés",

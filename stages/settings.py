@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "demo",
     "pilotage",
     "espaces",
+    "evaluations",
     "axes",  # login attempts, to lock an account or an IP out (comptes/verrous.py)
 ]
 
@@ -187,6 +188,13 @@ COURRIELS_LISIBLES = envbool("COURRIELS_LISIBLES", DEBUG)
 # once more RELANCE_URGENTE_JOURS days before the stage begins.
 RELANCES_JOURS = envjours("RELANCES_JOURS", (3, 7))
 RELANCES_PUIS_JOURS = envint("RELANCES_PUIS_JOURS", 7)
+# Evaluations (evaluations/envois.py): asked when a period is over, reminded so many days
+# after the request (J+3, J+10); a period over for longer than the window is not asked for.
+EVALUATIONS_RELANCES_JOURS = envjours("EVALUATIONS_RELANCES_JOURS", (3, 10))
+EVALUATIONS_FENETRE_JOURS = envint("EVALUATIONS_FENETRE_JOURS", 30)
+# Other passes `manage.py relances` runs after its own, by dotted name (documents does not
+# import the apps above it): each takes `le` and returns the line to print.
+RELANCES_AUTRES_PASSES = ("espaces.evaluations.relances_evaluations",)
 RELANCE_URGENTE_JOURS = envint("RELANCE_URGENTE_JOURS", 3)
 # How long a personal link to a host's or the head of school's space opens it (espaces/).
 ESPACE_DUREE_LIEN_JOURS = envint("ESPACE_DUREE_LIEN_JOURS", 30)

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from tests.documents import constructeurs as _docs
 from tests.espaces import constructeurs as _espaces
+from tests.evaluations import constructeurs as _evaluations
 
 CONNEXION = "connexion"  # redirected to settings.LOGIN_URL?next=<the page>
 
@@ -266,6 +267,39 @@ MATRICE: dict[str, Acces] = {
     ),
     "espaces:chef": ADMINISTRATION,
     "espaces:envoyer_chef": Acces(CONNEXION, 302, 403, 403, methode="post"),
+    # Evaluations (issue 11): the tutor's from their space link (their own evaluation; another
+    # host's, expired links: tests/evaluations/test_ecrans.py); the forms' editor is the
+    # administrators' (a bare POST: back to the page; a published question or no draft: not
+    # found); a blank form for any staff; a stage's evaluations by its référent or an
+    # administrator; the student's own only (the persona student has no record: not found).
+    "espaces:evaluation": Acces(200, 200, 200, 200, kwargs=_evaluations.espace),
+    "espaces:evaluation_vierge": Acces(200, 200, 200, 200, kwargs=_evaluations.espace),
+    "evaluations:questionnaires": ADMINISTRATION,
+    "evaluations:reglages": Acces(CONNEXION, 302, 403, 403, methode="post"),
+    "evaluations:questionnaire": Acces(CONNEXION, 200, 403, 403, kwargs={"type_": "tuteur"}),
+    "evaluations:modifier": Acces(
+        CONNEXION, 302, 403, 403, kwargs={"type_": "tuteur"}, methode="post"
+    ),
+    "evaluations:publier": Acces(
+        CONNEXION, 302, 403, 403, kwargs={"type_": "tuteur"}, methode="post"
+    ),
+    "evaluations:abandonner": Acces(
+        CONNEXION, 302, 403, 403, kwargs={"type_": "tuteur"}, methode="post"
+    ),
+    "evaluations:ajouter": Acces(
+        CONNEXION, 404, 403, 403, kwargs={"type_": "tuteur"}, methode="post"
+    ),
+    "evaluations:question": Acces(
+        CONNEXION, 404, 403, 403, kwargs=_evaluations.question_publiee, methode="post"
+    ),
+    "evaluations:vierge": Acces(CONNEXION, 200, 200, 403, kwargs=_evaluations.version),
+    "evaluations:saisir": Acces(CONNEXION, 200, 403, 403, kwargs=_evaluations.saisie),
+    "evaluations:etudiant_remplir": Acces(
+        CONNEXION, 403, 403, 404, kwargs=_evaluations.evaluation_d_un_autre
+    ),
+    "evaluations:etudiant_tuteur_pdf": Acces(
+        CONNEXION, 403, 403, 404, kwargs=_evaluations.evaluation_tuteur_d_un_autre
+    ),
     # The default clause texts: the section's wording, administrators only.
     "conventions:clauses": ADMINISTRATION,
     # A bulk action: a bare POST goes back to the list, saying what is missing.
