@@ -56,7 +56,8 @@ class Case:
 @register.simple_tag
 def evaluations_convention(convention: Convention) -> list[tuple[PeriodeConvention, list[Case]]]:
     par_periode: dict[tuple[int, str], Evaluation] = {
-        (e.periode_id, e.type): e for e in convention.evaluations.select_related("saisie_par")
+        (e.periode_id, e.type): e
+        for e in Evaluation.objects.filter(convention=convention).select_related("saisie_par")
     }
     return [
         (p, [Case(t, par_periode.get((p.pk, t.value))) for t in TypeQuestionnaire])
