@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -28,9 +29,10 @@ from conventions.workflow import (
 from documents.acces import peut_generer
 from documents.models import Document, TypeDocument
 from documents.selectors import circuits_des_avenants, signalements_ouverts
-from organismes.effectif import effectif_retenu
+from organismes.effectif import EffectifRetenu, effectif_retenu
 from regles.cadre import cadre_ou_aucun
 from regles.constats import Constat
+from regles.parametres import ParametreNonEnVigueur
 
 
 def convention_ou_404(pk: int) -> Convention:
@@ -69,6 +71,17 @@ def boutons(actions: Sequence[Transition], bloquants: int) -> list[Bouton]:
         for t in actions
         if not t.motif_requis
     ]
+
+
+def _effectif(convention: Convention, debut: date | None) -> EffectifRetenu | None:
+    """The host's R124-12 headcount for this stage, shown as everywhere (the quota's base);
+    none before the first day the law Stages knows covers (the findings say so)."""
+    if debut is None:
+        return None
+    try:
+        return effectif_retenu(convention.etablissement_accueil.organisme, pour_le=debut)
+    except ParametreNonEnVigueur:
+        return None
 
 
 def _pieces(convention: Convention) -> dict[str, Any]:
@@ -127,12 +140,7 @@ def page_detail(
         "rupture": rupture or RuptureForm(),
         "refus": refus,
         "signalements": signalements_ouverts(convention),
-        # The host's R124-12 headcount for this stage, shown as everywhere (the quota's base).
-        "effectif": (
-            effectif_retenu(convention.etablissement_accueil.organisme, pour_le=debut)
-            if (debut := verdict.resultat.convention.debut)
-            else None
-        ),
+        "effectif": _effectif(convention, verdict.resultat.convention.debut),
         "constats_refus": presentation.par_gravite(constats_refus),
         "horaire": presentation.horaire(convention),
         "clauses": presentation.clauses(convention),
