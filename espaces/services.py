@@ -112,10 +112,13 @@ def lien_envoyer(
     auteur: Utilisateur | None,
     convention: Convention | None = None,
     action: Action = Action.LIEN_ESPACE,
+    objet: str = "",
+    message: tuple[str, ...] = (),
 ) -> LienCree:
     """A new personal link for `titulaire`, e-mailed after the commit to their address on
-    record; their previous links stop working. `convention` adds a sentence asking them to
-    confirm that convention's data."""
+        record; their previous links stop working. `convention` adds a sentence asking them to
+        confirm that convention's data; `objet` and `message` (paragraphs) say why the link is sent
+    now (a visit's slots to choose, suivi/)."""
     if not titulaire.email:
         raise EnvoiRefuse(f"{titulaire.nom} n'a pas d'adresse e-mail : ajoutez-la d'abord.")
     LienEspace.objects.filter(_memes(titulaire), revoque_le__isnull=True).update(revoque_le=le)
@@ -140,7 +143,17 @@ def lien_envoyer(
             **({"convention": convention.pk} if convention else {}),
         },
     )
-    apres_validation(partial(_envoyer, lien.pk, jeton, le, convention.pk if convention else None))
+    apres_validation(
+        partial(
+            _envoyer,
+            lien.pk,
+            jeton,
+            le,
+            convention.pk if convention else None,
+            sujet=objet,
+            message=message,
+        )
+    )
     return LienCree(lien, jeton)
 
 
@@ -148,7 +161,15 @@ def lien_url(jeton: str) -> str:
     return f"{settings.SITE_URL}{reverse('espaces:espace', args=[jeton])}"
 
 
-def _envoyer(lien_pk: int, jeton: str, le: datetime, convention_pk: int | None) -> None:
+def _envoyer(
+    lien_pk: int,
+    jeton: str,
+    le: datetime,
+    convention_pk: int | None,
+    *,
+    sujet: str = "",
+    message: tuple[str, ...] = (),
+) -> None:
     """The e-mail with the link, to the address on record; its sending is recorded on the
     link (`envoye_le`), never its text."""
     lien = LienEspace.objects.select_related("organisme").get(pk=lien_pk)
@@ -175,6 +196,8 @@ def _envoyer(lien_pk: int, jeton: str, le: datetime, convention_pk: int | None) 
             f"La section vous demande de confirmer, ou de corriger, les informations de la "
             f"convention n° {c.pk} de {c.etudiant}{dates} avant de la valider."
         )
+    if message:
+        quoi = [*message, *quoi]
     lignes = [
         f"Bonjour {lien.nom},",
         "",
@@ -189,7 +212,9 @@ def _envoyer(lien_pk: int, jeton: str, le: datetime, convention_pk: int | None) 
         "",
         "Stages",
     ]
-    EmailMessage(subject=f"Stages : {objet}", body="\n".join(lignes), to=[lien.email]).send()
+    EmailMessage(
+        subject=f"Stages : {sujet or objet}", body="\n".join(lignes), to=[lien.email]
+    ).send()
     LienEspace.objects.filter(pk=lien.pk).update(envoye_le=le)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from espaces.views import espace, personnel
+from espaces.views import espace, personnel, visites
 
 app_name = "espaces"
 
@@ -15,6 +15,12 @@ urlpatterns = [
         name="attestation",
     ),
     path("espace/<str:jeton>/nouveau-lien/", espace.nouveau_lien, name="nouveau_lien"),
+    # The référent's visit: the tutor picks a slot (suivi/).
+    path(
+        "espace/<str:jeton>/visites/<int:pk>/choisir/",
+        visites.choisir,
+        name="visite_choisir",
+    ),
     path(
         "organismes/<int:pk>/espace/envoyer/",
         personnel.envoyer_organisme,

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "demo",
     "pilotage",
     "espaces",
+    "suivi",
     "axes",  # login attempts, to lock an account or an IP out (comptes/verrous.py)
 ]
 
