@@ -100,7 +100,7 @@ def visite_proposer(
 ) -> Visite:
     """A new visit with its slots; the tutor is told by the caller (their space's link)."""
     convention = (
-        Convention.objects.select_for_update()
+        Convention.objects.select_for_update(of=("self",))
         .select_related("referent", "tuteur")
         .get(pk=convention.pk)
     )
@@ -199,7 +199,9 @@ def compte_rendu_enregistrer(
     aujourdhui: date,
 ) -> Visite:
     """The report: the visit is done and the log gets (or updates) its « visite » contact."""
-    visite = Visite.objects.select_for_update().select_related("creneau").get(pk=visite.pk)
+    visite = (
+        Visite.objects.select_for_update(of=("self",)).select_related("creneau").get(pk=visite.pk)
+    )
     if visite.etat not in (EtatVisite.PLANIFIEE, EtatVisite.FAITE) or visite.creneau is None:
         raise Refus("Le compte rendu s'écrit pour une visite dont le créneau est choisi.")
     if visite.creneau.jour > aujourdhui:
