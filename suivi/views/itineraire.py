@@ -82,6 +82,7 @@ def itineraire(request: HttpRequest) -> HttpResponse:
         "suivi/itineraire.html",
         {
             "jour": jour,
+            "aujourdhui": aujourdhui,
             "veille": jour - timedelta(days=1),
             "lendemain": jour + timedelta(days=1),
             "erreur": erreur,
