@@ -93,6 +93,9 @@ AVENANT_POSSIBLE: tuple[Statut, ...] = (S.SIGNEE, S.EN_COURS)
 CIRCUIT_POSSIBLE: tuple[Statut, ...] = (S.VALIDEE, S.EN_SIGNATURE)
 # The presence log is kept while the stage happens and until its attestation.
 POINTAGE_POSSIBLE: tuple[Statut, ...] = (S.SIGNEE, S.EN_COURS, S.TERMINEE, S.ROMPUE)
+# The référent's follow-up (suivi/): promised contacts are owed, visits planned, while the
+# stage is signed and not over; the log itself stays open to note a late contact.
+SUIVI_ATTENDU: tuple[Statut, ...] = (S.SIGNEE, S.EN_COURS)
 # A stage that took place (or is taking place) and whose attestation is not recorded yet.
 A_ATTESTER: tuple[Statut, ...] = (S.SIGNEE, S.EN_COURS, S.TERMINEE, S.ROMPUE)
 # On its way to signature: whoever has not signed the convention is reminded.

@@ -26,6 +26,7 @@ from demo.horodatage import horodater
 from demo.lycee import lycee_creer
 from demo.promotions import promotions_creer
 from demo.scenario import CasParticuliers, Scenario
+from demo.visites import visites_creer
 from documents.models import Document
 from espaces.models import EvenementEspace, LienEspace
 from etablissement.models import Enseignant, Etablissement, Etudiant, Promotion
@@ -191,6 +192,7 @@ def demo_construire() -> CasParticuliers:
         promotions = promotions_creer(equipe)
         accueils = accueils_creer()
         cas = Scenario(equipe, promotions, accueils).raconter()
+        visites_creer()  # the référents' follow-up and visits (demo/visites.py)
         textes_par_defaut_creer(premiere_annee=promotions.nouveaux)
         evaluations_creer(conventions_demo(), equipe.administratrice)
         # Stamped as the story happened, not at the minute of the build (demo/horodatage.py).

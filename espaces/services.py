@@ -114,13 +114,16 @@ def lien_envoyer(
     action: Action = Action.LIEN_ESPACE,
     phrases: tuple[str, ...] = (),
     garder_ouverts: bool = False,
+    objet: str = "",
+    message: tuple[str, ...] = (),
 ) -> LienCree:
     """A new personal link for `titulaire`, e-mailed after the commit to their address on
     record; their previous links stop working. `convention` adds a sentence asking them to
-    confirm that convention's data; `phrases`, what else the e-mail asks (an evaluation).
-    `garder_ouverts`: the previous links already opened by their holder keep working until
-    they expire (an e-mail the section sends on its own must not break the page a tutor is
-    using); only the never-opened ones are replaced."""
+    confirm that convention's data; `phrases`, what else the e-mail asks (an evaluation);
+    `objet` and `message` (paragraphs, first) say why the link is sent now (a visit's slots
+    to choose, suivi/). `garder_ouverts`: the previous links already opened by their holder
+    keep working until they expire (an e-mail the section sends on its own must not break
+    the page a tutor is using); only the never-opened ones are replaced."""
     if not titulaire.email:
         raise EnvoiRefuse(f"{titulaire.nom} n'a pas d'adresse e-mail : ajoutez-la d'abord.")
     anciens = LienEspace.objects.filter(_memes(titulaire), revoque_le__isnull=True)
@@ -149,7 +152,16 @@ def lien_envoyer(
         },
     )
     apres_validation(
-        partial(_envoyer, lien.pk, jeton, le, convention.pk if convention else None, phrases)
+        partial(
+            _envoyer,
+            lien.pk,
+            jeton,
+            le,
+            convention.pk if convention else None,
+            phrases,
+            sujet=objet,
+            message=message,
+        )
     )
     return LienCree(lien, jeton)
 
@@ -164,6 +176,9 @@ def _envoyer(
     le: datetime,
     convention_pk: int | None,
     phrases: tuple[str, ...] = (),
+    *,
+    sujet: str = "",
+    message: tuple[str, ...] = (),
 ) -> None:
     """The e-mail with the link, to the address on record; its sending is recorded on the
     link (`envoye_le`), never its text."""
@@ -192,6 +207,8 @@ def _envoyer(
             f"convention n° {c.pk} de {c.etudiant}{dates} avant de la valider."
         )
     quoi.extend(phrases)
+    if message:
+        quoi = [*message, *quoi]
     lignes = [
         f"Bonjour {lien.nom},",
         "",
@@ -206,7 +223,9 @@ def _envoyer(
         "",
         "Stages",
     ]
-    EmailMessage(subject=f"Stages : {objet}", body="\n".join(lignes), to=[lien.email]).send()
+    EmailMessage(
+        subject=f"Stages : {sujet or objet}", body="\n".join(lignes), to=[lien.email]
+    ).send()
     LienEspace.objects.filter(pk=lien.pk).update(envoye_le=le)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from espaces.views import espace, personnel
+from espaces.views import espace, personnel, visites
 from espaces.views import evaluations as evaluations_espace
 
 app_name = "espaces"
@@ -26,6 +26,12 @@ urlpatterns = [
         "espace/<str:jeton>/evaluations/<int:pk>/vierge.pdf",
         evaluations_espace.vierge,
         name="evaluation_vierge",
+    ),
+    # The référent's visit: the tutor picks a slot (suivi/).
+    path(
+        "espace/<str:jeton>/visites/<int:pk>/choisir/",
+        visites.choisir,
+        name="visite_choisir",
     ),
     path(
         "organismes/<int:pk>/espace/envoyer/",

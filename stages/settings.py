@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "pilotage",
     "espaces",
     "evaluations",
+    "suivi",
     "axes",  # login attempts, to lock an account or an IP out (comptes/verrous.py)
 ]
 

@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("organismes.urls")),
     path("", include("espaces.urls")),
     path("", include("evaluations.urls")),
+    path("suivi/", include("suivi.urls")),
 ]

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from tests.documents import constructeurs as _docs
 from tests.espaces import constructeurs as _espaces
 from tests.evaluations import constructeurs as _evaluations
+from tests.suivi import constructeurs as _visites
 
 CONNEXION = "connexion"  # redirected to settings.LOGIN_URL?next=<the page>
 
@@ -258,6 +259,11 @@ MATRICE: dict[str, Acces] = {
     ),
     # A link still valid asks for nothing new: back to its page.
     "espaces:nouveau_lien": Acces(302, 302, 302, 302, kwargs=_espaces.espace, methode="post"),
+    # The référent's visit: the tutor picks a slot (a bare POST is sent back to the space);
+    # another host's visit and expired links: tests/suivi/test_espace.py.
+    "espaces:visite_choisir": Acces(
+        302, 302, 302, 302, kwargs=_visites.visite_espace, methode="post"
+    ),
     # The staff send links: any member of staff from a host's page (a bare POST names nobody:
     # not found); the référent or an administrator from a draft convention; the head of
     # school's pile is the administrators'.
@@ -304,6 +310,23 @@ MATRICE: dict[str, Acces] = {
     "conventions:clauses": ADMINISTRATION,
     # A bulk action: a bare POST goes back to the list, saying what is missing.
     "conventions:groupees": Acces(CONNEXION, 302, 302, 403, methode="post"),
+    # The référent's follow-up (suivi/): every member of staff reads the late follow-ups and
+    # their own day of visits; a stage's log, visit and report are written by its référent or
+    # an administrator (the persona teacher follows nobody: 403). A bare POST goes back to the
+    # convention's page with a message.
+    "suivi:contact_ajouter": Acces(
+        CONNEXION, 302, 403, 403, kwargs=_visites.convention, methode="post"
+    ),
+    "suivi:contact_supprimer": Acces(
+        CONNEXION, 302, 403, 403, kwargs=_visites.contact, methode="post"
+    ),
+    "suivi:visite_proposer": Acces(CONNEXION, 200, 403, 403, kwargs=_visites.convention),
+    "suivi:visite_annuler": Acces(CONNEXION, 302, 403, 403, kwargs=_visites.visite, methode="post"),
+    "suivi:compte_rendu": Acces(CONNEXION, 200, 403, 403, kwargs=_visites.visite),
+    "suivi:kilometres": Acces(CONNEXION, 302, 403, 403, kwargs=_visites.visite, methode="post"),
+    "suivi:retards": PERSONNEL,
+    "suivi:itineraire": PERSONNEL,
+    "suivi:export_kilometres": PERSONNEL,
 }
 
 # Parts of the URLconf the table does not cover: Django's admin has its own staff-only
