@@ -5,6 +5,7 @@ serious or critical violation) and have no horizontal scroll at 390 px."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -15,7 +16,6 @@ from selenium.webdriver.support.ui import WebDriverWait
 from comptes.models import Role
 from comptes.services import utilisateur_creer
 from conventions.models import Convention, Statut
-from referentiel.models import Mission
 from tests import fabriques
 from tests.navigateur.test_parcours_espaces import _cocher, _verifier_la_page
 
@@ -85,14 +85,25 @@ def test_a_student_sees_their_stage_then_asks_for_a_convention(
     }.items():
         _saisir(navigateur, nom, valeur)
     _cocher(navigateur, "id_periodes_1")
-    mission = Mission.objects.filter(actif=True).order_by("pk").first()
-    assert mission is not None
+    # The first mission of the catalogue the form offers (the student's formation's).
     navigateur.execute_script(
-        "arguments[0].click();",
-        navigateur.find_element(By.CSS_SELECTOR, f"input[name=missions][value='{mission.pk}']"),
+        "arguments[0].click();", navigateur.find_element(By.CSS_SELECTOR, "input[name=missions]")
+    )
+    # The live check (htmx, 700 ms after typing) done before sending: the test server shares
+    # one SQLite connection between its threads, where two requests at once would collide.
+    # Leaving the last field fires its « change » check now, not with the click on « Envoyer ».
+    navigateur.execute_script("document.activeElement.blur();")
+    time.sleep(1)
+    WebDriverWait(navigateur, 10).until(
+        lambda n: n.execute_script("return document.querySelector('.htmx-request') === null")
     )
     navigateur.find_element(By.XPATH, "//button[normalize-space()='Envoyer la demande']").click()
-    WebDriverWait(navigateur, 10).until(lambda n: "Demandée par vous" in n.page_source)
+    WebDriverWait(navigateur, 30).until(
+        lambda n: "Demandée par vous" in n.page_source or "fr-error-text" in n.page_source
+    )
+    assert "Demandée par vous" in navigateur.page_source, navigateur.find_element(
+        By.TAG_NAME, "main"
+    ).text
 
     demande = Convention.objects.get(
         etudiant=eleve, etablissement_accueil__organisme__raison_sociale="Gironde Conseil"
