@@ -1,6 +1,6 @@
 from django.urls import path
 
-from espaces.views import espace, personnel
+from espaces.views import espace, journal, personnel
 
 app_name = "espaces"
 
@@ -15,6 +15,13 @@ urlpatterns = [
         name="attestation",
     ),
     path("espace/<str:jeton>/nouveau-lien/", espace.nouveau_lien, name="nouveau_lien"),
+    # The interns' activity log (journal/): countersign an entry, open an attachment.
+    path(
+        "espace/<str:jeton>/journal/<int:pk>/contresigner/",
+        journal.contresigner,
+        name="journal_contresigner",
+    ),
+    path("espace/<str:jeton>/journal/pieces/<int:pk>/", journal.piece, name="journal_piece"),
     path(
         "organismes/<int:pk>/espace/envoyer/",
         personnel.envoyer_organisme,

@@ -52,7 +52,10 @@ RUBRIQUES = (
     Rubrique("Le droit en vigueur", "droit", groupe=SECTION),
     # The section's wording: the printed general conditions, the clauses' starting texts.
     Rubrique(
-        "Modèles de documents", "documents:modeles", frozenset({Role.ADMINISTRATEUR}), groupe=SECTION
+        "Modèles de documents",
+        "documents:modeles",
+        frozenset({Role.ADMINISTRATEUR}),
+        groupe=SECTION,
     ),
     Rubrique(
         "Textes par défaut des clauses",

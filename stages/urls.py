@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("etablissement.urls")),
     path("", include("organismes.urls")),
     path("", include("espaces.urls")),
+    path("", include("journal.urls")),
 ]
