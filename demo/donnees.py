@@ -22,6 +22,7 @@ from demo.circuit import demo_circuit_ouvrir
 from demo.clauses import textes_par_defaut_creer
 from demo.equipe import equipe_creer
 from demo.horodatage import horodater
+from demo.journal import journal_creer
 from demo.lycee import lycee_creer
 from demo.promotions import promotions_creer
 from demo.scenario import CasParticuliers, Scenario
@@ -191,6 +192,7 @@ def demo_construire() -> CasParticuliers:
         accueils = accueils_creer()
         cas = Scenario(equipe, promotions, accueils).raconter()
         textes_par_defaut_creer(premiere_annee=promotions.nouveaux)
+        journal_creer()  # Camille's activity log (demo/journal.py)
         # Stamped as the story happened, not at the minute of the build (demo/horodatage.py).
         horodater(
             conventions_demo().prefetch_related("periodes"),
