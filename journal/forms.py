@@ -13,6 +13,7 @@ from conventions.models import Convention
 from core.forms import DsfrForm
 from core.validateurs import valider_date_bornee
 from etablissement.models import Etudiant
+from journal import fichiers
 from journal.models import ACTIVITES_MAX, COMMENTAIRE_MAX, EntreeJournal
 from journal.services import Saisie
 from referentiel.models import Competence, Mission
@@ -111,7 +112,10 @@ class EntreeForm(DsfrForm, forms.Form):
 class PieceForm(DsfrForm, forms.Form):
     fichier = forms.FileField(
         label="Ajouter une pièce jointe",
-        help_text="PDF, image PNG ou JPEG, texte .odt ou .docx ; 5 Mo au plus.",
+        help_text=(
+            "PDF, image PNG ou JPEG, texte .odt ou .docx ; "
+            f"{fichiers.TAILLE_MAX // (1024 * 1024)} Mo au plus."
+        ),
         max_length=300,
         error_messages={
             "required": "Choisissez un fichier.",
