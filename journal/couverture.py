@@ -95,6 +95,7 @@ class Couverture:
     competences: tuple[LigneCompetence, ...]
     fiches: tuple[LigneFiche, ...]
     manques: tuple[str, ...]  # the gaps, in French sentences
+    conseil: str  # whether there is still stage time to ask the host, and what to do
     periodes_a_venir: tuple[tuple[date, date], ...]
     reference: str = ""
     sans_entree: bool = field(default=False)
@@ -105,10 +106,10 @@ class Couverture:
 
 
 def _delai(periodes: Sequence[tuple[date, date]]) -> str:
-    debut, fin = periodes[0]
+    fin = periodes[0][1]
     if len(periodes) == 1:
-        return f"il reste du stage jusqu'au {fin:%d/%m/%Y}"
-    return f"il reste {len(periodes)} périodes de stage, jusqu'au {periodes[-1][1]:%d/%m/%Y}"
+        return f"Il reste du stage jusqu'au {fin:%d/%m/%Y}"
+    return f"Il reste {len(periodes)} périodes de stage, jusqu'au {periodes[-1][1]:%d/%m/%Y}"
 
 
 def calculer(
@@ -141,14 +142,8 @@ def calculer(
         )
         for regle in r.fiches
     )
-    suite = (
-        f" : {_delai(a_venir)}, demandez à votre tuteur une activité qui la travaille."
-        if a_venir
-        else " : plus aucune période de stage n'est prévue, voyez avec votre référent "
-        "(atelier de professionnalisation, simulation)."
-    )
     manques = [
-        f"Aucune activité pour {ligne.competence.code} {ligne.competence.libelle}{suite}"
+        f"Aucune activité pour {ligne.competence.code} {ligne.competence.libelle}."
         for ligne in lignes
         if not ligne.entrees
     ]
@@ -157,10 +152,20 @@ def calculer(
         for f in fiches
         if not f.entrees
     ]
+    if not manques:
+        conseil = ""
+    elif a_venir:
+        conseil = f"{_delai(a_venir)} : demandez à votre tuteur des activités qui les travaillent."
+    else:
+        conseil = (
+            "Plus aucune période de stage n'est prévue : voyez avec votre référent "
+            "(atelier de professionnalisation, simulation)."
+        )
     return Couverture(
         competences=lignes,
         fiches=fiches,
         manques=tuple(manques),
+        conseil=conseil,
         periodes_a_venir=a_venir,
         reference=r.reference,
         sans_entree=not entrees,

@@ -41,7 +41,7 @@ class EntreeForm(DsfrForm, forms.Form):
     convention = ChoixConvention(
         label="Stage", queryset=Convention.objects.none(), empty_label=None
     )
-    date_debut = _date("Jour (ou premier jour de la semaine)", requis=True)
+    date_debut = _date("Jour", requis=True, aide="Pour une semaine : son premier jour.")
     date_fin = _date(
         "Dernier jour", requis=False, aide="Facultatif : pour une semaine, son dernier jour."
     )

@@ -96,15 +96,26 @@ def test_a_gap_says_whether_there_is_still_time_to_ask_the_host() -> None:
     assert encore.encore_du_temps
     assert encore.periodes_a_venir == ((date(2026, 3, 2), date(2026, 3, 27)),)
     assert (
-        "Aucune activité pour B2.3 Développer la relation client en e-commerce : il reste du "
-        "stage jusqu'au 27/03/2026, demandez à votre tuteur une activité qui la travaille."
-    ) in encore.manques
+        "Aucune activité pour B2.3 Développer la relation client en e-commerce." in encore.manques
+    )
+    assert encore.conseil == (
+        "Il reste du stage jusqu'au 27/03/2026 : demandez à votre tuteur des activités qui les "
+        "travaillent."
+    )
     fini = couverture.calculer(
         competences=COMPETENCES, entrees=entrees, periodes=[], aujourdhui=JOUR
     )
     assert not fini.encore_du_temps
-    assert any("plus aucune période de stage" in m and "B2.3" in m for m in fini.manques)
+    assert "Aucune activité pour B2.3 Développer la relation client en e-commerce." in fini.manques
+    assert fini.conseil.startswith("Plus aucune période de stage n'est prévue")
     assert not any(m.startswith("Aucune activité pour B1.2") for m in fini.manques)
+    tout = couverture.calculer(
+        competences=COMPETENCES[:1],
+        entrees=[_e(1, "B1.1", "B1.2", "B1.3", "B3.1", "B3.2", "B3.3")],
+        periodes=[],
+        aujourdhui=JOUR,
+    )
+    assert tout.manques == () and tout.conseil == ""
 
 
 def test_an_e4_fiche_also_expects_prospecting_and_information() -> None:

@@ -127,4 +127,4 @@ def test_the_coverage_page_follows_the_log(client_etudiant: Client, etudiant: Ut
     outils.entree(c, competences=("B1.3",))
     apres = client_etudiant.get(reverse("journal:couverture")).content.decode()
     assert "Aucune activité pour B1.3" not in apres
-    assert "Aucune activité pour B2.3" in apres and "il reste du stage jusqu" in apres
+    assert "Aucune activité pour B2.3" in apres and "Il reste du stage jusqu" in apres
