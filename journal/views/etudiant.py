@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from comptes.acces import role_requis
 from comptes.models import Role
 from core.forms import reporter_erreurs
+from core.listes import identifiant
 from etablissement.models import Etudiant
 from etablissement.views.mon_stage import etudiant_du_compte
 from journal import fichiers, selectors, services
@@ -56,11 +57,8 @@ def ajouter(request: HttpRequest) -> HttpResponse:
         return redirect("journal:liste")
     form = EntreeForm(request.POST or None, etudiant=eleve, conventions=conventions)
     if request.method == "GET":
-        choisie = (
-            conventions.filter(pk=request.GET.get("convention", "") or 0).first()
-            if (request.GET.get("convention", "").isdigit())
-            else None
-        )
+        pk = identifiant(request.GET.get("convention", ""))
+        choisie = conventions.filter(pk=pk).first() if pk else None
         form.initial.setdefault("date_debut", timezone.localdate())
         if choisie:
             form.initial["convention"] = choisie

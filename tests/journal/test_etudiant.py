@@ -5,8 +5,11 @@ nothing of another student reachable; the coverage page follows the log."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
+from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
@@ -36,13 +39,16 @@ def _champs(c: Convention, **autres: object) -> dict[str, object]:
 
 
 def test_the_student_adds_changes_and_deletes_an_entry(
-    client_etudiant: Client, etudiant: Utilisateur
+    client_etudiant: Client, etudiant: Utilisateur, django_capture_on_commit_callbacks: Any
 ) -> None:
     c = outils.stage(etudiant=etudiant.etudiant)
     b12 = outils.competence("B1.2")
     relances = outils.mission("SERVIR_CLIENT.RELANCES")
     page = client_etudiant.get(reverse("journal:ajouter"))
     assert page.status_code == 200
+    for choix in ("²", "9" * 40, "-1", str(c.pk)):  # a hand-edited address is no 500
+        reponse = client_etudiant.get(reverse("journal:ajouter"), {"convention": choix})
+        assert reponse.status_code == 200
     reponse = client_etudiant.post(
         reverse("journal:ajouter"),
         _champs(c, competences=[b12.pk], missions=[relances.pk]),
@@ -64,9 +70,15 @@ def test_the_student_adds_changes_and_deletes_an_entry(
     assert entree.activites == "Salon de l'habitat : accueil du stand."
     assert not entree.competences.exists()
 
-    reponse = client_etudiant.post(reverse("journal:supprimer", args=[entree.pk]))
+    # Deleted with its attachments, their files gone once the deletion is committed.
+    envoi = SimpleUploadedFile("devis.pdf", outils.PDF, content_type="application/pdf")
+    client_etudiant.post(reverse("journal:piece_ajouter", args=[entree.pk]), {"fichier": envoi})
+    chemin = Path(entree.pieces.get().fichier.path)
+    assert chemin.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        reponse = client_etudiant.post(reverse("journal:supprimer", args=[entree.pk]))
     assert reponse.status_code == 302
-    assert not EntreeJournal.objects.exists()
+    assert not EntreeJournal.objects.exists() and not chemin.exists()
 
 
 @pytest.mark.parametrize(

@@ -120,3 +120,14 @@ def test_the_file_is_served_only_to_the_right_people(
     with django_capture_on_commit_callbacks(execute=True):
         clients["etudiant"].post(reverse("journal:piece_supprimer", args=[piece.pk]))
     assert not PieceJointe.objects.exists() and not chemin.exists()
+
+
+def test_five_attachments_at_most_per_entry(
+    clients: dict[str, Client], etudiant: Utilisateur
+) -> None:
+    entree = outils.entree(outils.stage(etudiant=outils.etudiant_de(etudiant)))
+    for i in range(fichiers.PIECES_MAX):
+        assert _envoyer(clients["etudiant"], entree.pk, f"p{i}.png", outils.PNG) == ""
+    page = _envoyer(clients["etudiant"], entree.pk, "de-trop.png", outils.PNG)
+    assert f"{fichiers.PIECES_MAX} pièces jointes au plus par entrée" in page
+    assert PieceJointe.objects.count() == fichiers.PIECES_MAX
