@@ -29,6 +29,21 @@ pytestmark = [
 MOT_DE_PASSE = "mot-de-passe-demo"
 
 
+def _verifier(navigateur: Any) -> None:
+    """axe-core and 390 px (the spaces' check), and nothing wider than the viewport itself
+    (a scrollbar may take some of the 390 px)."""
+    _verifier_la_page(navigateur)
+    taille = navigateur.get_window_size()
+    navigateur.set_window_size(390, 900)
+    try:
+        largeurs = navigateur.execute_script(
+            "const e = document.documentElement; return [e.scrollWidth, e.clientWidth];"
+        )
+        assert largeurs[0] <= largeurs[1], largeurs
+    finally:
+        navigateur.set_window_size(taille["width"], taille["height"])
+
+
 def _main(navigateur: Any) -> str:
     return str(navigateur.find_element(By.TAG_NAME, "main").text)
 
@@ -56,14 +71,14 @@ def test_a_student_logs_an_entry_and_the_coverage_updates(
     WebDriverWait(navigateur, 10).until(lambda n: "/couverture/" in n.current_url)
     avant = _main(navigateur)
     assert "Aucune activité pour B1.3 Organiser et animer un évènement commercial" in avant
-    _verifier_la_page(navigateur)
+    _verifier(navigateur)
 
     navigateur.find_element(By.LINK_TEXT, "Mon journal de stage").click()
     WebDriverWait(navigateur, 10).until(lambda n: n.current_url.endswith("/mon-stage/journal/"))
-    _verifier_la_page(navigateur)
+    _verifier(navigateur)
     navigateur.find_element(By.CSS_SELECTOR, "a[href$='/mon-stage/journal/nouvelle/']").click()
     WebDriverWait(navigateur, 10).until(lambda n: "/nouvelle/" in n.current_url)
-    _verifier_la_page(navigateur)
+    _verifier(navigateur)
     hier = (outils.aujourdhui() - timedelta(days=1)).isoformat()
     navigateur.execute_script(
         "document.querySelector('[name=date_debut]').value = arguments[0];", hier
@@ -80,6 +95,12 @@ def test_a_student_logs_an_entry_and_the_coverage_updates(
     assert "Soirée dégustation" in _main(navigateur)
     entree = EntreeJournal.objects.get()
     assert list(entree.competences.all()) == [b13]
+    # Its page, choices unfolded (the competence ticked) and the attachments' form.
+    navigateur.find_element(By.PARTIAL_LINK_TEXT, "Modifier").click()
+    WebDriverWait(navigateur, 10).until(lambda n: f"/journal/{entree.pk}/" in n.current_url)
+    assert navigateur.find_element(By.NAME, "fichier")
+    _verifier(navigateur)
+    navigateur.find_element(By.LINK_TEXT, "Mon journal de stage").click()
 
     navigateur.find_element(By.LINK_TEXT, "Compétences et fiches couvertes").click()
     WebDriverWait(navigateur, 10).until(lambda n: "/couverture/" in n.current_url)
@@ -90,13 +111,13 @@ def test_a_student_logs_an_entry_and_the_coverage_updates(
         By.XPATH, "//li[contains(., 'Organisation et animation d')]"
     ).text
     assert "1 entrée" in fiche.lower()
-    _verifier_la_page(navigateur)
+    _verifier(navigateur)
 
     # The tutor countersigns from their space; the entry is then read-only for the student.
     _, jeton = espaces.lien(espaces_services.titulaire_tuteur(tuteur))
     navigateur.get(f"{live_server.url}/espace/{jeton}/")
     assert "Soirée dégustation" in _main(navigateur)
-    _verifier_la_page(navigateur)
+    _verifier(navigateur)
     navigateur.find_element(By.XPATH, "//button[normalize-space()='Je contresigne']").click()
     WebDriverWait(navigateur, 10).until(lambda n: "#journal" in n.current_url)
     assert "n'attend votre contresignature" in _main(navigateur)
