@@ -103,6 +103,8 @@ SIGNATURE_ATTENDUE: tuple[Statut, ...] = (S.VALIDEE, S.EN_SIGNATURE)
 # Signed by every party: the text is fixed, a change goes through an avenant (its PDF is
 # never generated again).
 SIGNEES: tuple[Statut, ...] = (S.SIGNEE, S.EN_COURS, S.TERMINEE, S.ROMPUE, S.ATTESTEE)
+# The student's activity log (journal/): a stage signed for, under way or over.
+JOURNAL_POSSIBLE: tuple[Statut, ...] = SIGNEES
 # Not a convention yet (a draft, one awaiting validation): judged on its own against the ones
 # in force, counted in no total; with the validated ones waiting for signature, the ones whose
 # blocking findings still stop them.

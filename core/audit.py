@@ -49,6 +49,9 @@ class Action(models.TextChoices):
     ACCUEIL_DEMANDE = "accueil_demande", "Confirmation demandée à l'organisme d'accueil"
     ACCUEIL_CONFIRMATION = "accueil_confirmation", "Informations confirmées par l'organisme"
     ACCUEIL_CORRECTION = "accueil_correction", "Correction signalée par l'organisme"
+    # The student's activity log (journal/): the tutor's countersignature, the référent's note.
+    JOURNAL_CONTRESIGNE = "journal_contresigne", "Journal de stage contresigné par le tuteur"
+    JOURNAL_COMMENTE = "journal_commente", "Journal de stage commenté par le référent"
 
 
 def libelle(action: str) -> str:

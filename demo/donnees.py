@@ -23,6 +23,7 @@ from demo.clauses import textes_par_defaut_creer
 from demo.equipe import equipe_creer
 from demo.evaluations import evaluations_creer
 from demo.horodatage import horodater
+from demo.journal import journal_creer
 from demo.lycee import lycee_creer
 from demo.promotions import promotions_creer
 from demo.scenario import CasParticuliers, Scenario
@@ -195,6 +196,7 @@ def demo_construire() -> CasParticuliers:
         visites_creer()  # the référents' follow-up and visits (demo/visites.py)
         textes_par_defaut_creer(premiere_annee=promotions.nouveaux)
         evaluations_creer(conventions_demo(), equipe.administratrice)
+        journal_creer()  # Camille's activity log (demo/journal.py)
         # Stamped as the story happened, not at the minute of the build (demo/horodatage.py).
         horodater(
             conventions_demo().prefetch_related("periodes"),

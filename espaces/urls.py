@@ -1,6 +1,6 @@
 from django.urls import path
 
-from espaces.views import espace, personnel, visites
+from espaces.views import espace, journal, personnel, visites
 from espaces.views import evaluations as evaluations_espace
 
 app_name = "espaces"
@@ -33,6 +33,13 @@ urlpatterns = [
         visites.choisir,
         name="visite_choisir",
     ),
+    # The interns' activity log (journal/): countersign an entry, open an attachment.
+    path(
+        "espace/<str:jeton>/journal/<int:pk>/contresigner/",
+        journal.contresigner,
+        name="journal_contresigner",
+    ),
+    path("espace/<str:jeton>/journal/pieces/<int:pk>/", journal.piece, name="journal_piece"),
     path(
         "organismes/<int:pk>/espace/envoyer/",
         personnel.envoyer_organisme,

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "echanges",
     "public",
     "documents",
+    "journal",
     "demo",
     "pilotage",
     "espaces",

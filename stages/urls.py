@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("espaces.urls")),
     path("", include("evaluations.urls")),
     path("suivi/", include("suivi.urls")),
+    path("", include("journal.urls")),
 ]

@@ -34,7 +34,7 @@ COUCHES: tuple[frozenset[str], ...] = (
     frozenset({"etablissement"}),
     frozenset({"organismes"}),
     frozenset({"conventions"}),
-    frozenset({"documents", "evaluations", "suivi"}),
+    frozenset({"documents", "evaluations", "journal", "suivi"}),
     frozenset({"echanges", "espaces", "pilotage", "public"}),
     frozenset({"demo"}),
     frozenset({"stages", "bench"}),

@@ -17,6 +17,7 @@ from tests.documents import constructeurs as _docs
 from tests.espaces import constructeurs as _espaces
 from tests.evaluations import constructeurs as _evaluations
 from tests.suivi import constructeurs as _visites
+from tests.journal import constructeurs as _journal
 
 CONNEXION = "connexion"  # redirected to settings.LOGIN_URL?next=<the page>
 
@@ -117,6 +118,24 @@ MATRICE: dict[str, Acces] = {
     "etablissement:etudiant_creer": ADMINISTRATION,
     # « Mon stage »: the logged-in student's own page; the staff have theirs (issue 10).
     "etablissement:mon_stage": ETUDIANTS,
+    # The student's activity log (journal/): their own only; the persona's account is linked
+    # to no record, so an entry or a file of another student is not found (404). Every
+    # member of staff reads a student's log and its files; the persona teacher follows
+    # nobody, so they may not comment (403); an administrator may.
+    "journal:liste": ETUDIANTS,
+    "journal:couverture": ETUDIANTS,
+    "journal:ajouter": Acces(CONNEXION, 403, 403, 302),
+    "journal:modifier": Acces(CONNEXION, 403, 403, 404, kwargs=_journal.entree),
+    "journal:supprimer": Acces(CONNEXION, 403, 403, 404, kwargs=_journal.entree, methode="post"),
+    "journal:piece_ajouter": Acces(
+        CONNEXION, 403, 403, 404, kwargs=_journal.entree, methode="post"
+    ),
+    "journal:piece_supprimer": Acces(
+        CONNEXION, 403, 403, 404, kwargs=_journal.piece, methode="post"
+    ),
+    "journal:piece": Acces(CONNEXION, 200, 200, 404, kwargs=_journal.piece),
+    "journal:etudiant": Acces(CONNEXION, 200, 200, 403, kwargs=_etudiant),
+    "journal:commenter": Acces(CONNEXION, 302, 403, 403, kwargs=_journal.entree, methode="post"),
     # Asking for a convention: the student's own, nothing taken from the URL. The persona
     # student has no record: sent back to « Mon stage » (GET), an empty panel (POST).
     "etablissement:demande": Acces(CONNEXION, 403, 403, 302),
@@ -263,6 +282,12 @@ MATRICE: dict[str, Acces] = {
     # another host's visit and expired links: tests/suivi/test_espace.py.
     "espaces:visite_choisir": Acces(
         302, 302, 302, 302, kwargs=_visites.visite_espace, methode="post"
+    ),
+    # The interns' log seen from a tutor's link: an attachment of its scope opens; an entry
+    # of another host is not found (tests/espaces/test_acces.py: replaced, expired links).
+    "espaces:journal_piece": Acces(200, 200, 200, 200, kwargs=_journal.piece_du_lien),
+    "espaces:journal_contresigner": Acces(
+        404, 404, 404, 404, kwargs=_journal.entree_etrangere, methode="post"
     ),
     # The staff send links: any member of staff from a host's page (a bare POST names nobody:
     # not found); the référent or an administrator from a draft convention; the head of

@@ -283,3 +283,20 @@ def test_the_readme_gives_the_logins_the_command_prints() -> None:
     readme = (django_settings.BASE_DIR / "README.md").read_text(encoding="utf-8")
     for i in identifiants():
         assert f"`{i.email}`" in readme and f"`{i.mot_de_passe}`" in readme
+
+
+def test_the_activity_log_covers_a_stage_over_and_one_under_way(demo: CasParticuliers) -> None:
+    from conventions.models import Statut
+    from demo.calendrier import JOUR_DE_LA_DEMO
+    from journal.models import EntreeJournal
+
+    entrees = EntreeJournal.objects.filter(
+        convention__etudiant__email="camille.lalanne@eiffel-demo.test"
+    ).select_related("convention")
+    statuts = {e.convention.statut for e in entrees}
+    assert Statut.EN_COURS in statuts and statuts & {Statut.TERMINEE, Statut.ATTESTEE}
+    assert any(e.contresignee for e in entrees)
+    assert any(e.commentaire_referent for e in entrees)
+    for e in entrees:
+        assert e.date_fin <= JOUR_DE_LA_DEMO and e.cree_le.date() <= JOUR_DE_LA_DEMO
+        assert not e.contresigne_le or e.contresigne_le.date() <= JOUR_DE_LA_DEMO

@@ -23,6 +23,8 @@ PAGES = (
     ("espaces:document", {"pk": 1}, "get"),
     ("espaces:repondre", {"pk": 1}, "post"),
     ("espaces:attestation", {"periode": 1}, "post"),
+    ("espaces:journal_contresigner", {"pk": 1}, "post"),
+    ("espaces:journal_piece", {"pk": 1}, "get"),
 )
 
 
