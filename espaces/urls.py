@@ -1,6 +1,6 @@
 from django.urls import path
 
-from espaces.views import espace, personnel
+from espaces.views import espace, personnel, presence
 
 app_name = "espaces"
 
@@ -13,6 +13,12 @@ urlpatterns = [
         "espace/<str:jeton>/attestations/<int:periode>/",
         espace.attestation,
         name="attestation",
+    ),
+    # Presence confirmed by the tutor (espaces/views/presence.py).
+    path(
+        "espace/<str:jeton>/presence/<int:pk>/<str:lundi>/",
+        presence.confirmer,
+        name="presence_confirmer",
     ),
     path("espace/<str:jeton>/nouveau-lien/", espace.nouveau_lien, name="nouveau_lien"),
     path(
