@@ -77,8 +77,9 @@ class Semaine:
         return self.etat in A_CONFIRMER
 
     def terminee(self, le: date) -> bool:
-        """Every stage day of the week is before `le`: the week is over, to be recorded."""
-        return max(j.jour for j in self.jours) < le
+        """Every day of the week planned or recorded is before `le`: the week is over, to be
+        recorded (a weekend of the period does not hold it back)."""
+        return max(j.jour for j in self.jours if j.prevu or j.releve is not None) < le
 
 
 def lundi_de(jour: date) -> date:
