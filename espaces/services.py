@@ -8,6 +8,7 @@ revokes the previous ones of the same person. Every e-mail leaves after the comm
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
@@ -112,10 +113,12 @@ def lien_envoyer(
     auteur: Utilisateur | None,
     convention: Convention | None = None,
     action: Action = Action.LIEN_ESPACE,
+    paragraphes: Sequence[str] = (),
 ) -> LienCree:
     """A new personal link for `titulaire`, e-mailed after the commit to their address on
     record; their previous links stop working. `convention` adds a sentence asking them to
-    confirm that convention's data."""
+    confirm that convention's data; `paragraphes`, what else the e-mail asks (the weeks of
+    presence to confirm)."""
     if not titulaire.email:
         raise EnvoiRefuse(f"{titulaire.nom} n'a pas d'adresse e-mail : ajoutez-la d'abord.")
     LienEspace.objects.filter(_memes(titulaire), revoque_le__isnull=True).update(revoque_le=le)
@@ -140,7 +143,11 @@ def lien_envoyer(
             **({"convention": convention.pk} if convention else {}),
         },
     )
-    apres_validation(partial(_envoyer, lien.pk, jeton, le, convention.pk if convention else None))
+    apres_validation(
+        partial(
+            _envoyer, lien.pk, jeton, le, convention.pk if convention else None, tuple(paragraphes)
+        )
+    )
     return LienCree(lien, jeton)
 
 
@@ -148,7 +155,13 @@ def lien_url(jeton: str) -> str:
     return f"{settings.SITE_URL}{reverse('espaces:espace', args=[jeton])}"
 
 
-def _envoyer(lien_pk: int, jeton: str, le: datetime, convention_pk: int | None) -> None:
+def _envoyer(
+    lien_pk: int,
+    jeton: str,
+    le: datetime,
+    convention_pk: int | None,
+    paragraphes: tuple[str, ...] = (),
+) -> None:
     """The e-mail with the link, to the address on record; its sending is recorded on the
     link (`envoye_le`), never its text."""
     lien = LienEspace.objects.select_related("organisme").get(pk=lien_pk)
@@ -175,6 +188,7 @@ def _envoyer(lien_pk: int, jeton: str, le: datetime, convention_pk: int | None) 
             f"La section vous demande de confirmer, ou de corriger, les informations de la "
             f"convention n° {c.pk} de {c.etudiant}{dates} avant de la valider."
         )
+    quoi += paragraphes
     lignes = [
         f"Bonjour {lien.nom},",
         "",

@@ -257,6 +257,10 @@ MATRICE: dict[str, Acces] = {
     ),
     # A link still valid asks for nothing new: back to its page.
     "espaces:nouveau_lien": Acces(302, 302, 302, 302, kwargs=_espaces.espace, methode="post"),
+    # Presence confirmed by the tutor: another host's stage is not found from the link.
+    "espaces:presence_confirmer": Acces(
+        404, 404, 404, 404, kwargs=_espaces.presence_etrangere, methode="post"
+    ),
     # The staff send links: any member of staff from a host's page (a bare POST names nobody:
     # not found); the référent or an administrator from a draft convention; the head of
     # school's pile is the administrators'.

@@ -23,6 +23,7 @@ PAGES = (
     ("espaces:document", {"pk": 1}, "get"),
     ("espaces:repondre", {"pk": 1}, "post"),
     ("espaces:attestation", {"periode": 1}, "post"),
+    ("espaces:presence_confirmer", {"pk": 1, "lundi": "2026-01-05"}, "post"),
 )
 
 
