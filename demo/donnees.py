@@ -23,6 +23,7 @@ from demo.clauses import textes_par_defaut_creer
 from demo.equipe import equipe_creer
 from demo.horodatage import horodater
 from demo.lycee import lycee_creer
+from demo.presence import presence_confirmer
 from demo.promotions import promotions_creer
 from demo.scenario import CasParticuliers, Scenario
 from documents.models import Document
@@ -190,6 +191,7 @@ def demo_construire() -> CasParticuliers:
         promotions = promotions_creer(equipe)
         accueils = accueils_creer()
         cas = Scenario(equipe, promotions, accueils).raconter()
+        presence_confirmer(conventions_demo())  # the tutors' confirmed weeks (demo/presence.py)
         textes_par_defaut_creer(premiere_annee=promotions.nouveaux)
         # Stamped as the story happened, not at the minute of the build (demo/horodatage.py).
         horodater(
