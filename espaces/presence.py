@@ -38,7 +38,7 @@ from espaces.models import LienEspace, Qualite
 from organismes.selectors import organisme_pour_regles
 from regles.calendrier import calendrier
 from regles.echeancier import Mois
-from regles.format import heures_texte
+from regles.format import heures
 from regles.parametres import ParametreNonEnVigueur, parametres
 from regles.presence import Seuils, jours_prevus
 
@@ -90,7 +90,7 @@ class Gratification:
 
     @property
     def seuil_heures(self) -> str:
-        return heures_texte(self.seuil)
+        return heures(self.seuil)
 
     def cle(self) -> tuple[tuple[date, int, Decimal, Decimal], ...]:
         return tuple((m.mois, m.compte, m.minimum, m.verse) for m in self.mois)

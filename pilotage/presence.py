@@ -5,7 +5,9 @@ not recorded (planned days with no entry) or typed by the staff without the tuto
 origin of each week and a count per cohort.
 
 A week counts once its last planned day is before `le` (the view passes today): the week
-under way is not late yet. Read in a constant number of queries: the conventions with their
+under way is not late yet. A week typed by the staff alone is listed while its tutor is still
+asked to confirm it (the stage not ended more than PRESENCE_RECUL_JOURS days ago); after
+that, the staff's entry stands as the record. Read in a constant number of queries: the conventions with their
 periods, their journals (rows), the origins of the days, their hosts' closures."""
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.urls import reverse
 
 from conventions.models import Convention, Pointage
@@ -96,6 +99,7 @@ def semaines_non_relevees(
         for o in organismes_pour_regles({c.etablissement_accueil.organisme for c in liste})
     }
     p = parametres()
+    recul = timedelta(days=getattr(settings, "PRESENCE_RECUL_JOURS", 30))
     resultat = []
     for c in liste:
         modele = vers_regles(
@@ -118,12 +122,13 @@ def semaines_non_relevees(
             if s.prevus and s.terminee(le)
         ]
         url = reverse("conventions:pointages", kwargs={"pk": c.pk})
+        a_confirmer = A_CONFIRMER if modele.fin >= le - recul else (EtatSemaine.A_RELEVER,)
         en_retard = [
             SemaineNonRelevee(
                 s.lundi, s.prevus, s.manquants, f"{url}?semaine={s.lundi.isoformat()}", s.etat
             )
             for s in passees
-            if s.etat in A_CONFIRMER
+            if s.etat in a_confirmer
         ]
         if en_retard:
             resultat.append(

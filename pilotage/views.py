@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -98,6 +99,7 @@ def presence(request: HttpRequest) -> HttpResponse:
             "lignes": lignes,
             "semaines": sum(len(ligne.semaines) for ligne in lignes),
             "promotions": par_promotion(lignes),
+            "recul": settings.PRESENCE_RECUL_JOURS,
             "aujourdhui": aujourdhui,
             "perimetres": PERIMETRES if enseignant else {},
             "perimetre": perimetre,
