@@ -215,8 +215,24 @@ class ExceptionHoraire(models.Model):
         return f"{self.jour:%d/%m/%Y} : {self.minutes} min"
 
 
+class OriginePointage(models.TextChoices):
+    """Who a day of the presence log comes from: what the tutor confirms is the record
+    (L124-14: the host keeps the log); staff may still type it, from the tutor's signed
+    paper sheet (and say so) or on their own word."""
+
+    PERSONNEL = "personnel", "Saisi par la section"
+    FEUILLE = "feuille", "Saisi par la section d'après la feuille signée par le tuteur"
+    TUTEUR = "tuteur", "Confirmé par le tuteur dans son espace"
+
+
+# The origins that stand for the host's word: a week recorded so needs no confirmation.
+ORIGINES_CONFIRMEES = (OriginePointage.TUTEUR, OriginePointage.FEUILLE)
+
+
 class Pointage(models.Model):
-    """One day of the presence log kept by the host (L124-14), recorded by the staff."""
+    """One day of the presence log kept by the host (L124-14): confirmed by the tutor through
+    their space (`tuteur`), or typed by the staff (`saisi_par`), from a signed paper sheet or
+    not (`origine`)."""
 
     convention = models.ForeignKey(Convention, on_delete=models.CASCADE, related_name="pointages")
     jour = models.DateField(validators=[valider_date_bornee])
@@ -227,6 +243,17 @@ class Pointage(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
     saisi_le = models.DateTimeField(auto_now=True)
+    origine = models.CharField(
+        max_length=12, choices=OriginePointage.choices, default=OriginePointage.PERSONNEL
+    )
+    tuteur = models.ForeignKey(
+        "organismes.Tuteur",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pointages_confirmes",
+        verbose_name="confirmé par le tuteur",
+    )
 
     class Meta:
         ordering = ("jour",)

@@ -22,6 +22,7 @@ from conventions.models import (
     Avenant,
     Convention,
     EvenementConvention,
+    OriginePointage,
     PeriodeConvention,
     Pointage,
     TexteParDefaut,
@@ -41,8 +42,10 @@ from conventions.workflow import (
     garde_rupture,
     garde_transition,
 )
+from core.audit import Action
 from core.courrier import apres_validation
 from etablissement.models import Promotion
+from organismes.models import Tuteur
 from regles.constats import CATALOGUE, Constat
 from regles.contenus import CLAUSES_TEXTE
 
@@ -464,13 +467,22 @@ def pointages_enregistrer(
     jours: Sequence[JourSaisi],
     auteur: Utilisateur | None,
     le: date | None = None,
+    origine: str = OriginePointage.PERSONNEL,
+    tuteur: Tuteur | None = None,
+    action: str = Action.PRESENCE,
 ) -> list[Pointage]:
     """Record days of the presence log (a week, a whole stage) all or none, while the stage
     happens and until its attestation (the workflow's `garde_pointage`, read under the row's
     lock), in a constant number of queries whatever their number: the status, the days
     already recorded, one insert, one update and the audit row naming the days. A day given
     twice keeps its last entry. A refused day names its date. With `le` (today, from the
-    view), a day after it is refused: it is to come, not done (`garde_jour_releve`)."""
+    view), a day after it is refused: it is to come, not done (`garde_jour_releve`).
+
+    Each day keeps who recorded it: `origine` (staff on their own word, staff from the
+    tutor's signed sheet, the tutor in their space: then `tuteur` names them and `auteur`
+    is None), written in the audit row (`action`: the tutor's confirmation or correction)."""
+    if origine not in OriginePointage.values:
+        raise ValidationError("Origine du relevé inconnue.")
     if le is not None:
         refus = [m for saisi in jours if (m := garde_jour_releve(saisi.jour, le))]
         if refus:
@@ -495,10 +507,14 @@ def pointages_enregistrer(
         pointage.absence = saisi.absence
         pointage.minutes_absence = saisi.minutes_absence
         pointage.saisi_par = auteur
+        pointage.origine = origine
+        pointage.tuteur = tuteur
         try:
             # The convention and the author are known to exist, the day is unique by
             # construction: no query per day.
-            pointage.full_clean(exclude=["convention", "saisi_par"], validate_unique=False)
+            pointage.full_clean(
+                exclude=["convention", "saisi_par", "tuteur"], validate_unique=False
+            )
         except ValidationError as erreur:
             raise ValidationError(
                 [f"{jour:%d/%m/%Y} : {message}" for message in erreur.messages]
@@ -511,14 +527,26 @@ def pointages_enregistrer(
             pointage.saisi_le = maintenant
         Pointage.objects.bulk_update(
             modifies,
-            ["minutes_presence", "absence", "minutes_absence", "saisi_par", "saisi_le"],
+            [
+                "minutes_presence",
+                "absence",
+                "minutes_absence",
+                "saisi_par",
+                "saisi_le",
+                "origine",
+                "tuteur",
+            ],
         )
     if par_jour:
         _journaliser(
             convention,
-            action="presence",
+            action=action,
             auteur=auteur,
-            donnees={"jours": [jour.isoformat() for jour in sorted(par_jour)]},
+            donnees={
+                "jours": [jour.isoformat() for jour in sorted(par_jour)],
+                "origine": str(origine),
+                **({"tuteur": str(tuteur)} if tuteur is not None else {}),
+            },
         )
     return [*nouveaux, *modifies]
 

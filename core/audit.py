@@ -36,6 +36,9 @@ class Action(models.TextChoices):
     SIGNALEMENT_TRAITE = "signalement_traite", "Erreur signalée traitée, le circuit reprend"
     # Its presence: the days recorded change the law's verdicts (308 h, gratification).
     PRESENCE = "presence", "Relevé de présence"
+    # A week confirmed by the tutor in their space as planned, or corrected there.
+    PRESENCE_CONFIRMEE = "presence_confirmee", "Semaine de présence confirmée par le tuteur"
+    PRESENCE_CORRIGEE = "presence_corrigee", "Semaine de présence corrigée par le tuteur"
     # A host's counts, which the quotas read (R124-12): organismes.EvenementOrganisme.
     EFFECTIF = "effectif", "Effectif mensuel enregistré"
     AUTRES_STAGIAIRES = "autres_stagiaires", "Stagiaires d'autres écoles déclarés"
@@ -52,6 +55,9 @@ class Action(models.TextChoices):
     # The student's activity log (journal/): the tutor's countersignature, the référent's note.
     JOURNAL_CONTRESIGNE = "journal_contresigne", "Journal de stage contresigné par le tuteur"
     JOURNAL_COMMENTE = "journal_commente", "Journal de stage commenté par le référent"
+    # The weekly request to the tutor to confirm the presence, and its reminder.
+    PRESENCE_DEMANDE = "presence_demande", "Confirmation de la présence demandée au tuteur"
+    PRESENCE_RAPPEL = "presence_rappel", "Rappel : présence à confirmer par le tuteur"
 
 
 def libelle(action: str) -> str:

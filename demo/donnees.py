@@ -25,6 +25,7 @@ from demo.evaluations import evaluations_creer
 from demo.horodatage import horodater
 from demo.journal import journal_creer
 from demo.lycee import lycee_creer
+from demo.presence import presence_confirmer
 from demo.promotions import promotions_creer
 from demo.scenario import CasParticuliers, Scenario
 from demo.visites import visites_creer
@@ -194,6 +195,7 @@ def demo_construire() -> CasParticuliers:
         accueils = accueils_creer()
         cas = Scenario(equipe, promotions, accueils).raconter()
         visites_creer()  # the référents' follow-up and visits (demo/visites.py)
+        presence_confirmer(conventions_demo())  # the tutors' confirmed weeks (demo/presence.py)
         textes_par_defaut_creer(premiere_annee=promotions.nouveaux)
         evaluations_creer(conventions_demo(), equipe.administratrice)
         journal_creer()  # Camille's activity log (demo/journal.py)

@@ -51,6 +51,7 @@ def _prevu(action: str, c: Convention, debut: date, fin: date) -> datetime:
         "annuler": _a(debut - timedelta(weeks=4)),
         "demarrer": _a(debut, 9),
         "presence": _a(releve, 18),
+        "presence_confirmee": _a(releve, 18),  # the tutor's weeks (demo/presence.py)
         "avenant": _a(signee + timedelta(days=1), 11),
         "rompre": _a(c.rupture_dernier_jour or fin, 18),
         "terminer": _a(fin, 18),

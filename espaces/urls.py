@@ -1,6 +1,6 @@
 from django.urls import path
 
-from espaces.views import espace, journal, personnel, visites
+from espaces.views import espace, journal, personnel, presence, visites
 from espaces.views import evaluations as evaluations_espace
 
 app_name = "espaces"
@@ -14,6 +14,12 @@ urlpatterns = [
         "espace/<str:jeton>/attestations/<int:periode>/",
         espace.attestation,
         name="attestation",
+    ),
+    # Presence confirmed by the tutor (espaces/views/presence.py).
+    path(
+        "espace/<str:jeton>/presence/<int:pk>/<str:lundi>/",
+        presence.confirmer,
+        name="presence_confirmer",
     ),
     path("espace/<str:jeton>/nouveau-lien/", espace.nouveau_lien, name="nouveau_lien"),
     # The evaluations to fill (evaluations/): the tutor's own, and the blank form to print.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -11,7 +12,7 @@ from django.utils import timezone
 from comptes.acces import personnel_requis
 from etablissement.models import Enseignant, Promotion
 from pilotage.annees import annee_scolaire_du
-from pilotage.presence import semaines_non_relevees
+from pilotage.presence import par_promotion, semaines_non_relevees
 from pilotage.tableau import tableau_de_bord as construire
 from regles.cadre import cadre_au
 
@@ -81,7 +82,8 @@ def tableau_de_bord(request: HttpRequest) -> HttpResponse:
 
 @personnel_requis
 def presence(request: HttpRequest) -> HttpResponse:
-    """The weeks of presence not recorded, per convention whose log is kept, as of today."""
+    """The weeks of presence not recorded or not confirmed by the tutor, per convention
+    whose log is kept and per cohort, as of today."""
     aujourdhui: date = timezone.localdate()
     enseignant = Enseignant.objects.filter(utilisateur=request.user.pk or 0).first()
     perimetre = request.GET.get("etudiants") or ("suivis" if enseignant else "tous")
@@ -96,6 +98,8 @@ def presence(request: HttpRequest) -> HttpResponse:
         {
             "lignes": lignes,
             "semaines": sum(len(ligne.semaines) for ligne in lignes),
+            "promotions": par_promotion(lignes),
+            "recul": settings.PRESENCE_RECUL_JOURS,
             "aujourdhui": aujourdhui,
             "perimetres": PERIMETRES if enseignant else {},
             "perimetre": perimetre,

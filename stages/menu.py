@@ -35,7 +35,7 @@ RUBRIQUES = (
     Rubrique("Organismes", "organismes:liste"),
     Rubrique("Toutes les conventions", "conventions:liste", groupe=CONVENTIONS),
     # The weeks of presence nobody recorded yet, per convention.
-    Rubrique("Présence non relevée", "pilotage:presence", groupe=CONVENTIONS),
+    Rubrique("Présence à confirmer", "pilotage:presence", groupe=CONVENTIONS),
     # The head of school's pile of documents to sign, and the button that sends them its link.
     Rubrique(
         "Signatures du chef d'établissement",

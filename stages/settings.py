@@ -200,6 +200,14 @@ RELANCES_AUTRES_PASSES = ("espaces.evaluations.relances_evaluations",)
 RELANCE_URGENTE_JOURS = envint("RELANCE_URGENTE_JOURS", 3)
 # How long a personal link to a host's or the head of school's space opens it (espaces/).
 ESPACE_DUREE_LIEN_JOURS = envint("ESPACE_DUREE_LIEN_JOURS", 30)
+# Presence confirmed by the tutor (espaces/presence.py, `manage.py relances_presence`): a week
+# is asked for at the first pass after it ends (the Monday after), once; a reminder follows
+# PRESENCE_RAPPEL_JOURS days later if still unconfirmed. The request carries a new link unless
+# the tutor was sent one in the last PRESENCE_LIEN_RECENT_JOURS days. A stage ended more than
+# PRESENCE_RECUL_JOURS days ago is no longer asked for.
+PRESENCE_RAPPEL_JOURS = envint("PRESENCE_RAPPEL_JOURS", 3)
+PRESENCE_LIEN_RECENT_JOURS = envint("PRESENCE_LIEN_RECENT_JOURS", 7)
+PRESENCE_RECUL_JOURS = envint("PRESENCE_RECUL_JOURS", 30)
 
 # « Proposer un stage »: proposals accepted from one client IP per hour (public/limites.py).
 PROPOSITIONS_PAR_HEURE = envint("PROPOSITIONS_PAR_HEURE", 5)

@@ -22,7 +22,7 @@ from comptes.acces import personnel_requis
 from comptes.models import Utilisateur
 from conventions.acces import exiger_modification, peut_modifier
 from conventions.forms import JourForm, JourFormSet
-from conventions.models import Convention, Pointage
+from conventions.models import Convention, OriginePointage, Pointage
 from conventions.moteur import vers_regles
 from conventions.selectors import convention_pour_presence
 from conventions.services import JourSaisi, TransitionRefusee, pointages_enregistrer
@@ -35,6 +35,8 @@ from regles.parametres import ParametreNonEnVigueur, parametres
 from regles.presence import Seuils, en_jours, en_mois, journal, jours_prevus
 
 PREFIXE = "jours"
+# What staff say of the week they type: on their own word, or from the tutor's signed sheet.
+ORIGINES_PERSONNEL = (OriginePointage.PERSONNEL, OriginePointage.FEUILLE)
 
 
 @dataclass
@@ -142,6 +144,8 @@ def _pointages(request: HttpRequest, convention: Convention) -> HttpResponse:
             messages.error(request, garde_jour_releve(tous[len(jours)], aujourdhui) or "")
         elif len(formset.forms) != len(jours):
             messages.error(request, "La semaine a changé entre-temps : saisissez-la de nouveau.")
+        elif request.POST.get("origine", OriginePointage.PERSONNEL) not in ORIGINES_PERSONNEL:
+            messages.error(request, "Indiquez d'où vient la saisie de la semaine.")
         elif formset.is_valid():
             try:
                 _enregistrer(request, convention, jours, formset.forms, releves, prevus, aujourdhui)
@@ -181,6 +185,7 @@ def _pointages(request: HttpRequest, convention: Convention) -> HttpResponse:
             "ecrit": ecrit,
             "saisissable": saisissable,
             "totaux": _totaux(c, cal, organisme),
+            "origines": [(o.value, o.label) for o in ORIGINES_PERSONNEL],
         },
     )
 
@@ -195,8 +200,12 @@ def _enregistrer(
     aujourdhui: date,
 ) -> None:
     """Record the week: every planned day (the log is the record, a planned day left out
-    would count as absent), and every other day typed or already recorded."""
+    would count as absent), and every other day typed or already recorded; with its origin
+    (staff's word, or the tutor's signed sheet: then every day of the week is written, the
+    sheet covering it whole)."""
     assert isinstance(request.user, Utilisateur)
+    origine = request.POST.get("origine", OriginePointage.PERSONNEL)
+    feuille = origine == OriginePointage.FEUILLE
     pointages_enregistrer(  # the week is saved whole or not at all
         convention=convention,
         jours=[
@@ -207,8 +216,11 @@ def _enregistrer(
                 form.cleaned_data["minutes_absence"],
             )
             for jour, form in zip(jours, forms, strict=True)
-            if form.has_changed() or (jour not in releves and prevus.get(jour, 0) > 0)
+            if form.has_changed()
+            or (jour not in releves and prevus.get(jour, 0) > 0)
+            or (feuille and (jour in releves or prevus.get(jour, 0) > 0))
         ],
         auteur=request.user,
         le=aujourdhui,
+        origine=origine,
     )

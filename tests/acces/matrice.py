@@ -16,8 +16,8 @@ from typing import Any, Literal
 from tests.documents import constructeurs as _docs
 from tests.espaces import constructeurs as _espaces
 from tests.evaluations import constructeurs as _evaluations
-from tests.suivi import constructeurs as _visites
 from tests.journal import constructeurs as _journal
+from tests.suivi import constructeurs as _visites
 
 CONNEXION = "connexion"  # redirected to settings.LOGIN_URL?next=<the page>
 
@@ -288,6 +288,10 @@ MATRICE: dict[str, Acces] = {
     "espaces:journal_piece": Acces(200, 200, 200, 200, kwargs=_journal.piece_du_lien),
     "espaces:journal_contresigner": Acces(
         404, 404, 404, 404, kwargs=_journal.entree_etrangere, methode="post"
+    ),
+    # Presence confirmed by the tutor: another host's stage is not found from the link.
+    "espaces:presence_confirmer": Acces(
+        404, 404, 404, 404, kwargs=_espaces.presence_etrangere, methode="post"
     ),
     # The staff send links: any member of staff from a host's page (a bare POST names nobody:
     # not found); the référent or an administrator from a draft convention; the head of

@@ -44,3 +44,13 @@ def periode_etrangere() -> Mapping[str, Any]:
     _, jeton = _tuteur_et_jeton()
     org, _, tuteur = outils.hote("Garonne Services")
     return {"jeton": jeton, "periode": outils.convention(org, tuteur).periodes.get().pk}
+
+
+def presence_etrangere() -> Mapping[str, Any]:
+    """A week of another host's stage: not found from this tutor's space (their own weeks:
+    tests/espaces/test_presence.py)."""
+    from tests.espaces import outils
+
+    _, jeton = _tuteur_et_jeton()
+    org, _, tuteur = outils.hote("Garonne Services")
+    return {"jeton": jeton, "pk": outils.convention(org, tuteur).pk, "lundi": "2026-03-02"}

@@ -25,6 +25,7 @@ PAGES = (
     ("espaces:attestation", {"periode": 1}, "post"),
     ("espaces:journal_contresigner", {"pk": 1}, "post"),
     ("espaces:journal_piece", {"pk": 1}, "get"),
+    ("espaces:presence_confirmer", {"pk": 1, "lundi": "2026-01-05"}, "post"),
 )
 
 
