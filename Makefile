@@ -49,8 +49,7 @@ run: install
 	@# The reminders run next to the server (a pass now, then every RELANCES_SECONDES) and
 	@# stop with it: the trap ends them however runserver ends (Ctrl-C included).
 	DEBUG=true $(PY) manage.py relances --boucle $(RELANCES_SECONDES) & relances=$$!; \
-	DEBUG=true $(PY) manage.py relances_presence --boucle $(RELANCES_SECONDES) & presence=$$!; \
-	trap 'kill $$relances $$presence 2>/dev/null' EXIT INT TERM; \
+	trap 'kill $$relances 2>/dev/null' EXIT INT TERM; \
 	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install

@@ -83,6 +83,16 @@ def relances_presence_envoyer(*, le: datetime, cadence: Cadence | None = None) -
     return Bilan(demandes, rappels)
 
 
+def passe(*, le: datetime) -> str:
+    """The pass `manage.py relances` runs after its own (settings.RELANCES_AUTRES_PASSES):
+    one timer for every reminder; the line it prints."""
+    bilan = relances_presence_envoyer(le=le)
+    return (
+        f"{bilan.demandes} demande(s) de confirmation de présence, "
+        f"{bilan.rappels} rappel(s) de présence."
+    )
+
+
 def _semaines(conventions: list[Convention], aujourdhui: date) -> list[Semaine]:
     semaines = []
     for c in conventions:

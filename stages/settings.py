@@ -196,7 +196,10 @@ EVALUATIONS_RELANCES_JOURS = envjours("EVALUATIONS_RELANCES_JOURS", (3, 10))
 EVALUATIONS_FENETRE_JOURS = envint("EVALUATIONS_FENETRE_JOURS", 30)
 # Other passes `manage.py relances` runs after its own, by dotted name (documents does not
 # import the apps above it): each takes `le` and returns the line to print.
-RELANCES_AUTRES_PASSES = ("espaces.evaluations.relances_evaluations",)
+RELANCES_AUTRES_PASSES = (
+    "espaces.relances_presence.passe",
+    "espaces.evaluations.relances_evaluations",
+)
 RELANCE_URGENTE_JOURS = envint("RELANCE_URGENTE_JOURS", 3)
 # How long a personal link to a host's or the head of school's space opens it (espaces/).
 ESPACE_DUREE_LIEN_JOURS = envint("ESPACE_DUREE_LIEN_JOURS", 30)

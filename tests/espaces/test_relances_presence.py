@@ -100,3 +100,22 @@ def test_the_next_monday_asks_only_for_the_new_week(
     assert (bilan.demandes, bilan.rappels) == (1, 0)
     corps = str(mail.outbox[0].body)
     assert "semaine du 12/01/2026" in corps and "semaine du 05/01/2026" not in corps
+
+
+def test_manage_py_relances_runs_the_presence_pass(
+    capsys: pytest.CaptureFixture[str], django_capture_on_commit_callbacks: Any
+) -> None:
+    """One timer for every reminder: the presence request rides on `manage.py relances`."""
+    import time_machine
+    from django.core.management import call_command
+
+    _, tuteur, _ = stage()
+    LienEspace.objects.update(envoye_le=_le(date(2025, 11, 1)))
+    mail.outbox.clear()
+    with (
+        time_machine.travel(_le(date(2026, 1, 12)), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        call_command("relances")
+    assert "1 demande(s) de confirmation de présence" in capsys.readouterr().out
+    assert [m.to for m in mail.outbox if "semaine du 05/01/2026" in str(m.body)] == [[tuteur.email]]
