@@ -13,7 +13,7 @@ from conventions.models import Convention
 from conventions.workflow import SUIVI_ATTENDU
 from etablissement.models import Enseignant
 from suivi.echeances import Echeance, echeances, promesse
-from suivi.models import Contact, EtatVisite, Nature, Visite
+from suivi.models import AccueilPossible, Contact, EtatVisite, Nature, Visite
 
 EN_COURS = (EtatVisite.PROPOSEE, EtatVisite.PLANIFIEE)
 
@@ -125,3 +125,33 @@ def visites_a_choisir(conventions: QuerySet[Convention]) -> list[Visite]:
 def visite_de_la_convention(convention: Convention) -> Visite | None:
     """The visit in progress (proposed or planned) of a convention, if any."""
     return convention.visites.filter(etat__in=EN_COURS).select_related("creneau").first()
+
+
+@dataclass(frozen=True)
+class AvisVisites:
+    """What the référents' visit reports say of a host for its next placement."""
+
+    comptes: list[tuple[str, int]]  # « Oui, avec réserves » : 2 …, in the choices' order
+    derniers: list[Visite]  # the latest reports, newest first
+
+    def __bool__(self) -> bool:
+        return bool(self.derniers)
+
+
+def avis_des_visites(organisme_pk: int, *, derniers: int = 3) -> AvisVisites:
+    """The answers to « peut accueillir à nouveau » of every visit reported at this host,
+    counted, and its latest reports (the host's page, a convention built with it)."""
+    rapports = list(
+        Visite.objects.filter(
+            convention__etablissement_accueil__organisme_id=organisme_pk,
+            compte_rendu_le__isnull=False,
+        )
+        .select_related("referent", "convention__etudiant")
+        .order_by("-compte_rendu_le", "-pk")
+    )
+    comptes = [
+        (libelle, n)
+        for valeur, libelle in AccueilPossible.choices
+        if (n := sum(1 for v in rapports if v.accueil_possible == valeur))
+    ]
+    return AvisVisites(comptes, rapports[:derniers])

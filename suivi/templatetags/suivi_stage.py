@@ -37,3 +37,8 @@ def suivi_convention(context: template.Context, convention: Convention) -> dict[
 @register.simple_tag
 def suivis_en_retard() -> int:
     return len(selectors.suivis_en_retard(aujourdhui=timezone.localdate()))
+
+
+@register.simple_tag
+def avis_des_visites(organisme_pk: int) -> selectors.AvisVisites:
+    return selectors.avis_des_visites(organisme_pk)

@@ -237,3 +237,18 @@ def test_a_tutor_without_an_address_cannot_be_asked(enseignant: Utilisateur) -> 
     with pytest.raises(services.Refus, match="adresse e-mail"):
         k.proposer(c)
     assert date.today()  # the clock is the caller's: nothing else read here
+
+
+def test_the_hosts_record_counts_can_host_again_from_the_reports(
+    clients: dict[str, Client], stage
+) -> None:  # type: ignore[no-untyped-def]
+    """« Peut accueillir à nouveau » of every report at this host, on its page."""
+    organisme = stage.etablissement_accueil.organisme
+    page = reverse("organismes:detail", args=[organisme.pk])
+    assert "Aucun compte rendu de visite" in clients["administrateur"].get(page).content.decode()
+    visite = k.planifier(stage)
+    clients["enseignant"].post(reverse("suivi:compte_rendu", args=[visite.pk]), _rapport())
+    texte = clients["administrateur"].get(page).content.decode()
+    assert "Peut accueillir à nouveau un stagiaire" in texte
+    assert "Oui, avec réserves : 1" in texte
+    assert "Missions conformes au référentiel." in texte
