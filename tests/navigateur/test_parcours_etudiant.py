@@ -5,7 +5,6 @@ serious or critical violation) and have no horizontal scroll at 390 px."""
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import pytest
@@ -88,14 +87,6 @@ def test_a_student_sees_their_stage_then_asks_for_a_convention(
     # The first mission of the catalogue the form offers (the student's formation's).
     navigateur.execute_script(
         "arguments[0].click();", navigateur.find_element(By.CSS_SELECTOR, "input[name=missions]")
-    )
-    # The live check (htmx, 700 ms after typing) done before sending: the test server shares
-    # one SQLite connection between its threads, where two requests at once would collide.
-    # Leaving the last field fires its « change » check now, not with the click on « Envoyer ».
-    navigateur.execute_script("document.activeElement.blur();")
-    time.sleep(1)
-    WebDriverWait(navigateur, 10).until(
-        lambda n: n.execute_script("return document.querySelector('.htmx-request') === null")
     )
     navigateur.find_element(By.XPATH, "//button[normalize-space()='Envoyer la demande']").click()
     WebDriverWait(navigateur, 30).until(
