@@ -57,7 +57,9 @@ def etudiant_inviter(*, etudiant: Etudiant) -> Utilisateur:
     Raises ValidationError (no e-mail, an address already someone else's)."""
     with transaction.atomic():
         etudiant = (
-            Etudiant.objects.select_for_update().select_related("utilisateur").get(pk=etudiant.pk)
+            Etudiant.objects.select_for_update(of=("self",))
+            .select_related("utilisateur")
+            .get(pk=etudiant.pk)
         )
         if not etudiant.email:
             raise ValidationError(
