@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conventions.models import OriginePointage, Pointage
 from conventions.semaines import lundi_de
@@ -62,6 +62,8 @@ def test_the_tutor_confirms_a_week_with_one_absence_and_the_schedule_follows(
     duree.clear()
     duree.send_keys("7")
     formulaire.find_element(By.XPATH, ".//button[contains(., 'avec mes corrections')]").click()
+    # The answer is a new page: read it once it has come, never the form being left.
+    WebDriverWait(navigateur, 30).until(lambda n: "corrigée et confirmée" in n.page_source)
 
     page = navigateur.find_element(By.TAG_NAME, "body").text
     assert "corrigée et confirmée" in page
