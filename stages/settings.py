@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "espaces",
     "evaluations",
     "suivi",
+    "examens",
     "axes",  # login attempts, to lock an account or an IP out (comptes/verrous.py)
 ]
 

@@ -35,7 +35,7 @@ COUCHES: tuple[frozenset[str], ...] = (
     frozenset({"organismes"}),
     frozenset({"conventions"}),
     frozenset({"documents", "evaluations", "journal", "suivi"}),
-    frozenset({"echanges", "espaces", "pilotage", "public"}),
+    frozenset({"echanges", "espaces", "examens", "pilotage", "public"}),
     frozenset({"demo"}),
     frozenset({"stages", "bench"}),
 )
