@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("evaluations.urls")),
     path("suivi/", include("suivi.urls")),
     path("", include("journal.urls")),
+    path("", include("examens.urls")),
 ]
