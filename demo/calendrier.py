@@ -35,9 +35,9 @@ PROMOTIONS = (
             (2, "Stage de janvier", date(2028, 1, 17), date(2028, 2, 11)),
         ),
     ),
-    # The cohort of the 2026 exam session, graduated: its second-year stages ended in March,
-    # before the session's deposit deadline (early April). June 2025 runs to Monday 30 to
-    # make up Whit Monday (9 June).
+    # The cohort of the 2026 exam session, graduated: its last stage, after the winter
+    # holidays, ended on 20 March 2026 and was attested a week later, before the session's
+    # deposit deadline (early April). June 2025 runs to Monday 30 to make up Whit Monday.
     (
         "NDRC 2024-2026",
         2024,
@@ -45,7 +45,7 @@ PROMOTIONS = (
             (1, "Stage de janvier", date(2025, 1, 6), date(2025, 1, 31)),
             (1, "Stage de juin", date(2025, 6, 2), date(2025, 6, 30)),
             (2, "Stage de novembre", date(2025, 11, 17), date(2025, 12, 12)),
-            (2, "Stage de mars", date(2026, 3, 2), date(2026, 3, 27)),
+            (2, "Stage de fin d'hiver", date(2026, 2, 23), date(2026, 3, 20)),
         ),
     ),
 )
@@ -59,7 +59,7 @@ B_JANVIER_2027 = PROMOTIONS[1][2][0][2:]
 D_JANVIER_2025 = PROMOTIONS[2][2][0][2:]
 D_JUIN_2025 = PROMOTIONS[2][2][1][2:]
 D_NOVEMBRE_2025 = PROMOTIONS[2][2][2][2:]
-D_MARS_2026 = PROMOTIONS[2][2][3][2:]
+D_FIN_HIVER_2026 = PROMOTIONS[2][2][3][2:]
 
 # A holiday extension after the June stage, in the summer holidays of zone A (from 4 July
 # 2026): 6 to 24 July leaves 38 free days before the new school year, more than the 28 of

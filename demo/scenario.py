@@ -429,9 +429,9 @@ class Scenario:
 
     def session_2026(self) -> None:
         """2024-2026, the cohort of the 2026 exam session: one host a year, one convention for
-        January and June 2025, one for November 2025 and March 2026, all attested, save
-        Dylan's second year, whose attestation never came back. Élodie was off sick three
-        days in March and did not make them up: 77 days done of the 80 the exam asks.
+        January and June 2025, one for November 2025 and February-March 2026, all attested,
+        save Dylan's second year, whose attestation never came back. Élodie was off sick
+        three days in March and did not make them up: 77 days done of the 80 the exam asks.
 
         Keyed in day by day: the stages with an absence or an attestation awaited (the
         others' days are those of the schedule, as for the 2025 cohort's first year)."""
@@ -444,7 +444,7 @@ class Scenario:
         }
         annees = (
             (1, [cal.D_JANVIER_2025, cal.D_JUIN_2025], 3),
-            (2, [cal.D_NOVEMBRE_2025, cal.D_MARS_2026], 17),
+            (2, [cal.D_NOVEMBRE_2025, cal.D_FIN_HIVER_2026], 17),
         )
         for annee_formation, periodes, decalage in annees:
             hotes = _repartition(p.RANGS_DIPLOMES, decalage)

@@ -140,9 +140,14 @@ def test_the_cohort_of_the_2026_session_has_its_stages_over_before_the_deadline(
         assert len(conventions) == 2, role  # one a year, two periods each
         for c in conventions:
             assert not c.acquittements.exists(), role  # the engine found nothing to acknowledge
-            assert max(p_.fin for p_ in c.periodes.all()) < date(2026, 4, 3)
+            assert max(p_.fin for p_ in c.periodes.all()) <= date(2026, 3, 20)
         statuts = [c.statut for c in conventions]
         jours = [_jours_faits(c) for c in conventions]
+        for attestation in EvenementConvention.objects.filter(
+            convention__in=conventions, action="attester"
+        ):
+            # Attested before the session's deposit deadline (early April 2026).
+            assert attestation.horodatage.date() < date(2026, 4, 3), role
         if role == "attestation_manquante":
             assert statuts == [Statut.ATTESTEE, Statut.TERMINEE]
             assert conventions[1].pointages.count() == 40
