@@ -139,7 +139,7 @@ class Promotion(models.Model):
         return parametres().entier("reglages.ndrc_annees", self.debut_formation)
 
     @property
-    def annee_session_examen(self) -> int:
+    def session_examen(self) -> int:
         """The exam session at the end of the last year of study."""
         return self.annee_debut + self.nombre_annees
 
@@ -158,14 +158,14 @@ class Promotion(models.Model):
             return
         if self.version_referentiel_id is None:
             en_vigueur = version_en_vigueur(
-                formation=self.formation, session=self.annee_session_examen
+                formation=self.formation, session=self.session_examen
             )
             if en_vigueur is None:
                 raise ValidationError(
                     {
                         "version_referentiel": (
                             f"Aucune version du référentiel de la formation {self.formation.code} "
-                            f"ne régit la session {self.annee_session_examen}."
+                            f"ne régit la session {self.session_examen}."
                         )
                     }
                 )
@@ -177,11 +177,11 @@ class Promotion(models.Model):
                     "version_referentiel": "Cette version du référentiel est celle d'une autre formation."
                 }
             )
-        if not version.en_vigueur_pour(self.annee_session_examen):
+        if not version.en_vigueur_pour(self.session_examen):
             raise ValidationError(
                 {
                     "version_referentiel": (
-                        f"La version {version.code} ne régit pas la session {self.annee_session_examen} "
+                        f"La version {version.code} ne régit pas la session {self.session_examen} "
                         "que passera cette promotion."
                     )
                 }

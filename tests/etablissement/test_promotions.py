@@ -28,7 +28,7 @@ def test_it_keeps_a_target_the_school_chose(db: None) -> None:
 def test_it_dates_the_training_and_its_exam_session_from_the_settings(db: None) -> None:
     promotion = fabriques.promotion(annee_debut=2025, periodes=False)
     assert promotion.debut_formation == date(2025, 9, 1)
-    assert promotion.annee_session_examen == 2027
+    assert promotion.session_examen == 2027
     assert promotion.bornes_annee(2) == (date(2026, 9, 1), date(2027, 8, 31))
 
 
