@@ -47,7 +47,7 @@ def fiche(
     *,
     type_fiche: str = "E4_NEGO",
     convention: Convention | None = None,
-    titre: str = "Vente d'une cave à vin connectée",
+    titre: str = "Vente de caves à vin connectées",
 ) -> Fiche:
     return services.fiche_creer(
         etudiant=etudiant,

@@ -87,7 +87,10 @@ def test_each_field_is_bounded_and_unknown_keys_refused() -> None:
         services.fiche_modifier(fiche=f, titre="T", contenu={"pirate": "x"}, le=timezone.now())
     assert "n'existe pas" in _messages(refus)
     version = services.fiche_modifier(
-        fiche=f, titre="T", contenu={"clientele": "Bou\x00langers\r\n et cavistes "}, le=timezone.now()
+        fiche=f,
+        titre="T",
+        contenu={"clientele": "Bou\x00langers\r\n et cavistes "},
+        le=timezone.now(),
     )
     assert version.contenu["clientele"] == "Boulangers\n et cavistes"
     assert version.contenu["organisation"] == ""  # the others stay as they were
@@ -195,7 +198,9 @@ def test_to_fix_then_a_new_version_then_conforme(enseignant: Utilisateur) -> Non
     assert v2.contenu["clientele"] == "Restaurateurs, cavistes."
     assert v2.contenu["adresse"] == v1.contenu["adresse"]
     services.fiche_soumettre(fiche=f, le=timezone.now())
-    services.fiche_relire(fiche=f, avis=outils.tout(f, "conforme"), par=enseignant, le=timezone.now())
+    services.fiche_relire(
+        fiche=f, avis=outils.tout(f, "conforme"), par=enseignant, le=timezone.now()
+    )
     f.refresh_from_db()
     assert f.statut == StatutFiche.CONFORME
     with pytest.raises(ValidationError, match="figée"):
