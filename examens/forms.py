@@ -37,7 +37,10 @@ def _activite_reelle() -> forms.ChoiceField:
         initial="oui",
         widget=forms.RadioSelect,
         help_text="Fiches E6 : « non » pour une activité développée en formation.",
-        error_messages={"required": "Répondez oui ou non.", "invalid_choice": "Répondez oui ou non."},
+        error_messages={
+            "required": "Répondez oui ou non.",
+            "invalid_choice": "Répondez oui ou non.",
+        },
     )
 
 

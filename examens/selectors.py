@@ -49,9 +49,7 @@ def fiche_de(etudiant: Etudiant, pk: int) -> Fiche | None:
     return fiches_de(etudiant).filter(pk=pk).first()
 
 
-def a_relire(
-    utilisateur: AbstractBaseUser | AnonymousUser, statut: str | None
-) -> QuerySet[Fiche]:
+def a_relire(utilisateur: AbstractBaseUser | AnonymousUser, statut: str | None) -> QuerySet[Fiche]:
     """The fiches a member of staff reviews: an administrator every student's, a teacher
     those of the students they follow; `statut` narrows (None: every state)."""
     if not isinstance(utilisateur, Utilisateur) or not utilisateur.is_active:
@@ -140,7 +138,9 @@ def stage_pour(
     site = convention.etablissement_accueil
     org = site.organisme
     couverture = journal.couverture_de(etudiant, aujourdhui=aujourdhui)
-    pks = {e.pk for ligne in couverture.fiches if ligne.regle.code == type_fiche for e in ligne.entrees}
+    pks = {
+        e.pk for ligne in couverture.fiches if ligne.regle.code == type_fiche for e in ligne.entrees
+    }
     entrees = EntreeJournal.objects.filter(pk__in=pks, convention=convention)
 
     def adresse(rue: str, code_postal: str, ville: str) -> str:

@@ -202,9 +202,7 @@ def annexe_deposer(*, fiche: Fiche, flux: IO[bytes], taille: int, le: datetime) 
         raise ValidationError("Seules les fiches E4 ont une annexe de présentation de l'offre.")
     _version_modifiable(fiche, version, le)
     if taille > ANNEXE_MAX:
-        raise ValidationError(
-            f"Ce fichier dépasse {ANNEXE_MAX // (1024 * 1024)} Mo : réduisez-le."
-        )
+        raise ValidationError(f"Ce fichier dépasse {ANNEXE_MAX // (1024 * 1024)} Mo : réduisez-le.")
     if taille == 0:
         raise ValidationError("Ce fichier est vide.")
     if fichiers.type_du_contenu(flux) != fichiers.PDF:
@@ -250,9 +248,7 @@ def fiche_soumettre(*, fiche: Fiche, le: datetime) -> VersionFiche:
         )
     vides = manques(fiche, version)
     if vides:
-        raise ValidationError(
-            "Complétez d'abord : " + " ; ".join(vides) + ".", code="incomplete"
-        )
+        raise ValidationError("Complétez d'abord : " + " ; ".join(vides) + ".", code="incomplete")
     version.soumise_le = le
     version.save(update_fields=["soumise_le"])
     fiche.statut = StatutFiche.SOUMISE

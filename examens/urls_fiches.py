@@ -13,9 +13,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("mon-stage/fiches/<int:pk>/annexe/", etudiant.annexe, name="fiche_annexe"),
     path("mon-stage/fiches/<int:pk>/envoyer/", etudiant.soumettre, name="fiche_soumettre"),
     path("mon-stage/fiches/<int:pk>/versions/", etudiant.versions, name="fiche_versions"),
-    path(
-        "fiches/<int:pk>/annexe/", etudiant.annexe_telecharger, name="fiche_annexe_telecharger"
-    ),
+    path("fiches/<int:pk>/annexe/", etudiant.annexe_telecharger, name="fiche_annexe_telecharger"),
     path("fiches/", personnel.a_relire, name="fiches_a_relire"),
     path("fiches/<int:pk>/", personnel.fiche, name="fiche_personnel"),
     path("fiches/<int:pk>/relire/", personnel.relire, name="fiche_relire"),

@@ -25,8 +25,9 @@ PDF = journal.PDF
 
 @pytest.fixture
 def media_temporaire(settings: Settings, tmp_path: Path) -> Path:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
+    media = tmp_path / "media"
+    settings.MEDIA_ROOT = media
+    return media
 
 
 def eleve(

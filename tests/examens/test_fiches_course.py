@@ -9,6 +9,7 @@ import threading
 import pytest
 from django.db import connection
 
+from etablissement.models import Etudiant
 from examens.models import Fiche
 from tests.examens import outils_fiches as outils
 
@@ -23,31 +24,36 @@ FILS = 4
 ESSAIS = 5
 
 
+def _en_parallele(e: Etudiant) -> list[BaseException]:
+    """FILS creations for `e` at once; E4's two types share one count, so the race is
+    across types too."""
+    depart = threading.Barrier(FILS)
+    erreurs: list[BaseException] = []
+
+    def creer(type_fiche: str) -> None:
+        try:
+            depart.wait()
+            outils.fiche(e, type_fiche=type_fiche)
+        except BaseException as erreur:  # judged by the test
+            erreurs.append(erreur)
+        finally:
+            connection.close()
+
+    fils = [
+        threading.Thread(target=creer, args=(("E4_NEGO", "E4_EVENEMENT")[i % 2],))
+        for i in range(FILS)
+    ]
+    for f in fils:
+        f.start()
+    for f in fils:
+        f.join(timeout=60)
+    assert not any(f.is_alive() for f in fils), "a thread is still waiting"
+    return erreurs
+
+
 def test_concurrent_creations_draw_distinct_numbers() -> None:
     for _ in range(ESSAIS):
         e = outils.eleve()
-        depart = threading.Barrier(FILS)
-        erreurs: list[BaseException] = []
-
-        def creer(type_fiche: str) -> None:
-            try:
-                depart.wait()
-                outils.fiche(e, type_fiche=type_fiche)
-            except BaseException as erreur:  # judged below
-                erreurs.append(erreur)
-            finally:
-                connection.close()
-
-        # E4's two types share one count: the race is across types too.
-        fils = [
-            threading.Thread(target=creer, args=(("E4_NEGO", "E4_EVENEMENT")[i % 2],))
-            for i in range(FILS)
-        ]
-        for f in fils:
-            f.start()
-        for f in fils:
-            f.join(timeout=60)
-        assert not any(f.is_alive() for f in fils), "a thread is still waiting"
-        assert erreurs == []
+        assert _en_parallele(e) == []
         numeros = sorted(Fiche.objects.filter(etudiant=e).values_list("numero", flat=True))
         assert numeros == list(range(1, FILS + 1))
