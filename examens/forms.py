@@ -96,7 +96,7 @@ class FicheForm(DsfrForm, forms.Form):
                 strip=False,
                 widget=forms.Textarea(attrs={"rows": 4, "maxlength": champ.max}),
                 help_text=f"{champ.max} caractères au plus."
-                + ("" if champ.obligatoire else " Facultatif."),
+                + (" Obligatoire pour l'envoi." if champ.obligatoire else " Facultatif."),
             )
 
     def sections(self) -> list[tuple[str, list[forms.BoundField]]]:
