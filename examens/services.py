@@ -27,6 +27,7 @@ from comptes.models import Utilisateur
 from conventions.acces import peut_modifier
 from conventions.models import Convention
 from conventions.workflow import JOURNAL_POSSIBLE
+from core.audit import Action
 from etablissement.models import Etudiant
 from examens import brouillon, selectors
 from examens.modeles import ModeleFiche, modele
@@ -35,6 +36,7 @@ from examens.models import (
     TITRE_MAX,
     AvisChamp,
     AvisChampChoix,
+    EvenementFiche,
     Fiche,
     StatutFiche,
     TypeFiche,
@@ -59,6 +61,18 @@ def _nettoyer(texte: str) -> str:
     """The text as kept: no NUL character (PostgreSQL refuses them), Unix line ends, no
     blank around."""
     return texte.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _journaliser(
+    fiche: Fiche, action: Action, version: VersionFiche, auteur: Utilisateur | None = None
+) -> None:
+    EvenementFiche.objects.create(
+        fiche=fiche,
+        action=action,
+        auteur=auteur,
+        commentaire=f"Version {version.numero}",
+        donnees={"version": version.numero, "statut": fiche.statut},
+    )
 
 
 def groupe(type_fiche: str) -> tuple[str, ...]:
@@ -119,8 +133,9 @@ def fiche_creer(
         cree_le=le,
         modifie_le=le,
     )
-    VersionFiche.objects.create(fiche=fiche, numero=1, contenu=tire.contenu, cree_le=le)
+    version = VersionFiche.objects.create(fiche=fiche, numero=1, contenu=tire.contenu, cree_le=le)
     fiche.entrees.set(tire.entrees)
+    _journaliser(fiche, Action.FICHE_CREATION, version, etudiant.utilisateur)
     return fiche
 
 
@@ -254,6 +269,7 @@ def fiche_soumettre(*, fiche: Fiche, le: datetime) -> VersionFiche:
     fiche.statut = StatutFiche.SOUMISE
     fiche.modifie_le = le
     fiche.save(update_fields=["statut", "modifie_le"])
+    _journaliser(fiche, Action.FICHE_ENVOI, version, fiche.etudiant.utilisateur)
     return version
 
 
@@ -316,6 +332,7 @@ def fiche_relire(
     fiche.statut = StatutFiche.CONFORME if tout_conforme else StatutFiche.A_CORRIGER
     fiche.modifie_le = le
     fiche.save(update_fields=["statut", "modifie_le"])
+    _journaliser(fiche, Action.FICHE_RELECTURE, version, relecteur)
     return fiche
 
 
@@ -324,7 +341,7 @@ def fiche_rouvrir(
     *, fiche: Fiche, par: AbstractBaseUser | AnonymousUser, le: datetime
 ) -> VersionFiche:
     """The référent reopens a conforme fiche: a new draft version, copied from the last."""
-    _exiger_referent(par, fiche)
+    relecteur = _exiger_referent(par, fiche)
     fiche, version = _verrouiller(fiche)
     if fiche.statut != StatutFiche.CONFORME:
         raise ValidationError("Seule une fiche conforme se rouvre.")
@@ -334,4 +351,5 @@ def fiche_rouvrir(
     fiche.statut = StatutFiche.BROUILLON
     fiche.modifie_le = le
     fiche.save(update_fields=["statut", "modifie_le"])
+    _journaliser(fiche, Action.FICHE_REOUVERTURE, nouvelle, relecteur)
     return nouvelle

@@ -66,6 +66,7 @@ def fiche(request: HttpRequest, pk: int) -> HttpResponse:
     f = _fiche(pk)
     contexte = contexte_versions(f, personnel=True)
     contexte["relire"] = peut_modifier(request.user, f.etudiant)
+    contexte["evenements"] = f.evenements.select_related("auteur")
     return render(request, "examens/fiche_versions.html", contexte)
 
 

@@ -213,6 +213,15 @@ def test_to_fix_then_a_new_version_then_conforme(enseignant: Utilisateur) -> Non
     services.fiche_rouvrir(fiche=f, par=enseignant, le=timezone.now() + timedelta(minutes=1))
     f.refresh_from_db()
     assert f.statut == StatutFiche.BROUILLON and f.versions.count() == 3
+    # The trail: who did what to which version.
+    assert [(e.action, e.donnees["version"], e.auteur) for e in f.evenements.all()] == [
+        ("fiche_creation", 1, None),
+        ("fiche_envoi", 1, None),
+        ("fiche_relecture", 1, enseignant),
+        ("fiche_envoi", 2, None),
+        ("fiche_relecture", 2, enseignant),
+        ("fiche_reouverture", 3, enseignant),
+    ]
 
 
 def test_a_reviewed_version_is_not_sent_again_unchanged(enseignant: Utilisateur) -> None:
