@@ -30,9 +30,10 @@ def _titre() -> forms.CharField:
     )
 
 
-def _activite_reelle() -> forms.ChoiceField:
+def _activite_reelle(*, requis: bool = True) -> forms.ChoiceField:
     return forms.ChoiceField(
         label="Activité réelle vécue",
+        required=requis,
         choices=OUI_NON,
         initial="oui",
         widget=forms.RadioSelect,
@@ -70,7 +71,8 @@ class FicheCreerForm(DsfrForm, forms.Form):
         ),
         error_messages={"invalid_choice": "Choisissez un de vos stages signés."},
     )
-    activite_reelle = _activite_reelle()
+    # Asked of every new fiche, read for E6 only: unanswered is « oui ».
+    activite_reelle = _activite_reelle(requis=False)
 
     def __init__(self, *args: Any, conventions: QuerySet[Convention], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -77,7 +77,7 @@ def creer(request: HttpRequest) -> HttpResponse:
                 type_fiche=form.cleaned_data["type_fiche"],
                 titre=form.cleaned_data["titre"],
                 convention=form.cleaned_data["convention"],
-                activite_reelle=form.cleaned_data["activite_reelle"] == "oui",
+                activite_reelle=form.cleaned_data["activite_reelle"] != "non",
                 le=timezone.now(),
                 aujourdhui=timezone.localdate(),
             )
