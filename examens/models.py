@@ -55,7 +55,7 @@ class SessionExamen(models.Model):
     promotion = models.OneToOneField(
         "etablissement.Promotion",
         on_delete=models.CASCADE,
-        related_name="session_examen",
+        related_name="examen",
         verbose_name="promotion",
     )
     annee = models.PositiveSmallIntegerField("session", help_text="Par exemple 2027.")

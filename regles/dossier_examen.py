@@ -176,6 +176,12 @@ class Preparation:
         return (rang, -len(self.manquants))
 
     @property
+    def qui_doit_agir(self) -> str:
+        """« La section, l'étudiant »: who must act, in words (empty: nobody)."""
+        texte = ", ".join(a.libelle for a in self.acteurs)
+        return texte[:1].upper() + texte[1:]
+
+    @property
     def resume(self) -> str:
         """The state in plain words, with what is missing and who must act."""
         n = len(self.manquants)

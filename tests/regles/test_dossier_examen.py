@@ -179,8 +179,7 @@ RAISONS = [
         replace(COMPLET, fiches=_avec("E6_DISTRIBUTEURS", activite_reelle=False)),
         "E6_SANS_ACTIVITE_REELLE",
         Acteur.ETUDIANT,
-        "Les fiches E6 comptent 0 activité réelle vécue pour 1 exigée (situation A de "
-        "l'épreuve).",
+        "Les fiches E6 comptent 0 activité réelle vécue pour 1 exigée (situation A de l'épreuve).",
     ),
 ]
 
