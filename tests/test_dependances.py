@@ -56,10 +56,12 @@ def niveaux(couches: tuple[frozenset[str], ...] = COUCHES) -> dict[str, int]:
 
 
 def est_ecran(module: str) -> bool:
-    """Whether a dotted module name is a screen: views, vues_*, urls, templatetags, admin."""
+    """Whether a dotted module name is a screen: views, vues_*, urls, urls_*, templatetags,
+    admin."""
     parties = module.split(".")
     return any(
-        partie in {"views", "urls", "templatetags", "admin"} or partie.startswith("vues_")
+        partie in {"views", "urls", "templatetags", "admin"}
+        or partie.startswith(("vues_", "urls_"))
         for partie in parties[1:]
     )
 
