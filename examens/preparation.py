@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.db.models import Prefetch
 
@@ -72,7 +73,9 @@ def _attestations(conventions: Sequence[int]) -> dict[tuple[int, str], regle.Eta
     return etats
 
 
-def _jours_confirmes(etudiants: Sequence[Etudiant], conventions: Sequence[Convention]) -> dict:
+def _jours_confirmes(
+    etudiants: Sequence[Etudiant], conventions: Sequence[Convention]
+) -> dict[int, Decimal]:
     """Days of 7 h the hosts' logs confirm per student, within the years of study."""
     par_convention = {c.pk: c.etudiant_id for c in conventions}
     minutes: dict[int, dict[date, int]] = defaultdict(lambda: defaultdict(int))

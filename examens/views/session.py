@@ -119,5 +119,5 @@ def depot_enregistrer(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(retour)
     for erreurs in form.errors.values():
         for erreur in erreurs:
-            messages.error(request, erreur)
+            messages.error(request, str(erreur))
     return redirect(retour)
