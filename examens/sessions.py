@@ -13,8 +13,9 @@ from comptes.models import Utilisateur
 from etablissement.models import Etudiant, Promotion
 from examens.models import DepotDossier, SessionExamen
 
-# The law's parameters of the readiness rule start in 2018-2019: no session before.
-ANNEE_MIN = 2019
+# The readiness rule's parameters start on 01/09/2018: a session's deadline falls in its
+# year or the one before, so the first session judged is 2020.
+ANNEE_MIN = 2020
 ANNEE_MAX = 2100
 
 

@@ -14,6 +14,7 @@ from etablissement.models import Etudiant, Promotion
 from examens import preparation
 from examens.models import SessionExamen
 from examens.views.session import DepotForm
+from regles.parametres import ParametreNonEnVigueur
 
 FILTRES = (
     ("", "Tous"),
@@ -37,7 +38,13 @@ def cohorte(request: HttpRequest, promotion: int) -> HttpResponse:
     filtre = request.GET.get("etat", "")
     if filtre not in dict(FILTRES):
         filtre = ""
-    lignes = preparation.preparations_session(session, le=timezone.localdate()) if session else []
+    trop_ancienne = False
+    try:
+        lignes = (
+            preparation.preparations_session(session, le=timezone.localdate()) if session else []
+        )
+    except ParametreNonEnVigueur:  # a deadline before the rule's parameters (01/09/2018)
+        lignes, trop_ancienne = [], True
     comptes = {cle: 0 for cle, _ in FILTRES}
     for ligne in lignes:
         comptes[ligne.preparation.categorie] += 1
@@ -49,6 +56,7 @@ def cohorte(request: HttpRequest, promotion: int) -> HttpResponse:
         {
             "promotion": promo,
             "session": session,
+            "trop_ancienne": trop_ancienne,
             "lignes": montrees,
             "filtre": filtre,
             "filtres": [(cle, libelle, comptes[cle]) for cle, libelle in FILTRES],

@@ -150,6 +150,16 @@ def test_la_vue_de_cohorte_trie_et_filtre() -> None:
     assert client.get(url, {"etat": "<script>"}).status_code == 200
 
 
+def test_une_session_d_avant_les_parametres_n_est_pas_une_erreur() -> None:
+    promo = dossiers.promotion()
+    SessionExamen.objects.create(promotion=promo, annee=2018, date_limite_depot=date(2018, 4, 1))
+    dossiers.candidat(promo)
+    client = _connecte(Role.ADMINISTRATEUR)
+    page = client.get(reverse("examens:preparation_cohorte", kwargs={"promotion": promo.pk}))
+    assert page.status_code == 200
+    assert "antérieure aux règles de conformité" in page.content.decode()
+
+
 def test_la_vue_de_cohorte_sans_session() -> None:
     promo = dossiers.promotion()
     client = _connecte(Role.ADMINISTRATEUR)
@@ -201,7 +211,7 @@ def test_l_administrateur_fixe_la_session() -> None:
     ("donnees", "message"),
     [
         ({"annee": "2027", "date_limite_depot": "2029-04-15"}, "tombe entre le 1er janvier 2026"),
-        ({"annee": "1900", "date_limite_depot": "2027-04-15"}, "comprise entre 2019 et 2100"),
+        ({"annee": "1900", "date_limite_depot": "2027-04-15"}, "comprise entre 2020 et 2100"),
         ({"annee": "99999999999", "date_limite_depot": "2027-04-15"}, "comprise entre"),
         ({"annee": "2027", "date_limite_depot": "9999-12-31"}, "31/12/2100"),
         ({"annee": "2027", "date_limite_depot": "2027-02-30"}, "Indiquez une date valide"),
