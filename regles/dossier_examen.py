@@ -29,7 +29,7 @@ ARRETE_2008 = "Arrêté du 22 juillet 2008 (contrôle de conformité des dossier
 CIRCULAIRE = "Circulaire nationale du BTS NDRC, annexes V-8 (E4) et VII-6 (E6)"
 REFERENCE_CONFORMITE = f"{ARRETE_2008} ; {CIRCULAIRE}"
 REFERENCE_ATTESTATION = f"{REFERENCE_CONFORMITE} ; modèle national d'attestation (annexe III-2)"
-REFERENCE_DUREE = f"{REFERENCE_CONFORMITE} ; C. éduc. L124-18 (un jour = 7 h de présence)"
+REFERENCE_DUREE = f"{REFERENCE_CONFORMITE} ; C. éduc. L124-18 (durée comptée sur la présence)"
 REFERENCE_FICHES_E4 = f"{REFERENCE_CONFORMITE} ; fiches E4, annexe V-1"
 REFERENCE_FICHES_E6 = f"{REFERENCE_CONFORMITE} ; fiches E6, annexe VII-1"
 
