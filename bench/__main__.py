@@ -41,12 +41,13 @@ def audit() -> None:
 
 
 def main() -> None:
-    from bench import cotisations, documents, pages, simulateur
+    from bench import cotisations, documents, pages, preparation, simulateur
 
     audit()
     cotisations.main()
     simulateur.main()
     documents.main()
+    preparation.main()
     pages.main()
 
 

@@ -51,6 +51,8 @@ RUBRIQUES = (
     # The offers companies proposed and the staff accepted: for the students and the staff.
     Rubrique("Offres de stage", "public:offres", roles=frozenset(Role), groupe=ENTREPRISES),
     Rubrique("Imports et exports", "echanges:accueil", groupe=SECTION),
+    # The readiness of the exam dossiers (E4/E6) per cohort, against the session's deadline.
+    Rubrique("Dossiers d'examen", "examens:preparation_sessions", groupe=SECTION),
     Rubrique("Le droit en vigueur", "droit", groupe=SECTION),
     # The section's wording: the printed general conditions, the clauses' starting texts.
     Rubrique(

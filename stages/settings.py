@@ -200,6 +200,7 @@ EVALUATIONS_FENETRE_JOURS = envint("EVALUATIONS_FENETRE_JOURS", 30)
 RELANCES_AUTRES_PASSES = (
     "espaces.relances_presence.passe",
     "espaces.evaluations.relances_evaluations",
+    "examens.alertes.passe",
 )
 RELANCE_URGENTE_JOURS = envint("RELANCE_URGENTE_JOURS", 3)
 # How long a personal link to a host's or the head of school's space opens it (espaces/).

@@ -17,6 +17,7 @@ from tests.documents import constructeurs as _docs
 from tests.espaces import constructeurs as _espaces
 from tests.evaluations import constructeurs as _evaluations
 from tests.examens import constructeurs_fiches as _fiches
+from tests.examens import dossiers as _dossiers
 from tests.journal import constructeurs as _journal
 from tests.suivi import constructeurs as _visites
 
@@ -377,6 +378,23 @@ MATRICE: dict[str, Acces] = {
     "suivi:retards": PERSONNEL,
     "suivi:itineraire": PERSONNEL,
     "suivi:export_kilometres": PERSONNEL,
+    # The readiness of the exam dossiers (examens/, issue 12): staff read every cohort and
+    # candidate of the section; the session and the deposits are the administrators'. A
+    # student reads only their own readiness, in the block of « Mon stage ».
+    "examens:preparation_sessions": PERSONNEL,
+    "examens:preparation_cohorte": Acces(
+        CONNEXION, 200, 200, 403, kwargs=_dossiers.promotion_avec_session
+    ),
+    "examens:preparation_etudiant": Acces(
+        CONNEXION, 200, 200, 403, kwargs=_dossiers.candidat_et_session
+    ),
+    "examens:session_modifier": Acces(
+        CONNEXION, 200, 403, 403, kwargs=_dossiers.promotion_avec_session
+    ),
+    # A bare POST goes back to the candidate's page with the French error.
+    "examens:depot_enregistrer": Acces(
+        CONNEXION, 302, 403, 403, kwargs=_dossiers.candidat_et_session, methode="post"
+    ),
 }
 
 # Parts of the URLconf the table does not cover: Django's admin has its own staff-only
