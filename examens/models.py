@@ -55,7 +55,7 @@ class SessionExamen(models.Model):
     promotion = models.OneToOneField(
         "etablissement.Promotion",
         on_delete=models.CASCADE,
-        related_name="session_examen",
+        related_name="session_d_examen",  # Promotion.session_examen is its year (a property)
         verbose_name="promotion",
     )
     annee = models.PositiveSmallIntegerField("session", help_text="Par exemple 2027.")
