@@ -16,6 +16,7 @@ from typing import Any, Literal
 from tests.documents import constructeurs as _docs
 from tests.espaces import constructeurs as _espaces
 from tests.evaluations import constructeurs as _evaluations
+from tests.examens import fabriques_examens as _examens
 from tests.journal import constructeurs as _journal
 from tests.suivi import constructeurs as _visites
 
@@ -356,6 +357,32 @@ MATRICE: dict[str, Acces] = {
     "suivi:retards": PERSONNEL,
     "suivi:itineraire": PERSONNEL,
     "suivi:export_kilometres": PERSONNEL,
+    # The exam dossier's PDFs and packs (examens/urls_pack.py). A fiche's PDF: its student,
+    # their référent, the administrators; anyone else finds nothing (the persona teacher
+    # follows nobody). Packs: every member of staff; the commission's links: administrators.
+    # The commission's pages open with their link alone, whoever asks (tests/examens/
+    # test_commission.py: expired, revoked, forged links and what is never shown).
+    "examens:fiche_pdf": Acces(CONNEXION, 200, 404, 404, kwargs=_examens.acces_fiche),
+    "examens:packs_sessions": PERSONNEL,
+    "examens:packs": Acces(CONNEXION, 200, 200, 403, kwargs=_examens.acces_session),
+    "examens:pack_generer": Acces(
+        CONNEXION, 302, 302, 403, kwargs=_examens.acces_session, methode="post"
+    ),
+    "examens:pack_etat": Acces(CONNEXION, 200, 200, 403, kwargs=_examens.acces_pack),
+    "examens:pack_fichier": Acces(CONNEXION, 200, 200, 403, kwargs=_examens.acces_pack),
+    "examens:commission_acces": Acces(CONNEXION, 200, 403, 403, kwargs=_examens.acces_session),
+    "examens:commission_revoquer": Acces(
+        CONNEXION, 302, 403, 403, kwargs=_examens.acces_lien, methode="post"
+    ),
+    "examens:commission": Acces(200, 200, 200, 200, kwargs=_examens.acces_jeton),
+    "examens:commission_archive": Acces(200, 200, 200, 200, kwargs=_examens.acces_jeton),
+    "examens:commission_candidat": Acces(
+        200, 200, 200, 200, kwargs=_examens.acces_jeton_candidat
+    ),
+    "examens:commission_pack": Acces(200, 200, 200, 200, kwargs=_examens.acces_jeton_candidat),
+    "examens:commission_attestation": Acces(
+        200, 200, 200, 200, kwargs=_examens.acces_jeton_attestation
+    ),
 }
 
 # Parts of the URLconf the table does not cover: Django's admin has its own staff-only

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -105,3 +105,75 @@ def dossier_complet(session_: SessionExamen, nom: str = "Martin") -> Etudiant:
     fiche(eleve, TypeFiche.E4_EVENEMENT, 2, titre="Salon de l'habitat")
     fiche(eleve, TypeFiche.E6_PARTENAIRES, 1, titre="Animation du réseau", activite_reelle=False)
     return eleve
+
+
+# URL arguments for the access table (tests/acces/matrice.py).
+
+
+def pack_termine(session_: SessionExamen, etudiant: Etudiant | None = None) -> Any:
+    from examens.models import EtatPack, Pack
+
+    p = Pack.objects.create(
+        session=session_,
+        etudiant=etudiant,
+        etat=EtatPack.TERMINE,
+        faits=1,
+        total=1,
+        demande_le=timezone.now(),
+        termine_le=timezone.now(),
+    )
+    nom = "dossier.pdf" if etudiant is not None else "dossiers.zip"
+    p.fichier.save(nom, ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    return p
+
+
+def acces_fiche() -> dict[str, Any]:
+    """A fiche of a student the persona teacher does not follow."""
+    return {"pk": fiche(candidat(session())).pk}
+
+
+def acces_session() -> dict[str, Any]:
+    return {"pk": session().pk}
+
+
+def acces_pack() -> dict[str, Any]:
+    s = session()
+    return {"pk": pack_termine(s, candidat(s)).pk}
+
+
+def _lien(s: SessionExamen) -> Any:
+    from examens import commission
+
+    return commission.acces_creer(
+        session=s,
+        nom="Anne Jury",
+        email="anne.jury@example.org",
+        jusqu_au=timezone.localdate() + timedelta(days=10),
+        par=None,
+        le=timezone.now(),
+    )
+
+
+def acces_lien() -> dict[str, Any]:
+    return {"pk": _lien(session()).acces.pk}
+
+
+def acces_jeton() -> dict[str, Any]:
+    s = session()
+    pack_termine(s)
+    return {"jeton": _lien(s).jeton}
+
+
+def acces_jeton_candidat() -> dict[str, Any]:
+    s = session()
+    eleve = candidat(s)
+    fiche(eleve)
+    pack_termine(s, eleve)
+    return {"jeton": _lien(s).jeton, "pk": eleve.pk}
+
+
+def acces_jeton_attestation() -> dict[str, Any]:
+    s = session()
+    eleve = candidat(s)
+    doc = attestation(fabriques.convention(etudiant_=eleve))
+    return {"jeton": _lien(s).jeton, "pk": doc.pk}
