@@ -93,7 +93,7 @@ def attestations(etudiant: Etudiant) -> list[Document]:
     periodes = _periodes(derniers.values())
     return sorted(
         derniers.values(),
-        key=lambda d: (periodes[d.pk].debut if d.pk in periodes else None, d.pk),  # type: ignore[arg-type,return-value]
+        key=lambda d: (periodes[d.pk].debut.toordinal() if d.pk in periodes else 0, d.pk),
     )
 
 
@@ -143,7 +143,9 @@ def _titre_attestation(doc: Document, periode: PeriodeConvention | None) -> str:
     organisme = doc.convention.etablissement_accueil.organisme.raison_sociale
     if periode is None:
         return f"Attestation de stage — {organisme}"
-    return f"Attestation de stage — {organisme}, du {periode.debut:%d/%m/%Y} au {periode.fin:%d/%m/%Y}"
+    return (
+        f"Attestation de stage — {organisme}, du {periode.debut:%d/%m/%Y} au {periode.fin:%d/%m/%Y}"
+    )
 
 
 def _pieces(etudiant: Etudiant) -> tuple[list[Piece], int, int, int]:

@@ -48,8 +48,7 @@ def contexte_fiche(fiche: Fiche, version: VersionFiche | None) -> dict[str, Any]
         {
             "titre": s.libelle,
             "champs": [
-                {"libelle": c.libelle, "texte": str(contenu.get(c.cle, "") or "")}
-                for c in s.champs
+                {"libelle": c.libelle, "texte": str(contenu.get(c.cle, "") or "")} for c in s.champs
             ],
         }
         for s in m.sections
@@ -70,9 +69,7 @@ def contexte_fiche(fiche: Fiche, version: VersionFiche | None) -> dict[str, Any]
         "candidat": f"{etudiant.nom.upper()} {etudiant.prenom}",
         "session": str(session.annee) if session is not None else "",
         "promotion": str(etudiant.promotion),
-        "activite_reelle": ("oui" if fiche.activite_reelle else "non")
-        if m.activite_reelle
-        else "",
+        "activite_reelle": ("oui" if fiche.activite_reelle else "non") if m.activite_reelle else "",
         "annexe": annexe,
         "sections": sections,
         "version": version.numero if version is not None else 0,

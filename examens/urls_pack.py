@@ -11,9 +11,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("examens/sessions/<int:pk>/packs/generer/", pack.generer, name="pack_generer"),
     path("examens/packs/<int:pk>/etat/", pack.etat, name="pack_etat"),
     path("examens/packs/<int:pk>/fichier/", pack.fichier, name="pack_fichier"),
-    path(
-        "examens/sessions/<int:pk>/commission/", commission.acces, name="commission_acces"
-    ),
+    path("examens/sessions/<int:pk>/commission/", commission.acces, name="commission_acces"),
     path(
         "examens/commission/liens/<int:pk>/revoquer/",
         commission.revoquer,

@@ -11,7 +11,8 @@ from datetime import timedelta
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -127,8 +128,8 @@ def accueil(request: HttpRequest, jeton: str) -> HttpResponse:
     )
 
 
-def _dernier(packs: object) -> Pack | None:
-    return packs.filter(etat=EtatPack.TERMINE).order_by("-termine_le", "-pk").first()  # type: ignore[attr-defined, no-any-return]
+def _dernier(packs: QuerySet[Pack]) -> Pack | None:
+    return packs.filter(etat=EtatPack.TERMINE).order_by("-termine_le", "-pk").first()
 
 
 @never_cache
@@ -164,7 +165,12 @@ def candidat(request: HttpRequest, jeton: str, pk: int) -> HttpResponse:
             }
         )
     attestations = [
-        {"pk": d.pk, "titre": str(d.convention.etablissement_accueil.organisme), "signee": bool(d.fichier_signe), "cree_le": d.cree_le}
+        {
+            "pk": d.pk,
+            "titre": str(d.convention.etablissement_accueil.organisme),
+            "signee": bool(d.fichier_signe),
+            "cree_le": d.cree_le,
+        }
         for d in pack.attestations(eleve)
     ]
     return render(
@@ -182,7 +188,7 @@ def candidat(request: HttpRequest, jeton: str, pk: int) -> HttpResponse:
 
 
 @never_cache
-def attestation(request: HttpRequest, jeton: str, pk: int) -> HttpResponse:
+def attestation(request: HttpRequest, jeton: str, pk: int) -> HttpResponseBase:
     a = _ouvrir(request, jeton)
     if isinstance(a, HttpResponse):
         return a
@@ -206,7 +212,7 @@ def attestation(request: HttpRequest, jeton: str, pk: int) -> HttpResponse:
 
 
 @never_cache
-def pack_candidat(request: HttpRequest, jeton: str, pk: int) -> HttpResponse:
+def pack_candidat(request: HttpRequest, jeton: str, pk: int) -> HttpResponseBase:
     a = _ouvrir(request, jeton)
     if isinstance(a, HttpResponse):
         return a
@@ -217,7 +223,7 @@ def pack_candidat(request: HttpRequest, jeton: str, pk: int) -> HttpResponse:
 
 
 @never_cache
-def archive(request: HttpRequest, jeton: str) -> HttpResponse:
+def archive(request: HttpRequest, jeton: str) -> HttpResponseBase:
     a = _ouvrir(request, jeton)
     if isinstance(a, HttpResponse):
         return a

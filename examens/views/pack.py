@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from comptes.acces import peut_acceder, personnel_requis, role_requis
+from comptes.acces import personnel_requis, peut_acceder, role_requis
 from comptes.models import Role, Utilisateur
 from etablissement.models import Etudiant
 from etablissement.views.mon_stage import etudiant_du_compte
@@ -69,9 +69,7 @@ def packs(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "session": session,
             "candidats": list(pack.candidats(session)),
-            "packs": list(
-                session.packs.select_related("etudiant", "demande_par")[:DERNIERS]
-            ),
+            "packs": list(session.packs.select_related("etudiant", "demande_par")[:DERNIERS]),
         },
     )
 

@@ -376,9 +376,7 @@ MATRICE: dict[str, Acces] = {
     ),
     "examens:commission": Acces(200, 200, 200, 200, kwargs=_examens.acces_jeton),
     "examens:commission_archive": Acces(200, 200, 200, 200, kwargs=_examens.acces_jeton),
-    "examens:commission_candidat": Acces(
-        200, 200, 200, 200, kwargs=_examens.acces_jeton_candidat
-    ),
+    "examens:commission_candidat": Acces(200, 200, 200, 200, kwargs=_examens.acces_jeton_candidat),
     "examens:commission_pack": Acces(200, 200, 200, 200, kwargs=_examens.acces_jeton_candidat),
     "examens:commission_attestation": Acces(
         200, 200, 200, 200, kwargs=_examens.acces_jeton_attestation

@@ -96,9 +96,7 @@ def dossier_complet(session_: SessionExamen, nom: str = "Martin") -> Etudiant:
     its annex) and one E6 fiche."""
     eleve = candidat(session_, nom)
     c1 = fabriques.convention(etudiant_=eleve)
-    c2 = fabriques.convention(
-        etudiant_=eleve, periodes=((date(2026, 5, 25), date(2026, 6, 19)),)
-    )
+    c2 = fabriques.convention(etudiant_=eleve, periodes=((date(2026, 5, 25), date(2026, 6, 19)),))
     attestation(c1, signee=True)
     attestation(c2)
     fiche(eleve, TypeFiche.E4_NEGO, 1, annexe=pdf_texte("ANNEXE OFFRE UN"))

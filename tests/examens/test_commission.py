@@ -158,6 +158,9 @@ def test_a_candidate_of_another_session_is_not_found_through_the_link(settings, 
         le=timezone.now(),
     ).jeton
     client = Client()
-    assert client.get(reverse("examens:commission_candidat", args=[jeton, autre.pk])).status_code == 404
+    assert (
+        client.get(reverse("examens:commission_candidat", args=[jeton, autre.pk])).status_code
+        == 404
+    )
     assert client.get(reverse("examens:commission_pack", args=[jeton, autre.pk])).status_code == 404
     assert client.get(reverse("examens:commission_archive", args=[jeton])).status_code == 404

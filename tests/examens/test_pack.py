@@ -72,9 +72,7 @@ def test_the_pack_takes_the_latest_version_of_a_fiche(settings, tmp_path):
     assert "Offre (texte)" in contenu
 
 
-def test_an_unreadable_annex_stops_the_pack_with_a_message_naming_the_candidate(
-    settings, tmp_path
-):
+def test_an_unreadable_annex_stops_the_pack_with_a_message_naming_the_candidate(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     session = fx.session()
     eleve = fx.candidat(session, nom="Dupuy", prenom="Inès")

@@ -61,7 +61,9 @@ def test_the_cohort_archive_is_built_by_the_worker_with_its_progress():
     assert noms[-1] == "index.csv" and len(noms) == 3
     assert index[0].startswith("Candidat;Fichier;Pages")
     assert index[1].startswith("ABADIE Lucas;") and index[2].startswith("MARTIN Lucas;")
-    assert f"-{martin.pk}.pdf;" in index[2] and ";2;1;3;" in index[2]  # 2 attestations, 1 unsigned, 3 fiches
+    assert (
+        f"-{martin.pk}.pdf;" in index[2] and ";2;1;3;" in index[2]
+    )  # 2 attestations, 1 unsigned, 3 fiches
     assert DBTaskResult.objects.get(args_kwargs__args=[pack.pk]).status == "SUCCESSFUL"
 
 
@@ -73,7 +75,9 @@ def test_a_failing_candidate_fails_the_pack_with_its_message_and_a_retry_works()
     travailleur()
     premier.refresh_from_db()
     assert premier.etat == EtatPack.ECHEC
-    assert premier.erreur.startswith("Inès Dupuy : l'annexe (présentation de l'offre) de la fiche E4 n° 1")
+    assert premier.erreur.startswith(
+        "Inès Dupuy : l'annexe (présentation de l'offre) de la fiche E4 n° 1"
+    )
     assert not premier.fichier
 
     fiche.annexe_offre.save("annexe.pdf", ContentFile(fx.pdf_texte("OFFRE")), save=True)

@@ -35,7 +35,11 @@ def test_an_e4_fiche_ticks_its_type_names_the_candidate_and_mentions_its_annex(s
     assert "DUPUY Inès" in lu and "Salon de l'habitat" in lu and "2027" in lu
     assert "Annexe obligatoire : présentation de l'offre commerciale — non jointe." in lu
     # Every section as a titled box with its fields, label then text.
-    for libelle in ("Cadre de l'activité professionnelle", "Bilan réflexif", "Historique, problématique"):
+    for libelle in (
+        "Cadre de l'activité professionnelle",
+        "Bilan réflexif",
+        "Historique, problématique",
+    ):
         assert libelle in lu
     assert "Historique, problématique (texte)" in lu
     assert "Page 1 sur" in lu  # alone, it numbers its own pages
@@ -60,13 +64,37 @@ def _client(utilisateur) -> Client:  # type: ignore[no-untyped-def]
 
 def test_the_student_and_their_referent_download_it_others_find_nothing(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    compte = utilisateur_creer(email="eleve@example.org", role=Role.ETUDIANT, prenom="L", nom="M", mot_de_passe="x-y-z-w-1234")
-    prof = utilisateur_creer(email="prof@example.org", role=Role.ENSEIGNANT, prenom="C", nom="D", mot_de_passe="x-y-z-w-1234")
-    autre_prof = utilisateur_creer(email="autre@example.org", role=Role.ENSEIGNANT, prenom="A", nom="B", mot_de_passe="x-y-z-w-1234")
+    compte = utilisateur_creer(
+        email="eleve@example.org",
+        role=Role.ETUDIANT,
+        prenom="L",
+        nom="M",
+        mot_de_passe="x-y-z-w-1234",
+    )
+    prof = utilisateur_creer(
+        email="prof@example.org",
+        role=Role.ENSEIGNANT,
+        prenom="C",
+        nom="D",
+        mot_de_passe="x-y-z-w-1234",
+    )
+    autre_prof = utilisateur_creer(
+        email="autre@example.org",
+        role=Role.ENSEIGNANT,
+        prenom="A",
+        nom="B",
+        mot_de_passe="x-y-z-w-1234",
+    )
     referent = fabriques.enseignant(email="prof@example.org", utilisateur=prof)
     session = fx.session()
     eleve = fx.candidat(session, utilisateur=compte, referent=referent)
-    autre = utilisateur_creer(email="autre-eleve@example.org", role=Role.ETUDIANT, prenom="Z", nom="Z", mot_de_passe="x-y-z-w-1234")
+    autre = utilisateur_creer(
+        email="autre-eleve@example.org",
+        role=Role.ETUDIANT,
+        prenom="Z",
+        nom="Z",
+        mot_de_passe="x-y-z-w-1234",
+    )
     fx.candidat(session, "Autre", utilisateur=autre)
     f = fx.fiche(eleve)
     url = reverse("examens:fiche_pdf", args=[f.pk])
