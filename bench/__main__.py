@@ -41,12 +41,13 @@ def audit() -> None:
 
 
 def main() -> None:
-    from bench import cotisations, documents, pages, simulateur
+    from bench import cotisations, documents, examens, pages, simulateur
 
     audit()
     cotisations.main()
     simulateur.main()
     documents.main()
+    examens.main()
     pages.main()
 
 
