@@ -7,10 +7,12 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+from unittest import mock
 
 import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
@@ -22,7 +24,14 @@ pytestmark = pytest.mark.django_db
 
 
 def travailleur() -> None:
-    """The worker of `manage.py db_worker --batch`: every task queued, then it stops."""
+    """The worker of `manage.py db_worker --batch`: every task queued, then it stops. Its
+    loop closes the database connection it finds inside a transaction (as a request's end
+    does): inside the test's transaction it must keep it, as Django's test client does."""
+    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
+        _travailleur()
+
+
+def _travailleur() -> None:
     Worker(
         queue_names=["default"],
         interval=0,
