@@ -31,14 +31,36 @@ def mesurer() -> None:
     from django.utils import timezone
 
     from demo.lycee import lycee_creer
+    from documents.models import Document
     from examens import pack
     from examens.models import EtatPack, Pack
+    from tests import fabriques
     from tests.examens import fabriques_examens as fx
 
     lycee_creer()
     session = fx.session()
+    # The first candidate's dossier is built for real; the others' attestations are rows
+    # naming the same two stored PDFs (the bench measures the pack, not the attestations).
+    modele = pack.attestations(fx.dossier_complet(session, "Candidat00"))
+    annexe = fx.pdf_texte("Présentation de l'offre")
     for i in range(CANDIDATS):
-        fx.dossier_complet(session, f"Candidat{i:02d}")
+        if i:
+            eleve = fx.candidat(session, f"Candidat{i:02d}")
+            for doc in modele:
+                c = fabriques.convention(etudiant_=eleve)
+                Document.objects.create(
+                    convention=c,
+                    type=doc.type,
+                    objet=f"periode-{c.periodes.get().pk}",
+                    version=1,
+                    modele=doc.modele,
+                    fichier=doc.fichier.name,
+                    fichier_signe=doc.fichier_signe.name,
+                    sha256=doc.sha256,
+                )
+            fx.fiche(eleve, "E4_NEGO", 1, annexe=annexe)
+            fx.fiche(eleve, "E4_EVENEMENT", 2, titre="Salon de l'habitat")
+            fx.fiche(eleve, "E6_PARTENAIRES", 1, titre="Animation du réseau")
         eleve = pack.candidats(session).get(nom=f"Candidat{i:02d}")
         fx.fiche(eleve, "E6_DISTRIBUTEURS", 2, titre="Réseau de distributeurs")
         fx.fiche(eleve, "E6_VENTE_DIRECTE", 3, titre="Vente directe")
