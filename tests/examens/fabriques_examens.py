@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 from datetime import date, timedelta
 from typing import Any
 
@@ -20,12 +21,15 @@ from examens.modeles import modele
 from examens.models import Fiche, SessionExamen, TypeFiche, VersionFiche
 from tests import fabriques
 
+_numeros = itertools.count(1)
+
 
 def session(
     promotion: Promotion | None = None, *, annee: int = 2027, limite: date = date(2027, 4, 15)
 ) -> SessionExamen:
     return SessionExamen.objects.create(
-        promotion=promotion or fabriques.promotion(annee_debut=annee - 2),
+        promotion=promotion
+        or fabriques.promotion(annee_debut=annee - 2, libelle=f"NDRC session {next(_numeros)}"),
         annee=annee,
         date_limite_depot=limite,
     )
