@@ -78,9 +78,9 @@ def fiche(
 def attestation(convention: Convention, *, signee: bool = False) -> Document:
     """The attestation of the convention's (first) period; `signee`: its signed file is the
     same PDF followed by a page « PAGE DES SIGNATURES »."""
-    doc = attestation_pdf_generer(
-        periode=convention.periodes.order_by("debut").first(), auteur=None, le=date(2026, 3, 30)
-    )
+    periode = convention.periodes.order_by("debut").first()
+    assert periode is not None
+    doc = attestation_pdf_generer(periode=periode, auteur=None, le=date(2026, 3, 30))
     if signee:
         ecrivain = PdfWriter()
         ecrivain.append(PdfReader(doc.fichier.path))
