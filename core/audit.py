@@ -58,6 +58,11 @@ class Action(models.TextChoices):
     # The weekly request to the tutor to confirm the presence, and its reminder.
     PRESENCE_DEMANDE = "presence_demande", "Confirmation de la présence demandée au tuteur"
     PRESENCE_RAPPEL = "presence_rappel", "Rappel : présence à confirmer par le tuteur"
+    # The exam fiches (examens/): examens.EvenementFiche.
+    FICHE_CREATION = "fiche_creation", "Fiche d'examen créée"
+    FICHE_ENVOI = "fiche_envoi", "Fiche d'examen envoyée en relecture"
+    FICHE_RELECTURE = "fiche_relecture", "Fiche d'examen relue par le référent"
+    FICHE_REOUVERTURE = "fiche_reouverture", "Fiche d'examen rouverte par le référent"
 
 
 def libelle(action: str) -> str:

@@ -24,6 +24,9 @@ from organismes.services import (
 # for the month before each stage period; the quota of a week whose previous month is not
 # declared yet takes the average of the months declared in the twelve before it.
 MOIS_DECLARES = (date(2025, 12, 1), date(2026, 5, 1), date(2026, 10, 1))
+# And for the 2024 cohort's periods (January, June, November 2025, March 2026), declared
+# then: numbered after the months above, so that their headcounts keep their values.
+MOIS_DECLARES_AVANT = (date(2024, 12, 1), date(2025, 5, 1), date(2025, 10, 1), date(2026, 2, 1))
 
 # Larger companies have more than one site; the stage takes place at the first one.
 AUTRES_SITES = {
@@ -91,7 +94,7 @@ def _accueil_creer(rang: int, hote: Hote) -> Accueil:
             ville=ville,
         )
     if hote.effectif is not None:
-        for rang_mois, mois in enumerate(MOIS_DECLARES):
+        for rang_mois, mois in enumerate((*MOIS_DECLARES, *MOIS_DECLARES_AVANT)):
             effectif_enregistrer(
                 organisme=organisme, mois=mois, personnes=_effectif(hote.effectif, rang_mois)
             )

@@ -1,6 +1,6 @@
 """The demo's dates. The story is told as seen on Friday 27 November 2026: the 2025 cohort is
 in its second year and on its November stage, the 2026 cohort prepares its first stage in
-January. The engine never reads the clock, and neither does the demo: a demo built later
+January, the 2024 cohort sat its exam in the 2026 session (its stages all over). The engine never reads the clock, and neither does the demo: a demo built later
 tells the same story on the same dates."""
 
 from __future__ import annotations
@@ -35,6 +35,19 @@ PROMOTIONS = (
             (2, "Stage de janvier", date(2028, 1, 17), date(2028, 2, 11)),
         ),
     ),
+    # The cohort of the 2026 exam session, graduated: its last stage, after the winter
+    # holidays, ended on 20 March 2026 and was attested a week later, before the session's
+    # deposit deadline (early April). June 2025 runs to Monday 30 to make up Whit Monday.
+    (
+        "NDRC 2024-2026",
+        2024,
+        (
+            (1, "Stage de janvier", date(2025, 1, 6), date(2025, 1, 31)),
+            (1, "Stage de juin", date(2025, 6, 2), date(2025, 6, 30)),
+            (2, "Stage de novembre", date(2025, 11, 17), date(2025, 12, 12)),
+            (2, "Stage de fin d'hiver", date(2026, 2, 23), date(2026, 3, 20)),
+        ),
+    ),
 )
 JOURS_VISES = 20
 
@@ -43,6 +56,10 @@ A_JUIN_2026 = PROMOTIONS[0][2][1][2:]
 A_NOVEMBRE_2026 = PROMOTIONS[0][2][2][2:]
 A_JANVIER_2027 = PROMOTIONS[0][2][3][2:]
 B_JANVIER_2027 = PROMOTIONS[1][2][0][2:]
+D_JANVIER_2025 = PROMOTIONS[2][2][0][2:]
+D_JUIN_2025 = PROMOTIONS[2][2][1][2:]
+D_NOVEMBRE_2025 = PROMOTIONS[2][2][2][2:]
+D_FIN_HIVER_2026 = PROMOTIONS[2][2][3][2:]
 
 # A holiday extension after the June stage, in the summer holidays of zone A (from 4 July
 # 2026): 6 to 24 July leaves 38 free days before the new school year, more than the 28 of

@@ -69,7 +69,10 @@ def identifiants() -> list[Identifiant]:
     }
     return [
         ligne(personnes.ADMINISTRATRICE, Role.ADMINISTRATEUR, "cheffe de travaux"),
-        *(ligne(p, Role.ENSEIGNANT, "suit 20 étudiants") for p in personnes.ENSEIGNANTS),
+        *(
+            ligne(p, Role.ENSEIGNANT, f"suit 20 étudiants en formation et {diplomes} diplômés")
+            for p, diplomes in zip(personnes.ENSEIGNANTS, _diplomes_par_enseignant(), strict=True)
+        ),
         *(
             ligne(
                 personnes.Personne(fiches[rang].prenom, fiches[rang].nom),
@@ -78,6 +81,15 @@ def identifiants() -> list[Identifiant]:
             )
             for rang in personnes.RANGS_COMPTES
         ),
+    ]
+
+
+def _diplomes_par_enseignant() -> list[int]:
+    """How many of the 2024 cohort each teacher was the référent of (by rank, as
+    demo/promotions.py shares the students out)."""
+    nombre = len(personnes.ENSEIGNANTS)
+    return [
+        sum(1 for rang in personnes.RANGS_DIPLOMES if rang % nombre == i) for i in range(nombre)
     ]
 
 

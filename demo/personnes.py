@@ -1,4 +1,4 @@
-"""The demo's people: the accounts and their known passwords, the teaching team, the two
+"""The demo's people: the accounts and their known passwords, the teaching team, the three
 cohorts' students. All fictional; addresses end in `.test`, a domain reserved for tests
 (RFC 6761), so no mail can ever reach a real person."""
 
@@ -71,6 +71,20 @@ _NOMS = (
 
 PAR_PROMOTION = 30
 
+# The 8 students of the cohort of September 2024 (exam session 2026), ranks 60-67, after the
+# 60 above so that their ranks do not move.
+_DIPLOMES = (
+    ("Mathilde", "Lacoste"), ("Florian", "Daguerre"), ("Pauline", "Larroque"),
+    ("Jérémy", "Bergès"), ("Élodie", "Hourcade"), ("Dylan", "Castéra"),
+    ("Morgane", "Lesbats"), ("Samir", "Bouzid"),
+)  # fmt: skip
+RANGS_DIPLOMES = range(2 * PAR_PROMOTION, 2 * PAR_PROMOTION + len(_DIPLOMES))
+# Their stage records, by what the exam dossier will make of them (session 2026).
+RANGS_COMPLETS = (60, 61, 62, 63)  # every stage done and attested: 80 days
+RANG_DUREE_COURTE = 64  # Élodie Hourcade: 3 days of sick leave in March, not made up
+RANG_ATTESTATION_MANQUANTE = 65  # Dylan Castéra: the second year's attestation never came
+RANGS_FICHES_EN_RELECTURE = (66, 67)  # stages complete, fiches still being reviewed
+
 # Ranks (0-59) of the students the scenario needs by name.
 RANG_PROLONGATION = 8  # Camille Lalanne: January, June and a July extension at one wine house
 RANG_RUPTURE = 13  # Mathis Laborde: ends his November stage early, seeks another host
@@ -108,11 +122,12 @@ class FicheEtudiant:
 
 
 def etudiants() -> list[FicheEtudiant]:
-    """The 60 students; born in 2005-2007 (cohort of 2025) or 2006-2008 (2026), a few days
-    apart, save the two minors of the younger cohort, born in 2009."""
+    """The 68 students; born in 2005-2007 (cohort of 2025), 2006-2008 (2026) or 2005-2006
+    (2024), a few days apart, save the two minors of the 2026 cohort, born in 2009."""
     fiches = []
-    for rang, (prenom, nom) in enumerate(zip(_PRENOMS, _NOMS, strict=True)):
-        annee_bac = 2025 if rang < PAR_PROMOTION else 2026
+    paires = [*zip(_PRENOMS, _NOMS, strict=True), *_DIPLOMES]
+    for rang, (prenom, nom) in enumerate(paires):
+        annee_bac = 2024 if rang in RANGS_DIPLOMES else 2025 if rang < PAR_PROMOTION else 2026
         # Spread over the two years before the usual age at the baccalauréat (18).
         naissance = date(annee_bac - 19, 1, 9) + timedelta(days=(rang * 97) % 700)
         fiches.append(FicheEtudiant(rang, prenom, nom, MINEURS.get(rang, naissance)))

@@ -3,7 +3,8 @@
 that crosses 308 hours), its second year (November 2026 and January 2027, on today, one
 stage ended early), then the 2026 cohort's first stage in January 2027, being prepared: in
 every status before the stage, with the cases the engine refuses (a quota exceeded, a
-minor's 39-hour week, an incomplete draft)."""
+minor's 39-hour week, an incomplete draft); and the stages of the cohort that sat the 2026
+exam session, all over, whose records the exam dossiers read."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ from demo.hotes import (
     SANS_EFFECTIF,
 )
 from demo.promotions import Promotions
+from etablissement.models import Etudiant
 from referentiel.models import Competence, Mission
 from referentiel.selectors import competences_des_missions
 from regles.modele import Initiative, TypeAbsence
@@ -100,6 +102,9 @@ class CasParticuliers:
     refusee: Convention | None = None
     annulee: Convention | None = None
     en_signature: Convention | None = None
+    # The 2024 cohort (exam session 2026), by what its dossier will show: "complet_1" to
+    # "complet_4", "duree_courte", "attestation_manquante", "fiches_en_relecture_1" and "_2".
+    session_2026: dict[str, Etudiant] = field(default_factory=dict)
 
 
 class Scenario:
@@ -222,6 +227,7 @@ class Scenario:
         self.premiere_annee_anciens()
         self.deuxieme_annee_anciens()
         self.janvier_nouveaux()
+        self.session_2026()
         return self.cas
 
     def premiere_annee_anciens(self) -> None:
@@ -420,3 +426,52 @@ class Scenario:
             self.equipe,
             motif="L'entreprise a retiré son offre de stage (réorganisation du service).",
         )
+
+    def session_2026(self) -> None:
+        """2024-2026, the cohort of the 2026 exam session: one host a year, one convention for
+        January and June 2025, one for November 2025 and February-March 2026, all attested,
+        save Dylan's second year, whose attestation never came back. Élodie was off sick
+        three days in March and did not make them up: 77 days done of the 80 the exam asks.
+
+        Keyed in day by day: the stages with an absence or an attestation awaited (the
+        others' days are those of the schedule, as for the 2025 cohort's first year)."""
+        p = personnes
+        absences = {
+            p.RANG_DUREE_COURTE: {
+                jour: Absence(TypeAbsence.MALADIE_ACCIDENT)
+                for jour in (date(2026, 3, 17), date(2026, 3, 18), date(2026, 3, 19))
+            }
+        }
+        annees = (
+            (1, [cal.D_JANVIER_2025, cal.D_JUIN_2025], 3),
+            (2, [cal.D_NOVEMBRE_2025, cal.D_FIN_HIVER_2026], 17),
+        )
+        for annee_formation, periodes, decalage in annees:
+            hotes = _repartition(p.RANGS_DIPLOMES, decalage)
+            for rang in p.RANGS_DIPLOMES:
+                attendue = annee_formation == 2 and rang == p.RANG_ATTESTATION_MANQUANTE
+                absentes = absences.get(rang) if annee_formation == 2 else None
+                self.jusqu_a(
+                    S.TERMINEE if attendue else S.ATTESTEE,
+                    rang,
+                    hotes[rang],
+                    periodes,
+                    annee_formation=annee_formation,
+                    absences=absentes,
+                    releve=attendue or absentes is not None,
+                )
+        roles = [
+            *(f"complet_{i}" for i in range(1, len(p.RANGS_COMPLETS) + 1)),
+            "duree_courte",
+            "attestation_manquante",
+            *(f"fiches_en_relecture_{i}" for i in range(1, len(p.RANGS_FICHES_EN_RELECTURE) + 1)),
+        ]
+        rangs = [
+            *p.RANGS_COMPLETS,
+            p.RANG_DUREE_COURTE,
+            p.RANG_ATTESTATION_MANQUANTE,
+            *p.RANGS_FICHES_EN_RELECTURE,
+        ]
+        self.cas.session_2026 = {
+            role: self.promotions.etudiant(rang) for role, rang in zip(roles, rangs, strict=True)
+        }

@@ -21,6 +21,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from core.models import EvenementBase
 from core.validateurs import valider_date_bornee
 
 # Bounds of what a fiche may hold (a field of an official form is a few paragraphs).
@@ -55,7 +56,7 @@ class SessionExamen(models.Model):
     promotion = models.OneToOneField(
         "etablissement.Promotion",
         on_delete=models.CASCADE,
-        related_name="session_d_examen",  # Promotion.session_examen is its year (a property)
+        related_name="examen",
         verbose_name="promotion",
     )
     annee = models.PositiveSmallIntegerField("session", help_text="Par exemple 2027.")
@@ -183,6 +184,20 @@ class AvisChamp(models.Model):
 
     def __str__(self) -> str:
         return f"{self.champ} : {self.get_avis_display()}"
+
+
+class EvenementFiche(EvenementBase):
+    """The trail of a fiche: created, sent for review, reviewed (its verdict), reopened;
+    who and when, and the version concerned in `donnees`."""
+
+    fiche = models.ForeignKey(Fiche, on_delete=models.PROTECT, related_name="evenements")
+
+    class Meta(EvenementBase.Meta):
+        verbose_name = "événement d'une fiche"
+        verbose_name_plural = "événements des fiches"
+
+    def __str__(self) -> str:
+        return f"{self.libelle} — {self.fiche}"
 
 
 class DepotDossier(models.Model):

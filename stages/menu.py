@@ -32,6 +32,8 @@ SECTION = "La section"
 RUBRIQUES = (
     Rubrique("Tableau de bord", "pilotage:tableau_de_bord"),
     Rubrique("Étudiants", "etablissement:etudiants"),
+    # The exam fiches a référent reviews (examens/): their students', every one for an admin.
+    Rubrique("Fiches d'examen", "examens:fiches_a_relire"),
     Rubrique("Organismes", "organismes:liste"),
     Rubrique("Toutes les conventions", "conventions:liste", groupe=CONVENTIONS),
     # The weeks of presence nobody recorded yet, per convention.

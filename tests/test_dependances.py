@@ -5,7 +5,7 @@ table (« La règle de dépendance, app par app ») and a test checks they agree
 
 - a domain module (models, services, selectors, forms, engines…) imports only its own app and
   the apps of the layers below it: never upwards, never sideways (apps of one layer are peers);
-- a screen (views, vues_*.py, urls.py, urls_*.py, templatetags, admin.py) may cross apps: a page shows
+- a screen (views, vues_*.py, urls.py, templatetags, admin.py) may cross apps: a page shows
   what it needs, wherever it lives; it still never imports `demo` or the project (`stages`);
 - nothing but a screen imports a screen: a query a screen and an export share is a selector;
 - `regles` is pure Python: the standard library, PyYAML, holidays, vacances-scolaires-france.
@@ -56,8 +56,8 @@ def niveaux(couches: tuple[frozenset[str], ...] = COUCHES) -> dict[str, int]:
 
 
 def est_ecran(module: str) -> bool:
-    """Whether a dotted module name is a screen: views, vues_*, urls, urls_*, templatetags,
-    admin."""
+    """Whether a dotted module name is a screen: views, vues_*, urls, urls_* (examens splits
+    its URLs by part), templatetags, admin."""
     parties = module.split(".")
     return any(
         partie in {"views", "urls", "templatetags", "admin"}

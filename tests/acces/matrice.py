@@ -16,6 +16,7 @@ from typing import Any, Literal
 from tests.documents import constructeurs as _docs
 from tests.espaces import constructeurs as _espaces
 from tests.evaluations import constructeurs as _evaluations
+from tests.examens import constructeurs_fiches as _fiches
 from tests.examens import fabriques_examens as _examens
 from tests.journal import constructeurs as _journal
 from tests.suivi import constructeurs as _visites
@@ -137,6 +138,26 @@ MATRICE: dict[str, Acces] = {
     "journal:piece": Acces(CONNEXION, 200, 200, 404, kwargs=_journal.piece),
     "journal:etudiant": Acces(CONNEXION, 200, 200, 403, kwargs=_etudiant),
     "journal:commenter": Acces(CONNEXION, 302, 403, 403, kwargs=_journal.entree, methode="post"),
+    # The exam fiches (examens/): the student's own under « Mon stage » (the persona has no
+    # record: anyone else's fiche is not found, 404); every member of staff reads them; only
+    # the student's référent and the administrators review or reopen (the persona teacher
+    # follows nobody: 403); reopening a fiche that is not conforme sends back with the reason.
+    "examens:fiches": ETUDIANTS,
+    "examens:fiche_creer": Acces(CONNEXION, 403, 403, 302),
+    "examens:fiche": Acces(CONNEXION, 403, 403, 404, kwargs=_fiches.fiche),
+    "examens:fiche_annexe": Acces(CONNEXION, 403, 403, 404, kwargs=_fiches.fiche, methode="post"),
+    "examens:fiche_soumettre": Acces(
+        CONNEXION, 403, 403, 404, kwargs=_fiches.fiche, methode="post"
+    ),
+    "examens:fiche_versions": Acces(CONNEXION, 403, 403, 404, kwargs=_fiches.fiche),
+    "examens:fiche_annexe_telecharger": Acces(
+        CONNEXION, 200, 200, 404, kwargs=_fiches.fiche_avec_annexe
+    ),
+    "examens:fiches_a_relire": PERSONNEL,
+    "examens:fiches_etudiant": Acces(CONNEXION, 200, 200, 403, kwargs=_etudiant),
+    "examens:fiche_personnel": Acces(CONNEXION, 200, 200, 403, kwargs=_fiches.fiche),
+    "examens:fiche_relire": Acces(CONNEXION, 200, 403, 403, kwargs=_fiches.fiche),
+    "examens:fiche_rouvrir": Acces(CONNEXION, 302, 403, 403, kwargs=_fiches.fiche, methode="post"),
     # Asking for a convention: the student's own, nothing taken from the URL. The persona
     # student has no record: sent back to « Mon stage » (GET), an empty panel (POST).
     "etablissement:demande": Acces(CONNEXION, 403, 403, 302),

@@ -21,7 +21,8 @@ from django.utils import timezone
 
 from comptes.models import Role, Utilisateur
 from conventions.models import Convention, EvenementConvention, Pointage, Statut
-from conventions.moteur import evaluer_convention
+from conventions.moteur import evaluer_convention, vers_regles
+from conventions.selectors import DETAILS
 from conventions.services import TransitionRefusee, convention_transition
 from core.models import CourrielEnvoye
 from demo import personnes
@@ -36,6 +37,7 @@ from demo.donnees import (
     demo_reinitialiser,
     identifiants,
 )
+from demo.identifiants import ine
 from demo.scenario import CasParticuliers
 from documents.models import Document, TypeDocument
 from documents.services import modele_en_vigueur
@@ -43,9 +45,13 @@ from espaces.models import LienEspace
 from espaces.services import lien_envoyer, titulaire_chef, titulaire_tuteur
 from etablissement.models import Enseignant, Etudiant, Promotion
 from organismes.models import OrganismeAccueil, StagiairesAutresEcoles, Tuteur
+from organismes.selectors import organisme_pour_regles
 from organismes.services import organisme_creer
 from organismes.validators import valider_siren, valider_siret
+from regles.calendrier import calendrier
 from regles.modele import TypeAbsence
+from regles.parametres import parametres
+from regles.presence import jours_prevus
 from tests.courriels import LISIBLES
 
 pytestmark = pytest.mark.django_db
@@ -77,20 +83,83 @@ def _admin() -> Utilisateur:
     return Utilisateur.objects.get(email=personnes.ADMINISTRATRICE.email)
 
 
-def test_it_builds_two_cohorts_of_about_thirty_students_each(demo: CasParticuliers) -> None:
+def test_it_builds_two_cohorts_of_about_thirty_students_and_a_graduated_one(
+    demo: CasParticuliers,
+) -> None:
     promotions = Promotion.objects.filter(etudiants__isnull=False).distinct()
-    assert sorted(p.annee_debut for p in promotions) == [2025, 2026]
+    assert sorted(p.annee_debut for p in promotions) == [2024, 2025, 2026]
     for promotion in promotions:
-        assert 28 <= promotion.etudiants.count() <= 32
+        effectif = promotion.etudiants.count()
+        assert effectif == 8 if promotion.annee_debut == 2024 else 28 <= effectif <= 32
         assert sorted(p.annee_formation for p in promotion.periodes.all()) == [1, 1, 2, 2]
-    assert Etudiant.objects.count() >= 55
+    assert Etudiant.objects.count() >= 63
     assert not Etudiant.objects.filter(ine="").exists()
 
 
-def test_each_teacher_follows_about_twenty_students(demo: CasParticuliers) -> None:
+def test_each_teacher_follows_about_twenty_students_of_the_cohorts_under_way(
+    demo: CasParticuliers,
+) -> None:
     for enseignant in Enseignant.objects.all():
         assert enseignant.utilisateur is not None
-        assert 18 <= enseignant.etudiants_suivis.count() <= 22
+        en_cours = enseignant.etudiants_suivis.filter(promotion__annee_debut__gte=2025)
+        assert 18 <= en_cours.count() <= 22
+    # The graduated cohort's students had their référent too.
+    assert not Etudiant.objects.filter(promotion__annee_debut=2024, referent=None).exists()
+
+
+def _jours_faits(convention: Convention) -> int:
+    """Days of the schedule (holidays and closures out), less the days absent all day."""
+    c = (
+        Convention.objects.select_related(*DETAILS)
+        .prefetch_related("periodes")
+        .get(pk=convention.pk)
+    )
+    modele = vers_regles(c)
+    prevus = jours_prevus(
+        modele,
+        calendrier=calendrier(parametres().texte("reglages.zone_scolaire", modele.debut)),
+        fermetures=organisme_pour_regles(c.etablissement_accueil.organisme).fermetures,
+    )
+    absents = c.pointages.exclude(absence="").filter(minutes_presence=0).count()
+    return len(prevus) - absents
+
+
+def test_the_cohort_of_the_2026_session_has_its_stages_over_before_the_deadline(
+    demo: CasParticuliers,
+) -> None:
+    p = personnes
+    session = demo.session_2026
+    assert list(session) == [
+        "complet_1", "complet_2", "complet_3", "complet_4", "duree_courte",
+        "attestation_manquante", "fiches_en_relecture_1", "fiches_en_relecture_2",
+    ]  # fmt: skip
+    assert {e.promotion.annee_debut for e in session.values()} == {2024}
+    assert session["duree_courte"].pk == Etudiant.objects.get(ine=ine(p.RANG_DUREE_COURTE)).pk
+    for role, etudiant in session.items():
+        conventions = list(Convention.objects.filter(etudiant=etudiant).order_by("pk"))
+        assert len(conventions) == 2, role  # one a year, two periods each
+        for c in conventions:
+            assert not c.acquittements.exists(), role  # the engine found nothing to acknowledge
+            assert max(p_.fin for p_ in c.periodes.all()) <= date(2026, 3, 20)
+        statuts = [c.statut for c in conventions]
+        jours = [_jours_faits(c) for c in conventions]
+        for attestation in EvenementConvention.objects.filter(
+            convention__in=conventions, action="attester"
+        ):
+            # Attested before the session's deposit deadline (early April 2026).
+            assert attestation.horodatage.date() < date(2026, 4, 3), role
+        if role == "attestation_manquante":
+            assert statuts == [Statut.ATTESTEE, Statut.TERMINEE]
+            assert conventions[1].pointages.count() == 40
+        else:
+            assert statuts == [Statut.ATTESTEE, Statut.ATTESTEE], role
+        # 16 weeks (80 days) for the exam, save the three days of sick leave not made up.
+        assert sum(jours) == (77 if role == "duree_courte" else 80), role
+    absences = Pointage.objects.filter(convention__etudiant=session["duree_courte"]).exclude(
+        absence=""
+    )
+    assert set(absences.values_list("absence", flat=True)) == {TypeAbsence.MALADIE_ACCIDENT}
+    assert absences.count() == 3
 
 
 def test_the_printed_logins_open_the_accounts_with_their_role(demo: CasParticuliers) -> None:

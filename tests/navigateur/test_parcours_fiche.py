@@ -1,0 +1,180 @@
+"""The journey of issue 12's fiches, in Chromium: a student drafts an E4 fiche from their
+stage (the host and the logged activity come pre-filled), attaches the offer's annex and
+sends it; their référent sends it back « à corriger » with a comment on one field; the
+student reads the comment beside that field, fixes it (a new version) and sends it again;
+the référent finds it « conforme ». Every page passes axe-core and has no horizontal
+scroll at 390 px."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytest_django.fixtures import Settings
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from comptes.models import Role
+from comptes.services import utilisateur_creer
+from examens.modeles import modele
+from examens.models import Fiche, StatutFiche
+from tests.espaces import outils as espaces
+from tests.examens import outils_fiches as outils
+from tests.journal import outils as journal
+from tests.navigateur.test_parcours_journal import _main, _verifier
+
+pytestmark = [
+    pytest.mark.navigateur,
+    pytest.mark.django_db(transaction=True),
+]
+
+MOT_DE_PASSE = "mot-de-passe-demo"
+
+
+def _connecter(navigateur: Any, url: str, email: str) -> None:
+    navigateur.delete_all_cookies()
+    navigateur.get(f"{url}/connexion/")
+    navigateur.find_element(By.NAME, "username").send_keys(email)
+    navigateur.find_element(By.NAME, "password").send_keys(MOT_DE_PASSE)
+    navigateur.find_element(By.CSS_SELECTOR, "form [type=submit]").click()
+    WebDriverWait(navigateur, 10).until(lambda n: "/connexion/" not in n.current_url)
+
+
+def _page(navigateur: Any) -> str:
+    """The whole page's text (the messages sit above <main>)."""
+    return str(navigateur.find_element(By.TAG_NAME, "body").text)
+
+
+def _bouton(navigateur: Any, texte: str) -> None:
+    navigateur.find_element(By.XPATH, f'//button[normalize-space()="{texte}"]').click()
+
+
+def _relire(navigateur: Any, url: str, fiche: Fiche, a_corriger: dict[str, str]) -> None:
+    navigateur.get(f"{url}/fiches/")
+    navigateur.find_element(By.PARTIAL_LINK_TEXT, fiche.titre).click()
+    WebDriverWait(navigateur, 10).until(lambda n: f"/fiches/{fiche.pk}/" in n.current_url)
+    _verifier(navigateur)
+    navigateur.find_element(By.LINK_TEXT, "Relire la fiche").click()
+    WebDriverWait(navigateur, 10).until(lambda n: "/relire/" in n.current_url)
+    _verifier(navigateur)
+    for cle, commentaire in a_corriger.items():
+        navigateur.execute_script(
+            "document.querySelector(`[name='${arguments[0]}__avis'][value=a_corriger]`).click();"
+            "document.querySelector(`[name='${arguments[0]}__commentaire']`).value = arguments[1];",
+            cle,
+            commentaire,
+        )
+    _bouton(navigateur, "Enregistrer la relecture")
+    WebDriverWait(navigateur, 10).until(lambda n: "/relire/" not in n.current_url)
+
+
+def test_a_student_drafts_a_fiche_the_referent_reviews_it_twice(
+    live_server: Any, navigateur: Any, settings: Settings, tmp_path: Path
+) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    url = live_server.url
+    compte = utilisateur_creer(
+        email="camille@lycee-eiffel.test",
+        role=Role.ETUDIANT,
+        prenom="Camille",
+        nom="Lalanne",
+        mot_de_passe=MOT_DE_PASSE,
+    )
+    referent = utilisateur_creer(
+        email="marc@lycee-eiffel.test",
+        role=Role.ENSEIGNANT,
+        prenom="Marc",
+        nom="Dubourg",
+        mot_de_passe=MOT_DE_PASSE,
+    )
+    eleve = outils.eleve(utilisateur=compte, referent=referent, nom="Lalanne", prenom="Camille")
+    org, _, tuteur = espaces.hote("Cave des Chartrons")
+    stage = journal.stage(etudiant=eleve, organisme=org, tuteur=tuteur)
+    journal.entree(
+        stage, texte="Négociation d'un contrat avec un restaurateur.", competences=("B1.2",)
+    )
+
+    # The student drafts the fiche from their stage.
+    _connecter(navigateur, url, "camille@lycee-eiffel.test")
+    WebDriverWait(navigateur, 10).until(lambda n: "/mon-stage/" in n.current_url)
+    navigateur.find_element(By.LINK_TEXT, "Mes fiches d'examen").click()
+    WebDriverWait(navigateur, 10).until(lambda n: n.current_url.endswith("/mon-stage/fiches/"))
+    _verifier(navigateur)
+    navigateur.find_element(By.LINK_TEXT, "Nouvelle fiche").click()
+    WebDriverWait(navigateur, 10).until(lambda n: "/nouvelle/" in n.current_url)
+    _verifier(navigateur)
+    Select(navigateur.find_element(By.NAME, "type_fiche")).select_by_value("E4_NEGO")
+    navigateur.find_element(By.NAME, "titre").send_keys("Vente de caves connectées")
+    Select(navigateur.find_element(By.NAME, "convention")).select_by_value(str(stage.pk))
+    _bouton(navigateur, "Créer la fiche")
+    WebDriverWait(navigateur, 10).until(lambda n: "/nouvelle/" not in n.current_url)
+    fiche = Fiche.objects.get()
+    assert (
+        navigateur.find_element(By.NAME, "organisation").get_attribute("value")
+        == "Cave des Chartrons"
+    )
+    assert "Négociation d'un contrat" in navigateur.find_element(By.NAME, "phases").get_attribute(
+        "value"
+    )
+    assert "À compléter avant l'envoi" in _main(navigateur)
+    _verifier(navigateur)
+    # The student writes what the stage could not tell (typed here by script: 20 fields).
+    requis = [c.cle for c in modele("E4_NEGO").champs if c.obligatoire]
+    navigateur.execute_script(
+        "for (const cle of arguments[0]) { const c = document.querySelector(`[name='${cle}']`);"
+        " if (!c.value) c.value = 'Rédigé : ' + cle; }",
+        requis,
+    )
+    _bouton(navigateur, "Enregistrer")
+    WebDriverWait(navigateur, 10).until(lambda n: "Fiche enregistrée" in _page(n))
+    annexe = tmp_path / "offre.pdf"
+    annexe.write_bytes(outils.PDF)
+    navigateur.find_element(By.NAME, "annexe").send_keys(str(annexe))
+    _bouton(navigateur, "Enregistrer l'annexe")
+    WebDriverWait(navigateur, 10).until(lambda n: "Annexe enregistrée" in _page(n))
+    _bouton(navigateur, "Envoyer pour relecture")
+    WebDriverWait(navigateur, 10).until(lambda n: "envoyée à votre référent" in _page(n).lower())
+    _verifier(navigateur)
+
+    # The référent sends it back: one field to fix.
+    _connecter(navigateur, url, "marc@lycee-eiffel.test")
+    _relire(navigateur, url, fiche, {"clientele": "Citez vos trois types de clients."})
+    fiche.refresh_from_db()
+    assert fiche.statut == StatutFiche.A_CORRIGER
+    assert "À corriger" in _main(navigateur)
+
+    # The student reads the comment beside the field, fixes it, sends it again.
+    _connecter(navigateur, url, "camille@lycee-eiffel.test")
+    navigateur.get(f"{url}/mon-stage/fiches/")
+    assert "Citez vos trois types de clients." in _main(navigateur)
+    navigateur.find_element(By.PARTIAL_LINK_TEXT, fiche.titre).click()
+    WebDriverWait(navigateur, 10).until(lambda n: f"/fiches/{fiche.pk}/" in n.current_url)
+    groupe = navigateur.find_element(By.NAME, "clientele").find_element(
+        By.XPATH, "./ancestor::div[contains(@class, 'fr-fieldset__element')]"
+    )
+    assert "Citez vos trois types de clients." in groupe.text
+    _verifier(navigateur)
+    champ = navigateur.find_element(By.NAME, "clientele")
+    champ.clear()
+    champ.send_keys("Restaurateurs, cavistes, particuliers amateurs.")
+    _bouton(navigateur, "Enregistrer")
+    WebDriverWait(navigateur, 10).until(lambda n: "Fiche enregistrée" in _page(n))
+    _bouton(navigateur, "Envoyer pour relecture")
+    WebDriverWait(navigateur, 10).until(lambda n: "envoyée à votre référent" in _page(n).lower())
+    assert fiche.versions.count() == 2
+
+    # The référent finds it conforme; the student sees it, with its two versions.
+    _connecter(navigateur, url, "marc@lycee-eiffel.test")
+    _relire(navigateur, url, fiche, {})
+    fiche.refresh_from_db()
+    assert fiche.statut == StatutFiche.CONFORME
+    _connecter(navigateur, url, "camille@lycee-eiffel.test")
+    navigateur.get(f"{url}/mon-stage/fiches/{fiche.pk}/")
+    assert "jugée conforme" in _main(navigateur)
+    assert not navigateur.find_elements(By.NAME, "clientele")
+    navigateur.find_element(By.LINK_TEXT, "Toutes les versions de la fiche").click()
+    WebDriverWait(navigateur, 10).until(lambda n: "/versions/" in n.current_url)
+    texte = _main(navigateur)
+    assert "Version 2" in texte and "Version 1" in texte
+    _verifier(navigateur)
