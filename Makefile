@@ -46,10 +46,12 @@ run: install
 	DEBUG=true $(PY) manage.py migrate --noinput
 	DEBUG=true $(PY) manage.py demo
 	@echo "Stages : http://$(HOST):$(PORT)/"
-	@# The reminders run next to the server (a pass now, then every RELANCES_SECONDES) and
-	@# stop with it: the trap ends them however runserver ends (Ctrl-C included).
+	@# The reminders (a pass now, then every RELANCES_SECONDES) and the worker of the task
+	@# queue (the commission's packs, django-tasks' database backend) run next to the server
+	@# and stop with it: the trap ends them however runserver ends (Ctrl-C included).
 	DEBUG=true $(PY) manage.py relances --boucle $(RELANCES_SECONDES) & relances=$$!; \
-	trap 'kill $$relances 2>/dev/null' EXIT INT TERM; \
+	DEBUG=true $(PY) manage.py db_worker --no-reload --interval 2 & travailleur=$$!; \
+	trap 'kill $$relances $$travailleur 2>/dev/null' EXIT INT TERM; \
 	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install

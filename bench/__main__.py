@@ -41,13 +41,14 @@ def audit() -> None:
 
 
 def main() -> None:
-    from bench import cotisations, documents, pages, preparation, simulateur
+    from bench import cotisations, documents, examens, pages, preparation, simulateur
 
     audit()
     cotisations.main()
     simulateur.main()
     documents.main()
     preparation.main()
+    examens.main()
     pages.main()
 
 

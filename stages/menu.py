@@ -74,6 +74,8 @@ RUBRIQUES = (
         frozenset({Role.ADMINISTRATEUR}),
         groupe=SECTION,
     ),
+    # The exam dossiers' packs for the commission and its read-only links (examens/).
+    Rubrique("Dossiers pour la commission", "examens:packs_sessions", groupe=SECTION),
     # Every e-mail sent, kept in the demo: where its signature and follow-up links are read.
     Rubrique(
         "Courriels envoyés",

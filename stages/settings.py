@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "suivi",
     "examens",
     "axes",  # login attempts, to lock an account or an IP out (comptes/verrous.py)
+    "django_tasks",  # Django's tasks API (django.tasks from Django 6 on)
+    "django_tasks_db",  # its queue in the database and its worker, `manage.py db_worker`
 ]
 
 AUTH_USER_MODEL = "comptes.Utilisateur"
@@ -132,6 +134,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # decisions at the same instant (runserver answers in threads) wait for one another, up
     # to 20 s, instead of one failing with "database is locked" (conventions.verrous).
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+
+# Background work (examens/taches.py, the commission's packs): Django's tasks API, queued in
+# the database (table django_tasks_db_dbtaskresult) on SQLite as on PostgreSQL, run by
+# `manage.py db_worker` (started by `make run`; in production one or more systemd units, on
+# one machine or several). ARCHITECTURE.md says why this queue.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # The cache every worker shares: the public forms' rate limits (public/limites.py) count in
 # it. By default a table of the database (`manage.py migrate` creates it), so several

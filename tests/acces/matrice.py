@@ -18,6 +18,7 @@ from tests.espaces import constructeurs as _espaces
 from tests.evaluations import constructeurs as _evaluations
 from tests.examens import constructeurs_fiches as _fiches
 from tests.examens import dossiers as _dossiers
+from tests.examens import fabriques_examens as _examens
 from tests.journal import constructeurs as _journal
 from tests.suivi import constructeurs as _visites
 
@@ -394,6 +395,30 @@ MATRICE: dict[str, Acces] = {
     # A bare POST goes back to the candidate's page with the French error.
     "examens:depot_enregistrer": Acces(
         CONNEXION, 302, 403, 403, kwargs=_dossiers.candidat_et_session, methode="post"
+    ),
+    # The exam dossier's PDFs and packs (examens/urls_pack.py). A fiche's PDF: its student,
+    # their référent, the administrators; anyone else finds nothing (the persona teacher
+    # follows nobody). Packs: every member of staff; the commission's links: administrators.
+    # The commission's pages open with their link alone, whoever asks (tests/examens/
+    # test_commission.py: expired, revoked, forged links and what is never shown).
+    "examens:fiche_pdf": Acces(CONNEXION, 200, 404, 404, kwargs=_examens.acces_fiche),
+    "examens:packs_sessions": PERSONNEL,
+    "examens:packs": Acces(CONNEXION, 200, 200, 403, kwargs=_examens.acces_session),
+    "examens:pack_generer": Acces(
+        CONNEXION, 302, 302, 403, kwargs=_examens.acces_session, methode="post"
+    ),
+    "examens:pack_etat": Acces(CONNEXION, 200, 200, 403, kwargs=_examens.acces_pack),
+    "examens:pack_fichier": Acces(CONNEXION, 200, 200, 403, kwargs=_examens.acces_pack),
+    "examens:commission_acces": Acces(CONNEXION, 200, 403, 403, kwargs=_examens.acces_session),
+    "examens:commission_revoquer": Acces(
+        CONNEXION, 302, 403, 403, kwargs=_examens.acces_lien, methode="post"
+    ),
+    "examens:commission": Acces(200, 200, 200, 200, kwargs=_examens.acces_jeton),
+    "examens:commission_archive": Acces(200, 200, 200, 200, kwargs=_examens.acces_jeton),
+    "examens:commission_candidat": Acces(200, 200, 200, 200, kwargs=_examens.acces_jeton_candidat),
+    "examens:commission_pack": Acces(200, 200, 200, 200, kwargs=_examens.acces_jeton_candidat),
+    "examens:commission_attestation": Acces(
+        200, 200, 200, 200, kwargs=_examens.acces_jeton_attestation
     ),
 }
 
