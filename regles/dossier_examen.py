@@ -135,6 +135,10 @@ class Constat:
     acteur: Acteur
     reference: str
     bloquant: bool = True  # False: a step still to come that is not a defect yet
+    # True: missing only because the calendar has not come yet (a period not over, its
+    # attestation to come). It still blocks conformity, but nobody can act on it today, so it
+    # does not count against « presque prêt ».
+    a_venir: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,8 +161,13 @@ class Preparation:
         return tuple(c for c in self.constats if c.bloquant)
 
     @property
+    def a_regler(self) -> tuple[Constat, ...]:
+        """What blocks and can be acted on today (not what the calendar will bring)."""
+        return tuple(c for c in self.manquants if not c.a_venir)
+
+    @property
     def presque_pret(self) -> bool:
-        return self.etat == Etat.PAS_ENCORE and len(self.manquants) <= PRESQUE_PRET_MAX
+        return self.etat == Etat.PAS_ENCORE and len(self.a_regler) <= PRESQUE_PRET_MAX
 
     @property
     def categorie(self) -> str:
@@ -193,6 +202,8 @@ class Preparation:
         qui = ", ".join(a.libelle for a in self.acteurs)
         if self.etat == Etat.NON_CONFORME:
             return f"Dossier non conforme : {pieces} (à faire par {qui})."
+        if not self.a_regler:
+            return "Dossier en bonne voie : il reste la fin du stage en cours et son attestation."
         return f"Dossier à compléter : {pieces} (à faire par {qui})."
 
 
@@ -256,6 +267,7 @@ def _constats_stages(c: Candidat, le: date) -> list[Constat]:
                         "fin de la période.",
                         Acteur.SECTION,
                         REFERENCE_ATTESTATION,
+                        a_venir=True,
                     )
                 )
             else:
@@ -288,6 +300,7 @@ def _constat_duree(c: Candidat, le: date) -> list[Constat]:
             f"{_jours(c.jours_requis)} exigés : il manque {_jours(manque)}{suite}",
             Acteur.ORGANISME if en_cours else Acteur.SECTION,
             REFERENCE_DUREE,
+            a_venir=en_cours,
         )
     ]
 

@@ -104,6 +104,32 @@ def test_presque_pret_il_manque_une_relecture() -> None:
     assert r.resume == "Dossier à compléter : 1 point à régler (à faire par le référent)."
 
 
+def test_ce_que_le_calendrier_apportera_ne_retire_pas_le_presque_pret() -> None:
+    # Year 2 in November: the stage is under way, its attestation comes at its end and the
+    # days are still being logged. Not conforme yet, but nothing to chase today.
+    en_cours = replace(
+        COMPLET,
+        stages=(_stage(), _stage("Leroy Merlin Bègles", attestation=EtatPiece.ABSENTE,
+                                 fin=date(2027, 2, 12))),
+        jours_confirmes=Decimal(50),
+    )  # fmt: skip
+    r = preparation(en_cours, le=date(2026, 11, 27), date_limite=LIMITE, p=P)
+    assert r.etat == Etat.PAS_ENCORE
+    assert [k.code for k in r.manquants] == ["ATTESTATION_A_VENIR", "DUREE_INSUFFISANTE"]
+    assert r.a_regler == () and r.categorie == "presque"
+    assert r.resume == (
+        "Dossier en bonne voie : il reste la fin du stage en cours et son attestation."
+    )
+    # The same days after the stage has ended are a gap to make up: no longer « presque ».
+    fini = replace(en_cours, stages=(_stage(), _stage("Leroy Merlin Bègles")))
+    r = preparation(fini, le=date(2027, 3, 1), date_limite=LIMITE, p=P)
+    assert [k.code for k in r.a_regler] == ["DUREE_INSUFFISANTE"]
+    with_fiches = replace(fini, fiches=_avec("E4_NEGO", statut="brouillon")[:3])
+    assert preparation(with_fiches, le=date(2027, 3, 1), date_limite=LIMITE, p=P).categorie == (
+        "incomplet"
+    )
+
+
 RAISONS = [
     (
         "attestation manquante",
