@@ -31,7 +31,7 @@ def mesurer() -> None:
     from django.utils import timezone
 
     from demo.lycee import lycee_creer
-    from documents.models import Document
+    from documents.models import Document, objet_periode
     from examens import pack
     from examens.models import EtatPack, Pack
     from tests import fabriques
@@ -51,7 +51,7 @@ def mesurer() -> None:
                 Document.objects.create(
                     convention=c,
                     type=doc.type,
-                    objet=f"periode-{c.periodes.get().pk}",
+                    objet=objet_periode(c.periodes.get().pk),
                     version=1,
                     modele=doc.modele,
                     fichier=doc.fichier.name,

@@ -53,6 +53,20 @@ def _chemin_copie(copie: CopieSignee, nom: str) -> str:
     return f"documents/convention-{copie.document.convention_id}/{nom}"
 
 
+def objet_periode(periode_pk: int) -> str:
+    """The `objet` of a period's attestation (Document.objet): one subject per period."""
+    return f"{_PREFIXE_PERIODE}{periode_pk}"
+
+
+def periode_de_l_objet(objet: str) -> int | None:
+    """The period an attestation's `objet` names, None for another subject."""
+    numero = objet.removeprefix(_PREFIXE_PERIODE)
+    return int(numero) if numero != objet and numero.isdigit() else None
+
+
+_PREFIXE_PERIODE = "periode-"
+
+
 class OrdreSignature(models.TextChoices):
     PARALLELE = "parallele", "Tous en même temps"
     SEQUENTIEL = "sequentiel", "Chacun à son tour, dans l'ordre"

@@ -21,7 +21,7 @@ from documents.bac_a_sable import Donnee
 from documents.contexte import Sujet, donnees
 from documents.defauts import CORPS_PAR_DEFAUT
 from documents.fichiers import enregistrer_fichier, sans_orphelins
-from documents.models import Document, ModeleDocument, Signature, TypeDocument
+from documents.models import Document, ModeleDocument, Signature, TypeDocument, objet_periode
 from documents.rendu import logo_en_data_uri, pdf_depuis_gabarit
 from etablissement.selectors import etablissement_principal
 from regles.applicabilite import raison
@@ -272,7 +272,7 @@ def attestation_pdf_generer(
     return _enregistrer(
         convention=convention,
         type_=TypeDocument.ATTESTATION,
-        objet=f"periode-{periode.pk}",
+        objet=objet_periode(periode.pk),
         contexte=contexte,
         auteur=auteur,
     )

@@ -33,7 +33,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 
 from conventions.models import PeriodeConvention
-from documents.models import Document, TypeDocument
+from documents.models import Document, TypeDocument, periode_de_l_objet
 from documents.rendu import logo_en_data_uri, pdf_depuis_gabarit, pdf_depuis_html
 from etablissement.models import Etudiant
 from etablissement.selectors import etablissement_principal
@@ -100,8 +100,9 @@ def attestations(etudiant: Etudiant) -> list[Document]:
 def _periodes(docs: Any) -> dict[int, PeriodeConvention]:
     ids = {}
     for d in docs:
-        if d.objet.startswith("periode-") and d.objet[8:].isdigit():
-            ids[d.pk] = int(d.objet[8:])
+        numero = periode_de_l_objet(d.objet)
+        if numero is not None:
+            ids[d.pk] = numero
     trouvees = PeriodeConvention.objects.in_bulk(ids.values())
     return {pk: trouvees[i] for pk, i in ids.items() if i in trouvees}
 

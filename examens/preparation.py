@@ -4,7 +4,7 @@
 What the rule is given, per candidate:
 - the stages: every convention in force (conventions.workflow.EN_VIGUEUR), its host, whether
   it is signed (SIGNEES), and per period the state of its attestation (documents: the newest
-  version of the ATTESTATION document whose `objet` is the period's id — signed once the
+  version of the ATTESTATION document whose `objet` names the period (objet_periode) — signed once the
   signed file exists);
 - the days of presence the host's log confirms (conventions.Pointage: presence plus the
   L124-13 leave that counts in the durations), within the years of study (regles.programme),
@@ -25,7 +25,7 @@ from django.db.models import Prefetch
 
 from conventions.models import Convention, PeriodeConvention, Pointage
 from conventions.workflow import EN_VIGUEUR, SIGNEES
-from documents.models import Document, TypeDocument
+from documents.models import Document, TypeDocument, objet_periode
 from etablissement.models import Etudiant, Promotion
 from examens.models import DepotDossier, Fiche, SessionExamen
 from regles import dossier_examen as regle
@@ -148,7 +148,7 @@ def candidats(etudiants: Iterable[Etudiant], session: SessionExamen) -> list[reg
                         str(per.pk),
                         per.debut,
                         per.fin,
-                        documents.get((c.pk, str(per.pk)), regle.EtatPiece.ABSENTE),
+                        documents.get((c.pk, objet_periode(per.pk)), regle.EtatPiece.ABSENTE),
                     )
                     for per in c.periodes.all()
                     # A stage broken off ends on its last day: a later period never happened.

@@ -22,6 +22,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import File
 from django.db import transaction
 from django.db.models import Max
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
 
 from comptes.models import Utilisateur
 from conventions.acces import peut_modifier
@@ -210,6 +212,23 @@ def fiche_modifier(
 
 
 @transaction.atomic
+def _verifier_lisible(flux: IO[bytes]) -> None:
+    """The annex goes into the commission's pack page by page: a PDF that cannot be read
+    (damaged, protected by a password, without pages) is refused now, not on pack day."""
+    try:
+        lecteur = PdfReader(flux)
+        lisible = not lecteur.is_encrypted and len(lecteur.pages) > 0
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+        lisible = False
+    finally:
+        flux.seek(0)
+    if not lisible:
+        raise ValidationError(
+            "Ce PDF est illisible (endommagé, protégé par un mot de passe ou sans page) : "
+            "enregistrez de nouveau le document au format PDF."
+        )
+
+
 def annexe_deposer(*, fiche: Fiche, flux: IO[bytes], taille: int, le: datetime) -> Fiche:
     """E4: the offer's annex, a PDF (its type read from its content), replacing the last."""
     fiche, version = _verrouiller(fiche)
@@ -222,6 +241,7 @@ def annexe_deposer(*, fiche: Fiche, flux: IO[bytes], taille: int, le: datetime) 
         raise ValidationError("Ce fichier est vide.")
     if fichiers.type_du_contenu(flux) != fichiers.PDF:
         raise ValidationError("L'annexe doit être un fichier PDF.")
+    _verifier_lisible(flux)
     ancien = fiche.annexe_offre.name
     stockage = fiche.annexe_offre.storage
     fiche.annexe_offre.save(fichiers.nom_aleatoire(fichiers.PDF), File(flux), save=False)

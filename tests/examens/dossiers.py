@@ -12,7 +12,7 @@ from typing import Any
 from django.utils import timezone
 
 from conventions.models import Convention, Pointage, Statut
-from documents.models import Document, ModeleDocument, TypeDocument
+from documents.models import Document, ModeleDocument, TypeDocument, objet_periode
 from etablissement.models import Etudiant, Promotion
 from examens.models import Fiche, SessionExamen, StatutFiche, TypeFiche
 from tests import fabriques
@@ -88,7 +88,7 @@ def stage(
     )
     if attestation is not None:
         for periode in c.periodes.all():
-            document(c, TypeDocument.ATTESTATION, str(periode.pk), signe=attestation)
+            document(c, TypeDocument.ATTESTATION, objet_periode(periode.pk), signe=attestation)
     return c
 
 
@@ -168,7 +168,7 @@ def clones(modele: Etudiant, promo: Promotion, nombre: int) -> list[Etudiant]:
                 nouvelle.pk = None
                 nouvelle.convention = copie
                 nouvelle.save()
-                nouvelles[str(p.pk)] = str(nouvelle.pk)
+                nouvelles[objet_periode(p.pk)] = objet_periode(nouvelle.pk)
             Pointage.objects.bulk_create(
                 Pointage(convention=copie, jour=p.jour, minutes_presence=p.minutes_presence)
                 for p in pointages[c.pk]

@@ -3,12 +3,14 @@ teacher account, linked to a student account), a fiche of theirs, filled to be s
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from pypdf import PdfWriter
 from pytest_django.fixtures import Settings
 
 from comptes.models import Utilisateur
@@ -20,7 +22,19 @@ from examens.models import Fiche
 from tests import fabriques
 from tests.journal import outils as journal
 
-PDF = journal.PDF
+
+def _pdf_une_page() -> bytes:
+    ecrivain = PdfWriter()
+    ecrivain.add_blank_page(width=595, height=842)
+    sortie = io.BytesIO()
+    ecrivain.write(sortie)
+    return sortie.getvalue()
+
+
+# A real one-page PDF (the annex goes page by page into the commission's pack).
+PDF = _pdf_une_page()
+# The shape of a PDF, no page to read: refused.
+PDF_ILLISIBLE = journal.PDF
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from comptes.models import Role, Utilisateur
+from documents.models import objet_periode
 from examens import alertes
 from examens.models import AlerteDossier
 from tests import fabriques
@@ -116,7 +117,9 @@ def test_un_dossier_devenu_conforme_n_est_plus_alerte(
     eleve = cohorte["incomplet"]
     dossiers.fiches(eleve, sauf=tuple(t for t in dossiers.REQUISES if t != "E6_PARTENAIRES"))
     deuxieme = eleve.conventions.order_by("pk").last()
-    dossiers.document(deuxieme, "attestation", str(deuxieme.periodes.get().pk), signe=True)
+    dossiers.document(
+        deuxieme, "attestation", objet_periode(deuxieme.periodes.get().pk), signe=True
+    )
     assert _passe(date(2027, 3, 16), django_capture_on_commit_callbacks) == alertes.Bilan(0, 0, 0)
 
 

@@ -119,6 +119,15 @@ def test_the_annex_is_a_pdf_read_from_its_content(media_temporaire: Path) -> Non
                 taille=len(contenu),
                 le=timezone.now(),
             )
+    # The shape of a PDF with no page to read would break the commission's pack: refused now.
+    with pytest.raises(ValidationError) as refus:
+        services.annexe_deposer(
+            fiche=f,
+            flux=SimpleUploadedFile("offre.pdf", outils.PDF_ILLISIBLE),
+            taille=len(outils.PDF_ILLISIBLE),
+            le=timezone.now(),
+        )
+    assert "Ce PDF est illisible" in _messages(refus)
     e6 = outils.fiche(f.etudiant, type_fiche="E6_PARTENAIRES")
     with pytest.raises(ValidationError):
         services.annexe_deposer(

@@ -14,7 +14,7 @@ from pytest_django import DjangoAssertNumQueries
 
 from comptes.models import Role, Utilisateur
 from conventions.models import Convention, Statut
-from documents.models import Document, TypeDocument
+from documents.models import Document, TypeDocument, objet_periode
 from examens import preparation, sessions
 from examens.models import DepotDossier, Fiche, SessionExamen, StatutFiche, TypeFiche
 from regles.dossier_examen import Etat
@@ -56,9 +56,13 @@ def test_ce_que_lit_l_adaptateur() -> None:
     deuxieme = Convention.objects.filter(etudiant=eleve).order_by("pk").last()
     assert deuxieme is not None
     periode = deuxieme.periodes.get()
-    ancienne = dossiers.document(deuxieme, TypeDocument.ATTESTATION, str(periode.pk), signe=True)
+    ancienne = dossiers.document(
+        deuxieme, TypeDocument.ATTESTATION, objet_periode(periode.pk), signe=True
+    )
     Document.objects.filter(pk=ancienne.pk).update(version=0)
-    doc = dossiers.document(deuxieme, TypeDocument.ATTESTATION, str(periode.pk), signe=False)
+    doc = dossiers.document(
+        deuxieme, TypeDocument.ATTESTATION, objet_periode(periode.pk), signe=False
+    )
     assert _codes(eleve)[0] == "ATTESTATION_NON_SIGNEE"
     Document.objects.filter(pk=doc.pk).update(fichier_signe="documents/signe.pdf")
     assert _codes(eleve) == ["FICHE_MANQUANTE"]

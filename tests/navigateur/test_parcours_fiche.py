@@ -2,11 +2,14 @@
 stage (the host and the logged activity come pre-filled), attaches the offer's annex and
 sends it; their référent sends it back « à corriger » with a comment on one field; the
 student reads the comment beside that field, fixes it (a new version) and sends it again;
-the référent finds it « conforme ». Every page passes axe-core and has no horizontal
-scroll at 390 px."""
+the référent finds it « conforme ». The candidate's dossier, which lacked only that fiche,
+turns « Prêt » in the section's readiness view, and the staff's pack of the candidate
+(built by the queue's worker) downloads as a PDF. Every page passes axe-core and has no
+horizontal scroll at 390 px."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +20,14 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from comptes.models import Role
 from comptes.services import utilisateur_creer
+from conventions.models import Pointage, Statut
 from examens.modeles import modele
-from examens.models import Fiche, StatutFiche
+from examens.models import EtatPack, Fiche, Pack, StatutFiche, TypeFiche
 from tests.espaces import outils as espaces
+from tests.examens import dossiers
+from tests.examens import fabriques_examens as fx
 from tests.examens import outils_fiches as outils
+from tests.examens.test_pack_taches import travailleur
 from tests.journal import outils as journal
 from tests.navigateur.test_parcours_journal import _main, _verifier
 
@@ -88,12 +95,49 @@ def test_a_student_drafts_a_fiche_the_referent_reviews_it_twice(
         nom="Dubourg",
         mot_de_passe=MOT_DE_PASSE,
     )
-    eleve = outils.eleve(utilisateur=compte, referent=referent, nom="Lalanne", prenom="Camille")
-    org, _, tuteur = espaces.hote("Cave des Chartrons")
-    stage = journal.stage(etudiant=eleve, organisme=org, tuteur=tuteur)
-    journal.entree(
-        stage, texte="Négociation d'un contrat avec un restaurateur.", competences=("B1.2",)
+    utilisateur_creer(
+        email="helene@lycee-eiffel.test",
+        role=Role.ADMINISTRATEUR,
+        prenom="Hélène",
+        nom="Castaing",
+        mot_de_passe=MOT_DE_PASSE,
     )
+    promo = dossiers.promotion()
+    session = fx.session(promo, annee=2027, limite=journal.aujourdhui() + timedelta(days=120))
+    eleve = outils.eleve(
+        utilisateur=compte, referent=referent, nom="Lalanne", prenom="Camille", promotion=promo
+    )
+    # The rest of the dossier is there: 40 days attested in each year of study, the other
+    # four fiches « conforme ». Only the fiche of this journey is missing.
+    premier = dossiers.stage(eleve, date(2026, 1, 5), date(2026, 2, 27), attestation=None)
+    fx.attestation(premier, signee=True)
+    org, _, tuteur = espaces.hote("Cave des Chartrons")
+    stage = journal.stage(
+        etudiant=eleve,
+        organisme=org,
+        tuteur=tuteur,
+        debut=date(2026, 9, 7),
+        fin=date(2026, 10, 30),
+        statut=Statut.TERMINEE,
+    )
+    Pointage.objects.bulk_create(
+        Pointage(convention=stage, jour=date(2026, 9, 7) + timedelta(days=n), minutes_presence=420)
+        for n in range(54)
+        if (date(2026, 9, 7) + timedelta(days=n)).weekday() < 5
+    )
+    fx.attestation(stage, signee=True)
+    journal.entree(
+        stage,
+        jour=date(2026, 10, 1),
+        texte="Négociation d'un contrat avec un restaurateur.",
+        competences=("B1.2",),
+    )
+    fx.fiche(eleve, TypeFiche.E4_EVENEMENT, 1, titre="Salon des vins", annexe=fx.pdf_texte("OFFRE"))
+    for numero, type_ in enumerate(
+        (TypeFiche.E6_DISTRIBUTEURS, TypeFiche.E6_PARTENAIRES, TypeFiche.E6_VENTE_DIRECTE), 1
+    ):
+        fx.fiche(eleve, type_, numero, titre=f"Réseau {numero}", activite_reelle=numero == 1)
+    Fiche.objects.filter(etudiant=eleve).update(statut=StatutFiche.CONFORME)
 
     # The student drafts the fiche from their stage.
     _connecter(navigateur, url, "camille@lycee-eiffel.test")
@@ -109,7 +153,7 @@ def test_a_student_drafts_a_fiche_the_referent_reviews_it_twice(
     Select(navigateur.find_element(By.NAME, "convention")).select_by_value(str(stage.pk))
     _bouton(navigateur, "Créer la fiche")
     WebDriverWait(navigateur, 10).until(lambda n: "/nouvelle/" not in n.current_url)
-    fiche = Fiche.objects.get()
+    fiche = Fiche.objects.get(type=TypeFiche.E4_NEGO)
     assert (
         navigateur.find_element(By.NAME, "organisation").get_attribute("value")
         == "Cave des Chartrons"
@@ -178,3 +222,29 @@ def test_a_student_drafts_a_fiche_the_referent_reviews_it_twice(
     texte = _main(navigateur)
     assert "Version 2" in texte and "Version 1" in texte
     _verifier(navigateur)
+
+    # The section sees the dossier ready, and gathers the candidate's pack.
+    _connecter(navigateur, url, "helene@lycee-eiffel.test")
+    navigateur.get(f"{url}/examens/preparation/promotion/{promo.pk}/")
+    ligne = navigateur.find_element(By.XPATH, "//tr[contains(., 'Lalanne')]")
+    assert "prêt à être déposé" in ligne.text and "non conforme" not in ligne.text.lower()
+    _verifier(navigateur)
+    navigateur.get(f"{url}/examens/sessions/{session.pk}/packs/")
+    _verifier(navigateur)
+    navigateur.find_element(By.XPATH, "//button[contains(., 'Générer son pack')]").click()
+    WebDriverWait(navigateur, 10).until(lambda n: Pack.objects.filter(etudiant=eleve).exists())
+    # The page polls while the worker runs: leave it (one request at a time on the test
+    # database), let the worker take the task, then come back.
+    navigateur.get("about:blank")
+    travailleur()
+    pack = Pack.objects.get(etudiant=eleve)
+    assert pack.etat == EtatPack.TERMINE, pack.erreur
+    navigateur.get(f"{url}/examens/sessions/{session.pk}/packs/")
+    lien = navigateur.find_element(By.PARTIAL_LINK_TEXT, "Télécharger le dossier (PDF)")
+    reponse = navigateur.execute_async_script(
+        "const fin = arguments[arguments.length - 1];"
+        "fetch(arguments[0]).then(r => r.arrayBuffer().then(b => fin([r.status,"
+        " r.headers.get('content-type'), new TextDecoder().decode(b.slice(0, 5))])));",
+        lien.get_attribute("href"),
+    )
+    assert reponse == [200, "application/pdf", "%PDF-"]
