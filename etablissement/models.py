@@ -157,9 +157,7 @@ class Promotion(models.Model):
         if self.formation_id is None:
             return
         if self.version_referentiel_id is None:
-            en_vigueur = version_en_vigueur(
-                formation=self.formation, session=self.session_examen
-            )
+            en_vigueur = version_en_vigueur(formation=self.formation, session=self.session_examen)
             if en_vigueur is None:
                 raise ValidationError(
                     {
