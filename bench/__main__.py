@@ -19,7 +19,7 @@ from pathlib import Path
 
 from bench.academie import Taille, academie
 from bench.mesure import FRAGMENT, cpu, ecrire, noter
-from regles.evaluation import Situation, evaluer
+from regles.evaluation import Evaluation, Situation, evaluer
 
 FACTEURS = tuple(int(f) for f in os.environ.get("STAGES_BENCH_FACTEURS", "1,4,10").split(","))
 
@@ -28,6 +28,13 @@ def _plancher(situation: Situation) -> None:
     for c in situation.conventions:
         for p in c.pointages:
             p.jour, p.presence, p.absence  # noqa: B018 — the read is the measure
+
+
+def _auditer(situation: Situation, derniere: list[Evaluation]) -> None:
+    """One audit, its result kept for counting the findings (the previous one freed first,
+    inside the timing, as an audit whose result is dropped would free it)."""
+    derniere.clear()
+    derniere.append(evaluer(situation))
 
 
 def audit() -> None:
@@ -41,10 +48,12 @@ def audit() -> None:
         situation = academie(taille, tendu=True)
         generation = time.process_time() - debut
         jours = sum(len(c.pointages) for c in situation.conventions)
-        duree = cpu(partial(evaluer, situation))
+        derniere: list[Evaluation] = []
+        duree = cpu(partial(_auditer, situation, derniere))
         plancher = cpu(partial(_plancher, situation))
         mesures[facteur] = duree
-        constats = Counter(k.code for k in evaluer(situation).constats)
+        constats = Counter(k.code for k in derniere[-1].constats)
+        del derniere
         print(
             f"  {facteur:>2}× : {taille.conventions:>7} conventions, {taille.organismes} organismes, "
             f"{taille.etudiants} étudiants, {jours} jours pointés — audit {duree:.2f} s CPU ; "
