@@ -80,11 +80,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as dossier:
         fragment = Path(dossier) / "fragment.jsonl"
         os.environ[FRAGMENT] = str(fragment)  # the measuring subprocesses inherit it
-        audit()
-        cotisations.main()
-        simulateur.main()
-        documents.main()
-        pages.main()
+        for partie in (audit, cotisations.main, simulateur.main, documents.main, pages.main):
+            try:
+                partie()
+            except Exception as exc:  # one broken part must not lose the others' figures
+                print(f"  la mesure a échoué : {type(exc).__name__} : {exc}")
         print(f"Chiffres écrits dans {ecrire(fragment)}")
 
 
