@@ -1,5 +1,9 @@
 """A synthetic académie for the audit benchmark: hosts of every size, students (some minors),
-conventions over two school years with weekly schedules, and daily presence logs."""
+conventions over two school years with weekly schedules, and daily presence logs.
+
+The strained variant (`tendu=True`) adds what makes the engine work hardest: long stages that
+cross the 308th hour (the gratification becomes due, contributions are costed), and small
+hosts crowded with interns in the same weeks (quotas broken)."""
 
 from __future__ import annotations
 
@@ -42,6 +46,12 @@ HORAIRES = [
     (420, 420, 420, 420, 0, 0, 0),
     (0, 420, 420, 420, 420, 420, 0),  # Tuesday–Saturday, shops
 ]
+# Strained variant: 12 weeks at 39 h (468 h), and the share of conventions sent to the few
+# smallest hosts at once.
+LONG = (date(2026, 3, 2), 12)
+PART_LONGS = 0.15
+PART_ENTASSES = 0.03
+PETITS_ENTASSES = 40
 
 
 @dataclass(frozen=True)
@@ -70,9 +80,10 @@ def _organismes(n: int, rng: random.Random) -> list[Organisme]:
     return organismes
 
 
-def academie(taille: Taille = Taille(), *, graine: int = 2026) -> Situation:
+def academie(taille: Taille = Taille(), *, graine: int = 2026, tendu: bool = False) -> Situation:
     rng = random.Random(graine)
     organismes = _organismes(taille.organismes, rng)
+    petits = [o for o in organismes if max(o.effectifs.values()) < 20][:PETITS_ENTASSES]
     etudiants = [
         Etudiant(
             id=f"e{i}",
@@ -89,6 +100,12 @@ def academie(taille: Taille = Taille(), *, graine: int = 2026) -> Situation:
         # Larger hosts take more interns: weight by the square root of the headcount.
         organisme = rng.choices(organismes, cum_weights=poids)[0]
         debut, semaines = rng.choice(BLOCS)
+        if tendu:
+            tirage = rng.random()
+            if tirage < PART_ENTASSES:
+                organisme, (debut, semaines) = rng.choice(petits), BLOCS[0]
+            elif tirage < PART_ENTASSES + PART_LONGS:
+                debut, semaines = LONG
         grat = rng.random()
         gratification = (
             Gratification()

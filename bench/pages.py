@@ -1,8 +1,10 @@
 """`make bench` (back office): median server time of the main pages and of checking one new
 convention against all of its host's, on an académie-scale database, SQLite then PostgreSQL.
 
-Each database is measured in its own process (`python -m bench.pages --base URL`), since
-Django binds its database at start-up."""
+Each database is measured in its own process (`python -m bench.pages --base NAME`), since
+Django binds its database at start-up. The databases come from the environment:
+`STAGES_BENCH_SQLITE` (a SQLite URL) and `STAGES_BENCH_POSTGRES` (a PostgreSQL URL, its
+database created if missing), each with a default of its own, never the application's."""
 
 from __future__ import annotations
 
@@ -15,10 +17,19 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from bench.mesure import nom as nom_mesure
+from bench.mesure import noter
 
 BASES = {
-    "SQLite": f"sqlite:///{Path(os.environ.get('TMPDIR', '/tmp')) / 'stages-bench.sqlite3'}",
-    "PostgreSQL": "postgres://postgres@127.0.0.1:5432/stages_bench",
+    "SQLite": os.environ.get(
+        "STAGES_BENCH_SQLITE",
+        f"sqlite:///{Path(os.environ.get('TMPDIR', '/tmp')) / 'stages-bench.sqlite3'}",
+    ),
+    "PostgreSQL": os.environ.get(
+        "STAGES_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432/stages_bench"
+    ),
 }
 PAGES = [
     ("tableau de bord", "pilotage:tableau_de_bord", None),
@@ -30,7 +41,9 @@ PAGES = [
 REPETITIONS = 15
 
 
-def _mediane_ms(fonction: Callable[[], object], repetitions: int = REPETITIONS) -> str:
+def _mediane_ms(
+    fonction: Callable[[], object], repetitions: int = REPETITIONS, *, nom: str = ""
+) -> str:
     """Median wall-clock time, and median CPU time of this process: on a shared machine the
     first waits for the others, the second is what the work costs here (PostgreSQL's own
     work runs in its server, outside it)."""
@@ -41,10 +54,18 @@ def _mediane_ms(fonction: Callable[[], object], repetitions: int = REPETITIONS) 
         fonction()
         durees.append(time.perf_counter() - debut)
         cpu.append(time.process_time() - debut_cpu)
+    if nom:
+        noter(f"{nom}_mur_s", statistics.median(durees))
+        noter(f"{nom}_cpu_s", statistics.median(cpu))
     return (
         f"médiane {statistics.median(durees) * 1000:.1f} ms "
         f"(CPU {statistics.median(cpu) * 1000:.1f} ms)"
     )
+
+
+def _nom(base: str, libelle: str) -> str:
+    """`pages_sqlite_liste_des_conventions`: a figure's name in resultats.json."""
+    return nom_mesure("pages", base, libelle)
 
 
 def mesurer(nom_base: str) -> None:
@@ -82,7 +103,8 @@ def mesurer(nom_base: str) -> None:
             assert reponse.status_code == 200, (url, reponse.status_code)
             return reponse
 
-        print(f"  {nom_base} : {libelle} — {_mediane_ms(page)} (objectif < 150 ms)")
+        mesure = _mediane_ms(page, nom=_nom(nom_base, libelle))
+        print(f"  {nom_base} : {libelle} — {mesure} (objectif < 150 ms)")
 
     # The detail pages, each on its worst case: the host with the most conventions, the
     # student with the most, one of its conventions with a presence log.
@@ -117,7 +139,8 @@ def mesurer(nom_base: str) -> None:
             assert reponse.status_code == 200, (url, reponse.status_code)
             return reponse
 
-        print(f"  {nom_base} : {libelle} — {_mediane_ms(fiche)} (objectif < 150 ms)")
+        mesure = _mediane_ms(fiche, nom=_nom(nom_base, libelle))
+        print(f"  {nom_base} : {libelle} — {mesure} (objectif < 150 ms)")
 
     # The host with the most conventions: the worst case for a new convention's check.
     plus_grand = (
@@ -141,7 +164,9 @@ def mesurer(nom_base: str) -> None:
         contenus=modele.contenus,
         periodes=[PeriodeSaisie(date(2026, 11, 16), date(2026, 12, 11))],
     )
-    duree = _mediane_ms(lambda: evaluer_convention(nouvelle))
+    duree = _mediane_ms(
+        lambda: evaluer_convention(nouvelle), nom=_nom(nom_base, "verifier une convention")
+    )
     print(
         f"  {nom_base} : vérifier une nouvelle convention contre les {plus_grand['n']} de son "
         f"organisme — {duree} (objectif < 20 ms)"
@@ -162,15 +187,20 @@ def main() -> None:
             "ALLOWED_HOSTS": "testserver",  # Django's test client, outside the test runner
         }
         if nom == "PostgreSQL":
+            adresse = urlsplit(url)
             subprocess.run(
                 [
                     "psql",
                     "-h",
-                    "127.0.0.1",
+                    adresse.hostname or "127.0.0.1",
+                    "-p",
+                    str(adresse.port or 5432),
                     "-U",
+                    adresse.username or "postgres",
+                    "-d",
                     "postgres",
                     "-qc",
-                    "CREATE DATABASE stages_bench",
+                    f'CREATE DATABASE "{adresse.path.strip("/")}"',
                 ],
                 capture_output=True,
                 check=False,  # already there: reuse it

@@ -5,26 +5,16 @@ CPU time, median of 3 runs, on a throwaway SQLite database. Printed, never asser
 from __future__ import annotations
 
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from bench.mesure import REPETITIONS, cpu, noter
+
 CANDIDATS = int(os.environ.get("BENCH_CANDIDATS", "1000"))
-REPETITIONS = 3
-
-
-def _cpu(fonction: Callable[[], object]) -> float:
-    durees = []
-    for _ in range(REPETITIONS):
-        debut = time.process_time()
-        fonction()
-        durees.append(time.process_time() - debut)
-    return statistics.median(durees)
 
 
 def mesurer() -> None:
@@ -65,10 +55,11 @@ def mesurer() -> None:
     session = SessionExamen.objects.select_related("promotion").get(pk=session.pk)
     lignes = preparations_session(session, le=le)
     assert len(lignes) == CANDIDATS
-    calcul = _cpu(lambda: preparations_session(session, le=le))
+    calcul = cpu(lambda: preparations_session(session, le=le))
     print(
         f"  préparation de {CANDIDATS} dossiers (lecture + règle) : CPU {calcul:.2f} s (médiane de {REPETITIONS})"
     )
+    noter(f"examens_preparation_{CANDIDATS}_candidats_s", calcul)
 
     url = reverse("examens:preparation_cohorte", kwargs={"promotion": promo.pk})
     with time_machine.travel(le):
@@ -80,10 +71,11 @@ def mesurer() -> None:
         )
         reponse = client.get(url)
         assert reponse.status_code == 200, (reponse.status_code, reponse.get("Location"))
-        vue = _cpu(lambda: client.get(url))
+        vue = cpu(lambda: client.get(url))
     print(
         f"  page de la promotion ({CANDIDATS} candidats) : CPU {vue:.2f} s (médiane de {REPETITIONS})"
     )
+    noter(f"examens_page_promotion_{CANDIDATS}_candidats_s", vue)
 
 
 def main() -> None:

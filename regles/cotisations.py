@@ -46,6 +46,7 @@ _TAUX = (
     "stagiaire.csg_deductible",
     "stagiaire.csg_non_deductible",
     "stagiaire.crds",
+    "stagiaire.maladie",
     "organisme.maladie",
     "organisme.vieillesse_plafonnee",
     "organisme.vieillesse_deplafonnee",
@@ -140,6 +141,8 @@ def estimer_cotisations(
         (ORGANISME, "taxe_apprentissage", excedent, t["organisme.taxe_apprentissage"]),
         (ORGANISME, "taxe_apprentissage_solde", excedent, t["organisme.taxe_apprentissage_solde"]),
     ]
+    if t["stagiaire.maladie"]:  # the intern's 0,75 % until 2017, none since 2018
+        elements.insert(5, (STAGIAIRE, "maladie", excedent, t["stagiaire.maladie"]))
     if grand:
         elements.append((ORGANISME, "peec", excedent, t["organisme.peec"]))
     if moyen and taux_versement_mobilite:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -15,6 +16,7 @@ from regles.__main__ import main
 from regles.constats import Severite
 from regles.evaluation import Situation, evaluer
 from regles.modele import Organisme, Pointage
+from regles.parametres import Parametres, parametres
 from tests.regles.fabrique import convention, par_heure
 
 NON_VERIFIE = {"REGLE_NON_APPLICABLE", "PARAMETRE_ABSENT"}
@@ -67,11 +69,25 @@ def test_a_quota_week_before_the_rules_date_is_reported_not_judged() -> None:
     assert (jugee.applicable, jugee.total, jugee.quota, jugee.depasse) == (True, 5, 3, True)
 
 
-def test_contributions_before_2023_are_reported_missing_not_a_crash() -> None:
-    """A gratification above the franchise in March 2022: the contribution rates start in
-    2023; the schedule is computed and the contributions are said to be missing."""
+def test_contributions_of_2022_compute_with_that_years_rates() -> None:
+    """March 2022: the contribution rates go back to 2015, the months are costed."""
     c = convention("c1", (date(2022, 3, 7), date(2022, 6, 24)), gratification=par_heure("10"))
     resultat = evaluer(Situation([c], zone="A")).conventions["c1"]
+    assert resultat.echeancier.excedent_total > 0
+    assert all(m.cotisations_organisme > 0 for m in resultat.echeancier.mois if m.excedent)
+    assert not NON_VERIFIE & {k.code for k in resultat.constats}
+
+
+def test_contributions_before_a_rates_first_date_are_reported_missing_not_a_crash() -> None:
+    """A rate whose first value is in 2023 (as they all were before 2015 was filled in): the
+    schedule is computed and the contributions of March 2022 are said to be missing."""
+    p = parametres()
+    csa = p["cotisations.organisme.csa"]
+    debut = date(2023, 1, 1)
+    tronque = replace(csa, dates=(debut,), valeurs=(csa.valeur(debut),), _memo={})
+    p = Parametres({**{nom: p[nom] for nom in p}, csa.nom: tronque})
+    c = convention("c1", (date(2022, 3, 7), date(2022, 6, 24)), gratification=par_heure("10"))
+    resultat = evaluer(Situation([c], zone="A"), p=p).conventions["c1"]
     assert resultat.echeancier.excedent_total > 0
     assert all(m.cotisations_organisme == 0 for m in resultat.echeancier.mois)
     [cotisations] = [

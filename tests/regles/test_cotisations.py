@@ -164,9 +164,11 @@ def test_the_csg_allowance_stops_at_four_pss() -> None:
     assert assiette(cotisations, STAGIAIRE, "crds") == Decimal("15739.65") + Decimal(3980)
 
 
-def test_there_are_no_rates_before_2023_in_the_data() -> None:
+def test_there_are_no_rates_before_2015_in_the_data() -> None:
+    """The rates go back to the first year of the PSS and PHSS, not further."""
+    estimer_cotisations(excedent=Decimal(100), mois=date(2015, 1, 1), effectif=4)
     with pytest.raises(ParametreNonEnVigueur):
-        estimer_cotisations(excedent=Decimal(100), mois=date(2022, 12, 1), effectif=4)
+        estimer_cotisations(excedent=Decimal(100), mois=date(2014, 12, 1), effectif=4)
 
 
 def test_a_negative_excess_is_refused() -> None:

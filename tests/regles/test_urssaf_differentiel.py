@@ -16,8 +16,9 @@ Two known differences are kept out of the comparison:
   of work-study contracts, which we do not model: the headcounts drawn stay below 250.
 
 Node runs once per session, on two threads (publicodes needs about 65 ms a situation), on
-seeded random months from 2023 on: the first year of our parameters, and one where their
-dated rules (PSS, AT/MP average rate, employer vieillesse déplafonnée) hold real values.
+seeded random months from 2023 on: years where their dated rules (PSS, AT/MP average rate,
+employer vieillesse déplafonnée) hold real values. Our rates go back to 2015
+(`test_cotisations_historique`); modele-social does not date its rates that far back.
 """
 
 from __future__ import annotations
