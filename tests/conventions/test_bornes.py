@@ -147,7 +147,9 @@ def test_fuzz_the_form_and_its_live_check_never_fail(
     assert reponse.status_code < 500
     if url == CREER and reponse.status_code == 200:
         page = reponse.content.decode()
-        assert all(escape(v) in page for v in saisie.values() if v.strip())
+        # NUL characters are taken out of every request (core/middleware.py).
+        tapes = [v.replace("\x00", "") for v in saisie.values()]
+        assert all(escape(v) in page for v in tapes if v.strip())
 
 
 @pytest.mark.parametrize("jour", ["0001-01-01", "9999-12-31"])

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from pytest_django.fixtures import Settings
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -49,8 +50,12 @@ def _connecter(navigateur: Any, url: str, email: str) -> None:
 
 
 def _page(navigateur: Any) -> str:
-    """The whole page's text (the messages sit above <main>)."""
-    return str(navigateur.find_element(By.TAG_NAME, "body").text)
+    """The whole page's text (the messages sit above <main>); "" while the next page loads
+    (the body read belonged to the page being left)."""
+    try:
+        return str(navigateur.find_element(By.TAG_NAME, "body").text)
+    except StaleElementReferenceException:
+        return ""
 
 
 def _bouton(navigateur: Any, texte: str) -> None:
