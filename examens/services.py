@@ -143,6 +143,8 @@ def fiche_creer(
 
 def _verrouiller(fiche: Fiche) -> tuple[Fiche, VersionFiche]:
     """The fiche's row locked until the end of the transaction, and its latest version."""
+    if not transaction.get_connection().in_atomic_block:  # SQLite would not notice
+        raise transaction.TransactionManagementError("a fiche is locked inside a transaction")
     verrouillee = Fiche.objects.select_for_update().get(pk=fiche.pk)
     version = VersionFiche.objects.filter(fiche=verrouillee).order_by("-numero").first()
     assert version is not None  # a fiche is created with its first version
@@ -211,7 +213,6 @@ def fiche_modifier(
     return version
 
 
-@transaction.atomic
 def _verifier_lisible(flux: IO[bytes]) -> None:
     """The annex goes into the commission's pack page by page: a PDF that cannot be read
     (damaged, protected by a password, without pages) is refused now, not on pack day."""
@@ -229,6 +230,7 @@ def _verifier_lisible(flux: IO[bytes]) -> None:
         )
 
 
+@transaction.atomic
 def annexe_deposer(*, fiche: Fiche, flux: IO[bytes], taille: int, le: datetime) -> Fiche:
     """E4: the offer's annex, a PDF (its type read from its content), replacing the last."""
     fiche, version = _verrouiller(fiche)
