@@ -22,6 +22,7 @@ from demo.circuit import demo_circuit_ouvrir
 from demo.clauses import textes_par_defaut_creer
 from demo.equipe import equipe_creer
 from demo.evaluations import evaluations_creer
+from demo.examens import examens_creer, examens_effacer
 from demo.horodatage import horodater
 from demo.journal import journal_creer
 from demo.lycee import lycee_creer
@@ -211,6 +212,7 @@ def demo_construire() -> CasParticuliers:
         textes_par_defaut_creer(premiere_annee=promotions.nouveaux)
         evaluations_creer(conventions_demo(), equipe.administratrice)
         journal_creer()  # Camille's activity log (demo/journal.py)
+        examens_creer(equipe, promotions)  # the exam sessions and fiches (demo/examens.py)
         # Stamped as the story happened, not at the minute of the build (demo/horodatage.py).
         horodater(
             conventions_demo().prefetch_related("periodes"),
@@ -259,6 +261,7 @@ def demo_effacer() -> None:
     ).delete()
     conventions_demo().delete()  # then: they protect students, hosts, tutors, teachers
     liens.delete()  # their hosts' answers went with the conventions
+    examens_effacer(_etudiants())  # the fiches, their trail and files; the sessions
     _etudiants().delete()
     Promotion.objects.filter(libelle__in=LIBELLES_PROMOTIONS).delete()
     Enseignant.objects.filter(email__endswith=f"@{personnes.DOMAINE}").delete()

@@ -235,9 +235,8 @@ class Scenario:
         the January and June periods. Attested, save three whose attestation is awaited.
         Camille stays at the wine house three more weeks in July.
 
-        Last year's stages were checked against the hosts' attestations: the section keyed
-        in the day-by-day log only for those whose attestation is still awaited (the others'
-        days are those of the schedule)."""
+        The section keyed in each stage's day-by-day log: the exam dossier counts the days
+        the log confirms (examens/preparation.py)."""
         camille = personnes.RANG_PROLONGATION
         absences = {
             11: {date(2026, 1, 13): Absence(TypeAbsence.MALADIE_ACCIDENT),
@@ -256,7 +255,6 @@ class Scenario:
                 [cal.A_JANVIER_2026, cal.A_JUIN_2026],
                 annee_formation=1,
                 absences=absences.get(rang),
-                releve=attendue,
             )
             if rang == camille:
                 self.cas.rappels.append(convention)
@@ -433,8 +431,7 @@ class Scenario:
         save Dylan's second year, whose attestation never came back. Élodie was off sick
         three days in March and did not make them up: 77 days done of the 80 the exam asks.
 
-        Keyed in day by day: the stages with an absence or an attestation awaited (the
-        others' days are those of the schedule, as for the 2025 cohort's first year)."""
+        Every stage keyed in day by day, as the exam dossier reads them."""
         p = personnes
         absences = {
             p.RANG_DUREE_COURTE: {
@@ -458,7 +455,6 @@ class Scenario:
                     periodes,
                     annee_formation=annee_formation,
                     absences=absentes,
-                    releve=attendue or absentes is not None,
                 )
         roles = [
             *(f"complet_{i}" for i in range(1, len(p.RANGS_COMPLETS) + 1)),

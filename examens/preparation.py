@@ -3,9 +3,10 @@
 
 What the rule is given, per candidate:
 - the stages: every convention in force (conventions.workflow.EN_VIGUEUR), its host, whether
-  it is signed (SIGNEES), and per period the state of its attestation (documents: the newest
-  version of the ATTESTATION document whose `objet` names the period (objet_periode) — signed once the
-  signed file exists);
+  it is signed (SIGNEES), and per period the state of its attestation: signed for every period
+  once the section recorded the attestation (status « attestée »: the signed paper came back),
+  else the newest version of the ATTESTATION document whose `objet` names the period
+  (objet_periode) — signed once the signed file exists;
 - the days of presence the host's log confirms (conventions.Pointage: presence plus the
   L124-13 leave that counts in the durations), within the years of study (regles.programme),
   against the cohort's target per year × the years of study (16 weeks);
@@ -23,7 +24,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
-from conventions.models import Convention, PeriodeConvention, Pointage
+from conventions.models import Convention, PeriodeConvention, Pointage, Statut
 from conventions.workflow import EN_VIGUEUR, SIGNEES
 from documents.models import Document, TypeDocument, objet_periode
 from etablissement.models import Etudiant, Promotion
@@ -148,7 +149,9 @@ def candidats(etudiants: Iterable[Etudiant], session: SessionExamen) -> list[reg
                         str(per.pk),
                         per.debut,
                         per.fin,
-                        documents.get((c.pk, objet_periode(per.pk)), regle.EtatPiece.ABSENTE),
+                        regle.EtatPiece.SIGNEE
+                        if c.statut == Statut.ATTESTEE
+                        else documents.get((c.pk, objet_periode(per.pk)), regle.EtatPiece.ABSENTE),
                     )
                     for per in c.periodes.all()
                     # A stage broken off ends on its last day: a later period never happened.

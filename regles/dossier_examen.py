@@ -204,7 +204,15 @@ class Preparation:
             return f"Dossier non conforme : {pieces} (à faire par {qui})."
         if not self.a_regler:
             return "Dossier en bonne voie : il reste la fin du stage en cours et son attestation."
-        return f"Dossier à compléter : {pieces} (à faire par {qui})."
+        if len(self.a_regler) == n:
+            return f"Dossier à compléter : {pieces} (à faire par {qui})."
+        # What the calendar will bring is said apart: it is not a point anyone can settle today.
+        m = len(self.a_regler)
+        qui = ", ".join(a.libelle for a in Acteur if any(k.acteur == a for k in self.a_regler))
+        return (
+            f"Dossier à compléter : {m} point{'s' if m > 1 else ''} à régler (à faire par "
+            f"{qui}) ; le reste viendra avec la fin du stage en cours."
+        )
 
 
 def _jours(valeur: Decimal | int) -> str:

@@ -24,6 +24,7 @@ from demo.calendrier import DERNIER_JOUR_RELEVE, JOUR_DE_LA_DEMO
 from demo.circuit import demo_circuit_ouvrir
 from demo.donnees import conventions_demo, demo_construire
 from documents.models import Document, Signature
+from examens.models import DepotDossier, EvenementFiche, Fiche
 from organismes.models import EvenementOrganisme
 from tests.courriels import LISIBLES
 
@@ -129,6 +130,20 @@ def test_presence_is_logged_for_days_past_once_they_are_past(construction: Const
     for p in Pointage.objects.all():
         assert p.jour <= DERNIER_JOUR_RELEVE
         assert _aware(p.jour) <= p.saisi_le <= construction.le
+
+
+def test_the_exam_fiches_are_written_reviewed_and_deposited_within_the_story(
+    construction: Construction,
+) -> None:
+    fin_de_l_histoire = _aware(JOUR_DE_LA_DEMO + timedelta(days=1))
+    assert EvenementFiche.objects.exists()
+    for f in Fiche.objects.prefetch_related("versions", "evenements"):
+        moments = [f.cree_le, f.modifie_le, *(e.horodatage for e in f.evenements.all())]
+        for v in f.versions.all():
+            moments += [m for m in (v.cree_le, v.soumise_le, v.relue_le) if m is not None]
+        assert all(f.cree_le <= m < fin_de_l_histoire for m in moments), f
+    for depot in DepotDossier.objects.select_related("session"):
+        assert depot.depose_le <= depot.session.date_limite_depot < JOUR_DE_LA_DEMO
 
 
 def test_the_hosts_counts_and_the_mails_are_not_dated_after_the_build(

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.test import RequestFactory, TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
+from pypdf import PdfReader
 
 from comptes.models import Role, Utilisateur
 from conventions.models import Convention, EvenementConvention, Pointage, Statut
@@ -26,6 +27,7 @@ from conventions.selectors import DETAILS
 from conventions.services import TransitionRefusee, convention_transition
 from core.models import CourrielEnvoye
 from demo import personnes
+from demo.calendrier import JOUR_DE_LA_DEMO
 from demo.circuit import demo_circuit_ouvrir
 from demo.donnees import (
     DemoImpossible,
@@ -37,6 +39,7 @@ from demo.donnees import (
     demo_reinitialiser,
     identifiants,
 )
+from demo.examens import COMMENCES_2027, PRESQUE_PRETS_2027
 from demo.identifiants import ine
 from demo.scenario import CasParticuliers
 from documents.models import Document, TypeDocument
@@ -44,6 +47,9 @@ from documents.services import modele_en_vigueur
 from espaces.models import LienEspace
 from espaces.services import lien_envoyer, titulaire_chef, titulaire_tuteur
 from etablissement.models import Enseignant, Etudiant, Promotion
+from examens import preparation
+from examens.modeles import modele
+from examens.models import EvenementFiche, Fiche, SessionExamen, StatutFiche
 from organismes.models import OrganismeAccueil, StagiairesAutresEcoles, Tuteur
 from organismes.selectors import organisme_pour_regles
 from organismes.services import organisme_creer
@@ -162,6 +168,57 @@ def test_the_cohort_of_the_2026_session_has_its_stages_over_before_the_deadline(
     assert absences.count() == 3
 
 
+def _categories(session: SessionExamen) -> dict[int, tuple[str, list[str]]]:
+    """Each candidate's category on the story's day and what blocks, by rank."""
+    rangs = {ine(r): r for r in range(len(personnes.etudiants()))}
+    return {
+        rangs[ligne.etudiant.ine]: (
+            ligne.preparation.categorie,
+            [k.code for k in ligne.preparation.a_regler],
+        )
+        for ligne in preparation.preparations_session(session, le=JOUR_DE_LA_DEMO)
+    }
+
+
+def test_the_exam_dossiers_are_ready_nearly_ready_or_not_conforme(demo: CasParticuliers) -> None:
+    p = personnes
+    sessions = {s.annee: s for s in SessionExamen.objects.all()}
+    assert sorted(sessions) == [2026, 2027]
+    # 2026, judged after its deadline: four dossiers deposited and conforme; the others
+    # non conformes for their stage (Élodie, Dylan) or a fiche (Morgane, Samir).
+    passee = _categories(sessions[2026])
+    for rang in p.RANGS_COMPLETS:
+        assert passee[rang] == ("pret", []), rang
+    assert passee[p.RANG_DUREE_COURTE] == ("non_conforme", ["DUREE_INSUFFISANTE"])
+    assert passee[p.RANG_ATTESTATION_MANQUANTE] == ("non_conforme", ["ATTESTATION_MANQUANTE"] * 2)
+    morgane, samir = p.RANGS_FICHES_EN_RELECTURE
+    assert passee[morgane] == ("non_conforme", ["FICHE_NON_CONFORME"])
+    assert passee[samir] == ("non_conforme", ["FICHE_NON_CONFORME", "DOSSIER_NON_DEPOSE"])
+    # 2027, four months ahead: nearly ready (one fiche in review, the stage under way), begun
+    # (two drafts), not started.
+    a_venir = _categories(sessions[2027])
+    for rang in PRESQUE_PRETS_2027:
+        assert a_venir[rang][0] == "presque", rang
+        assert "FICHE_NON_CONFORME" in a_venir[rang][1], rang
+    for rang in COMMENCES_2027:
+        assert a_venir[rang][0] == "incomplet", rang
+        assert a_venir[rang][1].count("FICHE_MANQUANTE") == 3, rang
+    assert len(a_venir) == p.PAR_PROMOTION
+    # Every fiche of a ready dossier holds text in each required field, an E4 one a readable
+    # two-page annex; the fiche sent back kept the version the référent read.
+    for fiche in Fiche.objects.filter(etudiant__ine=ine(p.RANGS_COMPLETS[0])):
+        contenu = fiche.versions.order_by("-numero").first().contenu  # type: ignore[union-attr]
+        assert all(contenu.get(c.cle) for c in modele(fiche.type).champs if c.obligatoire)
+        if fiche.type.startswith("E4"):
+            with fiche.annexe_offre.open("rb") as annexe:
+                assert len(PdfReader(annexe).pages) == 2
+    corrigee = Fiche.objects.get(etudiant__ine=ine(morgane), statut=StatutFiche.A_CORRIGER)
+    assert corrigee.versions.get().avis.filter(avis="a_corriger").count() == 1
+    # The story's trail is dated by the story, never after its day.
+    dernier = EvenementFiche.objects.order_by("-horodatage").first()
+    assert dernier is not None and dernier.horodatage.date() <= JOUR_DE_LA_DEMO
+
+
 def test_the_printed_logins_open_the_accounts_with_their_role(demo: CasParticuliers) -> None:
     lignes = identifiants()
     roles = {Utilisateur.objects.get(email=i.email).role for i in lignes}
@@ -276,6 +333,11 @@ def test_running_it_again_creates_nothing_and_prints_the_logins(
         assert i.email in texte and i.mot_de_passe in texte
     assert demo.quota_refuse is not None
     assert f"/conventions/{demo.quota_refuse.pk}/" in texte
+    # The exam dossiers by session, with the cohort view to open (its page judges them today).
+    session = SessionExamen.objects.get(annee=2026)
+    adresse = reverse("examens:preparation_cohorte", args=[session.promotion_id])
+    assert re.search(rf"{adresse} +session 2026, NDRC 2024-2026 : 4 prêts, 4 non conformes", texte)
+    assert "session 2027, NDRC 2025-2027 : " in texte
 
 
 def test_the_cases_to_see_first_are_found_again_in_the_database(demo: CasParticuliers) -> None:
@@ -336,6 +398,7 @@ def test_it_wipes_its_own_records_only(demo: CasParticuliers, settings: Any, tmp
     assert not Document.objects.exists()
     assert not (tmp_path / document.fichier.name).exists()
     assert not conventions_demo().exists()
+    assert not Fiche.objects.exists() and not SessionExamen.objects.exists()
     assert not Etudiant.objects.exists() and not OrganismeAccueil.objects.exists()
     assert not Utilisateur.objects.filter(email__endswith=f"@{personnes.DOMAINE}").exists()
     assert not CourrielEnvoye.objects.exists()  # the circuit's e-mails, read in the demo

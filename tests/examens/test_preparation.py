@@ -85,6 +85,19 @@ def test_ce_que_lit_l_adaptateur() -> None:
     )
 
 
+def test_l_attestation_enregistree_par_la_section_compte_signee() -> None:
+    """« Enregistrer l'attestation » (status « attestée »): the signed paper came back, whether
+    or not its PDF went through Stages; until then, a period without it is missing."""
+    promo = dossiers.promotion()
+    dossiers.session(promo)
+    eleve = dossiers.candidat(promo, complet=False)
+    deuxieme = Convention.objects.filter(etudiant=eleve).order_by("pk").last()
+    assert deuxieme is not None
+    assert _codes(eleve)[0] == "ATTESTATION_MANQUANTE"
+    Convention.objects.filter(pk=deuxieme.pk).update(statut=Statut.ATTESTEE)
+    assert _codes(eleve) == ["FICHE_MANQUANTE"]
+
+
 def test_une_convention_annulee_ne_compte_pas() -> None:
     promo = dossiers.promotion()
     dossiers.session(promo)

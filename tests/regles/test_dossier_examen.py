@@ -124,6 +124,14 @@ def test_ce_que_le_calendrier_apportera_ne_retire_pas_le_presque_pret() -> None:
     fini = replace(en_cours, stages=(_stage(), _stage("Leroy Merlin Bègles")))
     r = preparation(fini, le=date(2027, 3, 1), date_limite=LIMITE, p=P)
     assert [k.code for k in r.a_regler] == ["DUREE_INSUFFISANTE"]
+    # Under way with a fiche to review: one point to settle today, the rest said apart.
+    a_relire = replace(en_cours, fiches=_avec("E6_PARTENAIRES", statut="soumise"))
+    r = preparation(a_relire, le=date(2026, 11, 27), date_limite=LIMITE, p=P)
+    assert r.categorie == "presque"
+    assert r.resume == (
+        "Dossier à compléter : 1 point à régler (à faire par le référent) ; le reste viendra "
+        "avec la fin du stage en cours."
+    )
     with_fiches = replace(fini, fiches=_avec("E4_NEGO", statut="brouillon")[:3])
     assert preparation(with_fiches, le=date(2027, 3, 1), date_limite=LIMITE, p=P).categorie == (
         "incomplet"

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
 
 from conventions.models import Statut
 from demo.donnees import (
@@ -19,6 +20,7 @@ from demo.donnees import (
     demo_reinitialiser,
     identifiants,
 )
+from demo.examens import sessions_a_voir
 
 
 class Command(BaseCommand):
@@ -48,6 +50,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Démonstration chargée en {duree} s."))
             self._resume()
         self._cas()
+        self._dossiers()
         self._identifiants()
 
     def _resume(self) -> None:
@@ -69,6 +72,12 @@ class Command(BaseCommand):
                 f"{c.etablissement_accueil.organisme.raison_sociale}, "
                 f"{c.get_statut_display().lower()}"
             )
+
+    def _dossiers(self) -> None:
+        self.stdout.write("")
+        self.stdout.write("Dossiers d'examen :")
+        for adresse, texte in sessions_a_voir(timezone.localdate()):
+            self.stdout.write(f"  {adresse:<36} {texte}")
 
     def _identifiants(self) -> None:
         lignes = identifiants()
