@@ -166,6 +166,11 @@ class Preparation:
         return tuple(c for c in self.manquants if not c.a_venir)
 
     @property
+    def a_lire(self) -> tuple[Constat, ...]:
+        """What blocks, what can be settled today first, what the calendar brings after."""
+        return self.a_regler + tuple(c for c in self.manquants if c.a_venir)
+
+    @property
     def presque_pret(self) -> bool:
         return self.etat == Etat.PAS_ENCORE and len(self.a_regler) <= PRESQUE_PRET_MAX
 
@@ -208,7 +213,6 @@ class Preparation:
             return f"Dossier à compléter : {pieces} (à faire par {qui})."
         # What the calendar will bring is said apart: it is not a point anyone can settle today.
         m = len(self.a_regler)
-        qui = ", ".join(a.libelle for a in Acteur if any(k.acteur == a for k in self.a_regler))
         return (
             f"Dossier à compléter : {m} point{'s' if m > 1 else ''} à régler (à faire par "
             f"{qui}) ; le reste viendra avec la fin du stage en cours."
@@ -434,7 +438,11 @@ def preparation(c: Candidat, *, le: date, date_limite: date, p: Parametres) -> P
         etat = Etat.NON_CONFORME
     else:
         etat = Etat.PAS_ENCORE
-    acteurs = tuple(a for a in Acteur if any(k.acteur == a for k in bloquants))
+    # Who must act: on what can be settled today, before the deadline (what the calendar
+    # will bring names nobody yet); on everything once it has come.
+    a_regler = [k for k in bloquants if not k.a_venir]
+    concernes = bloquants if etat == Etat.NON_CONFORME or not a_regler else a_regler
+    acteurs = tuple(a for a in Acteur if any(k.acteur == a for k in concernes))
     conformes = sum(
         min(
             attendues[code],

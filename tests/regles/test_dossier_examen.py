@@ -128,6 +128,12 @@ def test_ce_que_le_calendrier_apportera_ne_retire_pas_le_presque_pret() -> None:
     a_relire = replace(en_cours, fiches=_avec("E6_PARTENAIRES", statut="soumise"))
     r = preparation(a_relire, le=date(2026, 11, 27), date_limite=LIMITE, p=P)
     assert r.categorie == "presque"
+    assert r.qui_doit_agir == "Le référent"  # not the host, whose stage is under way
+    assert [k.code for k in r.a_lire] == [  # what someone can settle today comes first
+        "FICHE_NON_CONFORME",
+        "ATTESTATION_A_VENIR",
+        "DUREE_INSUFFISANTE",
+    ]
     assert r.resume == (
         "Dossier à compléter : 1 point à régler (à faire par le référent) ; le reste viendra "
         "avec la fin du stage en cours."
