@@ -140,9 +140,9 @@ class Redaction:
 
     @staticmethod
     def _dater(fiche: Fiche, le: datetime) -> Fiche:
-        """The steps just taken, stamped with their day rather than the build's minute."""
+        """The trail of the steps just taken, stamped with their day rather than the build's
+        minute (the services date the fiche itself with `le`)."""
         EvenementFiche.objects.filter(fiche=fiche, horodatage__gt=le).update(horodatage=le)
-        Fiche.objects.filter(pk=fiche.pk).update(modifie_le=le)
         fiche.refresh_from_db()
         return fiche
 
