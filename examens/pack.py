@@ -4,8 +4,9 @@
   deadline, table of contents), then the attestations of their stages (the signed file, else
   the file before signature, said on the cover), then their fiches (latest version; E4, the
   « fiche sujet candidat », then E6, each by number; an E4 fiche's offer annex right after
-  it). Every page is numbered « page n / N »: a small overlay rendered once (documents/rendu)
-  stamped on each page with pypdf.
+  it). Every page is numbered « page n / N » (examens/pagination.py).
+- The fiches of a candidate are printed as one PDF (examens/pdf.fiches_pdf): each fiche is a
+  page range of it, placed in the pack between the other pieces.
 - The cohort's archive is a ZIP of every candidate's pack and an index (CSV).
 
 Both are built by `executer`, run by the worker (examens/taches.py), never in a request: it
@@ -34,11 +35,12 @@ from pypdf.errors import PyPdfError
 
 from conventions.models import PeriodeConvention
 from documents.models import Document, TypeDocument, periode_de_l_objet
-from documents.rendu import logo_en_data_uri, pdf_depuis_gabarit, pdf_depuis_html
+from documents.rendu import logo_en_data_uri, pdf_depuis_gabarit
 from etablissement.models import Etudiant
 from etablissement.selectors import etablissement_principal
 from examens.models import EtatPack, Fiche, Pack, SessionExamen, TypeFiche
-from examens.pdf import derniere_version, fiche_pdf, libelle_court
+from examens.pagination import numeroter
+from examens.pdf import derniere_version, fiches_pdf, libelle_court
 
 logger = logging.getLogger(__name__)
 
@@ -58,10 +60,20 @@ class Piece:
     lecteur: PdfReader
     remarque: str = ""
     debut: int = 0  # first page in the pack, once placed
+    # A part of `lecteur` only (a fiche in the PDF of all the candidate's fiches): its pages
+    # [premiere, premiere + nombre); None: the whole file.
+    premiere: int = 0
+    nombre: int | None = None
 
     @property
     def pages(self) -> int:
-        return len(self.lecteur.pages)
+        return len(self.lecteur.pages) if self.nombre is None else self.nombre
+
+    def ajouter_a(self, ecrivain: PdfWriter) -> None:
+        if self.nombre is None:
+            ecrivain.append(self.lecteur)
+        else:
+            ecrivain.append(self.lecteur, pages=(self.premiere, self.premiere + self.nombre))
 
 
 @dataclass
@@ -166,11 +178,12 @@ def _pieces(etudiant: Etudiant) -> tuple[list[Piece], int, int, int]:
             non_signees += 1
         pieces.append(Piece(titre, lecteur, remarque))
     les_fiches = fiches(etudiant)
-    for f in les_fiches:
+    for f, (lecteur, premiere, nombre) in zip(
+        les_fiches, _fiches_imprimees(les_fiches), strict=True
+    ):
         epreuve = "E4" if f.type.startswith("E4") else "E6"
         titre = f"Fiche {epreuve} n° {f.numero} — {libelle_court(f.type)} : {f.titre}"
-        pdf = fiche_pdf(f, derniere_version(f), dans_pack=True)
-        pieces.append(Piece(titre, PdfReader(io.BytesIO(pdf))))
+        pieces.append(Piece(titre, lecteur, premiere=premiere, nombre=nombre))
         if f.type in (TypeFiche.E4_NEGO, TypeFiche.E4_EVENEMENT):
             if f.annexe_offre:
                 annexe = _lire(
@@ -181,6 +194,16 @@ def _pieces(etudiant: Etudiant) -> tuple[list[Piece], int, int, int]:
             else:
                 pieces[-1].remarque = "annexe de l'offre non jointe"
     return pieces, len(docs), non_signees, len(les_fiches)
+
+
+def _fiches_imprimees(les_fiches: list[Fiche]) -> list[tuple[PdfReader, int, int]]:
+    """Each fiche as (the PDF of all of them, its first page there, its number of pages)."""
+    if not les_fiches:
+        return []
+    pdf, nombres = fiches_pdf([(f, derniere_version(f)) for f in les_fiches])
+    lecteur = PdfReader(io.BytesIO(pdf))
+    premieres = [sum(nombres[:i]) for i in range(len(nombres))]
+    return [(lecteur, p, n) for p, n in zip(premieres, nombres, strict=True)]
 
 
 def _couverture(
@@ -215,22 +238,6 @@ def _couverture(
     return PdfReader(io.BytesIO(pdf))
 
 
-_PAGINATION = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><style>
-@page {{ size: A4; margin: 0 0 5mm 0;
-  @bottom-right {{ content: "page " counter(page) " / " counter(pages); font: 8pt "DejaVu Sans";
-    color: #000; padding-right: 8mm; vertical-align: middle; }} }}
-div {{ break-after: page; height: 1px; }} div:last-child {{ break-after: auto; }}
-</style></head><body>{pages}</body></html>"""
-
-
-def numeroter(ecrivain: PdfWriter) -> None:
-    """Stamp « page n / N » at the foot of every page (one overlay rendered for all)."""
-    total = len(ecrivain.pages)
-    calque = PdfReader(io.BytesIO(pdf_depuis_html(_PAGINATION.format(pages="<div></div>" * total))))
-    for page, tampon in zip(ecrivain.pages, calque.pages, strict=True):
-        page.merge_page(tampon)
-
-
 def pack_candidat(etudiant: Etudiant, session: SessionExamen) -> PackCandidat:
     """The candidate's pack as one PDF (raises PackErreur on an unreadable piece)."""
     pieces, nb_attestations, non_signees, nb_fiches = _pieces(etudiant)
@@ -240,7 +247,7 @@ def pack_candidat(etudiant: Etudiant, session: SessionExamen) -> PackCandidat:
     ecrivain = PdfWriter()
     ecrivain.append(couverture)
     for p in pieces:
-        ecrivain.append(p.lecteur)
+        p.ajouter_a(ecrivain)
     numeroter(ecrivain)
     ecrivain.add_metadata(
         {"/Title": f"Dossier d'examen — {etudiant.prenom} {etudiant.nom}", "/Producer": "Stages"}

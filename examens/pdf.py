@@ -5,11 +5,12 @@ documents/rendu.py, like every PDF of the project."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.utils import timezone
 
-from documents.rendu import logo_en_data_uri, pdf_depuis_gabarit
+from documents.rendu import logo_en_data_uri, pdf_depuis_gabarit, pdf_en_parties
 from etablissement.selectors import etablissement_principal
 from examens.modeles import modele
 from examens.models import Fiche, SessionExamen, TypeFiche, VersionFiche
@@ -77,6 +78,14 @@ def contexte_fiche(fiche: Fiche, version: VersionFiche | None) -> dict[str, Any]
     }
 
 
+def _ecole() -> dict[str, Any]:
+    etablissement = etablissement_principal()
+    return {
+        "ecole": {"nom": etablissement.nom if etablissement else ""},
+        "logo": logo_en_data_uri(etablissement),
+    }
+
+
 def fiche_pdf(
     fiche: Fiche, version: VersionFiche | None = None, *, dans_pack: bool = False
 ) -> bytes:
@@ -84,15 +93,20 @@ def fiche_pdf(
     numbers, the pack numbers every page of the candidate's dossier."""
     if version is None:
         version = derniere_version(fiche)
-    etablissement = etablissement_principal()
     return pdf_depuis_gabarit(
-        GABARIT,
-        {
-            "f": contexte_fiche(fiche, version),
-            "ecole": {"nom": etablissement.nom if etablissement else ""},
-            "logo": logo_en_data_uri(etablissement),
-            "dans_pack": dans_pack,
-        },
+        GABARIT, {"f": contexte_fiche(fiche, version), **_ecole(), "dans_pack": dans_pack}
+    )
+
+
+def fiches_pdf(
+    fiches: Sequence[tuple[Fiche, VersionFiche | None]],
+) -> tuple[bytes, list[int]]:
+    """The pack's fiches in ONE PDF, each laid out as `fiche_pdf(..., dans_pack=True)` lays it
+    out (one PDF written and read back per candidate, not one per fiche); with the number of
+    pages of each fiche, in order."""
+    ecole = _ecole()
+    return pdf_en_parties(
+        [(GABARIT, {"f": contexte_fiche(f, v), **ecole, "dans_pack": True}) for f, v in fiches]
     )
 
 
