@@ -33,8 +33,8 @@ from django.utils import timezone
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 
-from conventions.models import PeriodeConvention
-from documents.models import Document, TypeDocument, periode_de_l_objet
+from conventions.models import Convention, PeriodeConvention, Statut
+from documents.models import Document, TypeDocument, objet_periode, periode_de_l_objet
 from documents.rendu import logo_en_data_uri, pdf_depuis_gabarit
 from etablissement.models import Etudiant
 from etablissement.selectors import etablissement_principal
@@ -206,6 +206,30 @@ def _fiches_imprimees(les_fiches: list[Fiche]) -> list[tuple[PdfReader, int, int
     return [(lecteur, p, n) for p, n in zip(premieres, nombres, strict=True)]
 
 
+def sur_papier(etudiant: Etudiant, docs: list[Document]) -> list[str]:
+    """The periods whose attestation the section recorded (« Enregistrer l'attestation »: the
+    signed paper came back) with no PDF of it in Stages: the cover says the original signed
+    is to be joined, as the readiness counts them attested."""
+    avec_pdf = {(d.convention_id, d.objet) for d in docs}
+    titres = []
+    for c in (
+        Convention.objects.filter(etudiant=etudiant, statut=Statut.ATTESTEE)
+        .select_related("etablissement_accueil__organisme")
+        .prefetch_related("periodes")
+        .order_by("pk")
+    ):
+        organisme = c.etablissement_accueil.organisme.raison_sociale
+        for per in sorted(c.periodes.all(), key=lambda x: x.debut):
+            if c.rupture_dernier_jour is not None and per.debut > c.rupture_dernier_jour:
+                continue
+            if (c.pk, objet_periode(per.pk)) not in avec_pdf:
+                titres.append(
+                    f"Attestation de stage — {organisme}, du {per.debut:%d/%m/%Y} au "
+                    f"{per.fin:%d/%m/%Y}"
+                )
+    return titres
+
+
 def _couverture(
     etudiant: Etudiant, session: SessionExamen, pieces: list[Piece], pages_couverture: int
 ) -> PdfReader:
@@ -232,6 +256,7 @@ def _couverture(
                     for p in pieces
                 ],
                 "total": page - 1,
+                "sur_papier": sur_papier(etudiant, attestations(etudiant)),
             },
         },
     )

@@ -164,6 +164,7 @@ def candidat(request: HttpRequest, jeton: str, pk: int) -> HttpResponse:
                 ],
             }
         )
+    docs = pack.attestations(eleve)
     attestations = [
         {
             "pk": d.pk,
@@ -171,7 +172,7 @@ def candidat(request: HttpRequest, jeton: str, pk: int) -> HttpResponse:
             "signee": bool(d.fichier_signe),
             "cree_le": d.cree_le,
         }
-        for d in pack.attestations(eleve)
+        for d in docs
     ]
     return render(
         request,
@@ -182,6 +183,7 @@ def candidat(request: HttpRequest, jeton: str, pk: int) -> HttpResponse:
             "eleve": eleve,
             "fiches": fiches,
             "attestations": attestations,
+            "sur_papier": pack.sur_papier(eleve, docs),
             "pack": _dernier(a.session.packs.filter(etudiant=eleve)),
         },
     )

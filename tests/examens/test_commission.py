@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from conventions.models import Convention, Statut
 from evaluations.models import Evaluation
 from examens import commission, taches
 from examens.models import AccesCommission
@@ -143,6 +144,12 @@ def test_the_commission_sees_fiches_attestations_and_pack_never_an_evaluation(se
     assert "Vente d'une solution de caisse" in _texte_pdf(pdfs[1])
     # The grids' words are not there either.
     assert "évaluation" not in page.lower() and "grille" not in page.lower()
+    # An attestation the section recorded on paper (no PDF of it in Stages) is named.
+    assert "Remises sur papier" not in page
+    doc.delete()
+    Convention.objects.filter(pk=stage.pk).update(statut=Statut.ATTESTEE)
+    page = client.get(reverse("examens:commission_candidat", args=[jeton, eleve.pk])).content
+    assert "Remises sur papier" in page.decode() and "Aucune attestation" not in page.decode()
 
 
 def test_a_candidate_of_another_session_is_not_found_through_the_link(settings, tmp_path):

@@ -83,3 +83,28 @@ def test_an_unreadable_annex_stops_the_pack_with_a_message_naming_the_candidate(
         "Inès Dupuy : l'annexe (présentation de l'offre) de la fiche E4 n° 1 n'est pas un PDF "
         "lisible (fichier absent ou endommagé)."
     )
+
+
+def test_an_attestation_recorded_on_paper_is_named_on_the_cover_to_be_joined(settings, tmp_path):
+    """The section clicked « Enregistrer l'attestation » for a stage whose attestation came
+    back on paper: the readiness counts it, so the cover says the original is to be joined."""
+    from conventions.models import Convention, Statut
+    from documents.models import Document
+
+    settings.MEDIA_ROOT = tmp_path
+    session = fx.session()
+    eleve = fx.dossier_complet(session)
+    premiere = Convention.objects.filter(etudiant=eleve).order_by("pk").first()
+    assert premiere is not None
+    couverture = textes(pack.pack_candidat(eleve, session).contenu)[0]
+    assert "remises sur papier" not in couverture
+    Convention.objects.filter(pk=premiere.pk).update(statut=Statut.ATTESTEE)
+    assert "remises sur papier" not in textes(pack.pack_candidat(eleve, session).contenu)[0]
+    Document.objects.filter(convention=premiere).delete()  # no PDF of it in Stages
+    resultat = pack.pack_candidat(eleve, session)
+    couverture = " ".join(textes(resultat.contenu)[0].split())
+    periode = premiere.periodes.get()
+    assert "Attestations remises sur papier" in couverture
+    assert f"du {periode.debut:%d/%m/%Y} au {periode.fin:%d/%m/%Y}" in couverture
+    assert "original signé est à joindre" in couverture
+    assert resultat.attestations == 1  # the PDF of the other stage only
