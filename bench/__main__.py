@@ -14,6 +14,7 @@ import os
 import tempfile
 import time
 from collections import Counter
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -22,6 +23,15 @@ from bench.mesure import FRAGMENT, cpu, ecrire, noter
 from regles.evaluation import Evaluation, Situation, evaluer
 
 FACTEURS = tuple(int(f) for f in os.environ.get("STAGES_BENCH_FACTEURS", "1,4,10").split(","))
+
+
+def _seuil() -> int:
+    """The gratification threshold in hours, read from the dated parameters (the set's stages
+    run in 2025-2027)."""
+    from regles.parametres import parametres
+    from regles.presence import Seuils
+
+    return Seuils.au(parametres(), date(2026, 1, 1)).gratification // 60
 
 
 def _plancher(situation: Situation) -> None:
@@ -58,7 +68,7 @@ def audit() -> None:
             f"  {facteur:>2}× : {taille.conventions:>7} conventions, {taille.organismes} organismes, "
             f"{taille.etudiants} étudiants, {jours} jours pointés — audit {duree:.2f} s CPU ; "
             f"plancher (lire les jours) {plancher * 1000:.0f} ms, audit = {duree / plancher:.0f}× "
-            f"le plancher ; {constats['GRAT_OBLIGATOIRE']} conventions passent 308 h, "
+            f"le plancher ; {constats['GRAT_OBLIGATOIRE']} conventions passent {_seuil()} h, "
             f"{constats['QUOTA_DEPASSE']} quotas dépassés (jeu généré en {generation:.1f} s)"
         )
         noter(f"audit_{facteur}x_s", duree)
