@@ -46,6 +46,7 @@ from regles.quotas import (
     carence,
     effectif,
 )
+from regles.ramasse_miettes import sans_ramasse_miettes
 from regles.repos_ete import verifier_repos_ete, verifier_vacances
 
 ZERO = Decimal(0)
@@ -182,6 +183,13 @@ def _debut_annee(p: Parametres, le: date) -> str:
 def evaluer(
     situation: Situation, *, p: Parametres | None = None, cal: Calendrier | None = None
 ) -> Evaluation:
+    # The collector would walk the audit's millions of live objects for nothing (no cycles):
+    # see regles/ramasse_miettes.py.
+    with sans_ramasse_miettes():
+        return _evaluer(situation, p=p, cal=cal)
+
+
+def _evaluer(situation: Situation, *, p: Parametres | None, cal: Calendrier | None) -> Evaluation:
     p = p or parametres()
     # A stage before the parameters its structure needs (hours thresholds, school year,
     # minimum rate) is outside what the engine knows: one finding says so, nothing else runs.

@@ -116,6 +116,11 @@ class Parametres(Mapping[str, Parametre]):
         self._parametres = dict(parametres)
         # Values derived from parameters on a day (thresholds…), remembered by their builders.
         self.memo: dict[tuple[str, date], object] = {}
+        # Typed readings by (name, day), remembered: an audit asks the same few (name, day)
+        # pairs hundreds of thousands of times, and the parameters never change once loaded.
+        # Only successful readings are kept, so an error is raised again on every call.
+        self._decimaux: dict[tuple[str, date], Decimal] = {}
+        self._entiers: dict[tuple[str, date], int] = {}
 
     def __getitem__(self, nom: str) -> Parametre:
         try:
@@ -130,15 +135,26 @@ class Parametres(Mapping[str, Parametre]):
         return len(self._parametres)
 
     def decimal(self, nom: str, le: date) -> Decimal:
+        try:
+            return self._decimaux[(nom, le)]
+        except KeyError:
+            pass
         valeur = self[nom].valeur(le)
         if isinstance(valeur, bool) or not isinstance(valeur, Decimal | int):
             raise TypeError(f"{nom} n'est pas un nombre")
-        return Decimal(valeur)
+        # Decimals are immutable: handing out the same one to every caller is safe.
+        resultat = self._decimaux[(nom, le)] = Decimal(valeur)
+        return resultat
 
     def entier(self, nom: str, le: date) -> int:
+        try:
+            return self._entiers[(nom, le)]
+        except KeyError:
+            pass
         valeur = self[nom].valeur(le)
         if isinstance(valeur, bool) or not isinstance(valeur, int):
             raise TypeError(f"{nom} n'est pas un entier")
+        self._entiers[(nom, le)] = valeur
         return valeur
 
     def texte(self, nom: str, le: date) -> str:
