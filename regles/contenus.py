@@ -83,12 +83,22 @@ def contenus_manquants(
     `minutes_total` is the stage's total counted presence and `seuil` the "two months" of
     `presence.Seuils.gratification` (308 h): above it, the `conges` clause is required.
     """
-    return [
-        c
-        for c in CONTENUS
-        if (c.code != CONGES or minutes_total > seuil)
-        and not _present(c, convention, minutes_total)
-    ]
+    # Read once per convention of the audit: the clause texts are looked up inline, the few
+    # derived items go through `_present`.
+    textes = convention.contenus
+    manquants = []
+    for c in CONTENUS:
+        code = c.code
+        if code == CONGES and minutes_total <= seuil:
+            continue
+        if code in DERIVES:
+            if not _present(c, convention, minutes_total):
+                manquants.append(c)
+            continue
+        texte = textes.get(code)
+        if texte is None or texte.strip() == "":
+            manquants.append(c)
+    return manquants
 
 
 def verifier_contenus(

@@ -213,15 +213,25 @@ def _repos(
 ) -> Constat | None:
     # A day of rest is a day without presence in this convention, inside or outside the
     # stage, before or after the birthday (see the module docstring for the weekly reading).
-    travailles = {j.jour for j in jours if j.presence > 0}
+    # Days as ordinals: a week has its rest when a run of `repos` free days starts on one of
+    # its seven days, found in one scan of the days from its Monday.
+    travailles = {j.jour.toordinal() for j in jours if j.presence > 0}
     semaines = {lundi(j.jour) for j in mineurs}
+    repos = limites.repos
     sans_repos = []
     for debut in semaines:
-        depart = (debut + timedelta(days=i) for i in range(7))
-        if not any(
-            all(d + timedelta(days=k) not in travailles for k in range(limites.repos))
-            for d in depart
-        ):
+        if repos <= 0:
+            continue
+        lundi_ = debut.toordinal()
+        libres = 0
+        for jour in range(lundi_, lundi_ + 6 + repos):
+            if jour in travailles:
+                libres = 0
+            else:
+                libres += 1
+                if libres >= repos:
+                    break
+        else:
             sans_repos.append(debut)
     if not sans_repos:
         return None

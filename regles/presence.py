@@ -64,22 +64,37 @@ def totaliser(jours: Sequence[Jour]) -> Totaux:
 
 
 def _calculer(jours: Sequence[Jour]) -> Totaux:
-    presence = compte = 0
+    # Days come in runs of the same month (in date order, usually): add a run up in local
+    # variables and file it when the month changes, rather than a dictionary lookup a day.
     tout_reel = True
-    mois: dict[tuple[int, int], list[Minutes]] = {}
+    mois: dict[int, list[Minutes]] = {}  # year × 12 + month − 1 → [presence, counted]
+    cle = -1
+    p_mois = c_mois = 0
     for jour, p, a, reel in jours:
-        presence += p
-        compte += p + a
-        tout_reel = tout_reel and reel
-        cle = (jour.year, jour.month)
-        cumul = mois.get(cle)
-        if cumul is None:
-            mois[cle] = [p, p + a]
-        else:
-            cumul[0] += p
-            cumul[1] += p + a
-    par_mois = {date(an, m, 1): (v[0], v[1]) for (an, m), v in sorted(mois.items())}
+        if not reel:
+            tout_reel = False
+        courant = jour.year * 12 + jour.month - 1
+        if courant != cle:
+            if cle >= 0:
+                _ajouter(mois, cle, p_mois, c_mois)
+            cle, p_mois, c_mois = courant, 0, 0
+        p_mois += p
+        c_mois += p + a
+    if cle >= 0:
+        _ajouter(mois, cle, p_mois, c_mois)
+    par_mois = {date(k // 12, k % 12 + 1, 1): (v[0], v[1]) for k, v in sorted(mois.items())}
+    presence = sum(v[0] for v in mois.values())
+    compte = sum(v[1] for v in mois.values())
     return Totaux(presence, compte, tout_reel, par_mois)
+
+
+def _ajouter(mois: dict[int, list[Minutes]], cle: int, presence: Minutes, compte: Minutes) -> None:
+    cumul = mois.get(cle)
+    if cumul is None:
+        mois[cle] = [presence, compte]
+    else:
+        cumul[0] += presence
+        cumul[1] += compte
 
 
 def _jours(periode: Periode, fin: date) -> Iterator[date]:
