@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from regles.calendrier import Calendrier
-from regles.modele import Convention, Minutes, Periode, Pointage
+from regles.modele import Convention, Minutes, Periode
 from regles.parametres import Parametres
 
 UN_JOUR = timedelta(days=1)
@@ -153,26 +154,34 @@ def journal(
     and a planned day it does not mention had no presence. After its last day, the schedule
     stands in for what is still to come.
     """
+    # Days are built with tuple.__new__ (all four fields given): the named tuple's own
+    # constructor is a Python function, and an audit builds half a million days.
+    nouveau = tuple.__new__
     if not convention.pointages:
         prevus = jours_prevus(convention, calendrier=calendrier, fermetures=fermetures)
-        return Journal(Jour(jour, minutes) for jour, minutes in sorted(prevus.items()))
+        return Journal(
+            nouveau(Jour, (jour, minutes, 0, False)) for jour, minutes in sorted(prevus.items())
+        )
     releves = sorted(convention.pointages, key=_jour_du_pointage)
     jours = Journal()
+    ajouter = jours.append
     for p in releves:
-        assimile = p.absence_minutes if p.absence is not None and p.absence.compte_dans_duree else 0
-        if p.presence or assimile:
-            jours.append(Jour(p.jour, p.presence, assimile, True))
+        absence, presence = p.absence, p.presence
+        assimile = p.absence_minutes if absence is not None and absence.compte_dans_duree else 0
+        if presence or assimile:
+            ajouter(nouveau(Jour, (p.jour, presence, assimile, True)))
     dernier = releves[-1].jour
     if dernier < convention.fin:
         prevus = jours_prevus(
             convention, calendrier=calendrier, fermetures=fermetures, apres=dernier
         )
-        jours.extend(Jour(jour, minutes) for jour, minutes in sorted(prevus.items()))
+        jours.extend(
+            nouveau(Jour, (jour, minutes, 0, False)) for jour, minutes in sorted(prevus.items())
+        )
     return jours
 
 
-def _jour_du_pointage(pointage: Pointage) -> date:
-    return pointage.jour
+_jour_du_pointage = attrgetter("jour")
 
 
 @cache

@@ -126,19 +126,24 @@ def progression(etudiant: Etudiant, jours: Sequence[Jour], *, p: Parametres) -> 
 
     realisees = [0] * nombre_annees
     prevues = [0] * nombre_annees
-    # The days are in date order: cut them at each school year's first day by binary search
-    # and add up each slice, rather than asking every day which year it belongs to.
-    jours = sorted(jours)  # already in order from the evaluation: a linear pass then
-    dates = [j.jour for j in jours]
-    bornes = [
-        bisect.bisect_left(dates, debut_annee_scolaire(premiere + rang, debut_mm_jj=debut_mm_jj))
+    # One pass, in any order: each day finds its year of study by binary search among the
+    # years' first days (a handful), rather than sorting the days and slicing them.
+    rentrees = [
+        debut_annee_scolaire(premiere + rang, debut_mm_jj=debut_mm_jj)
         for rang in range(nombre_annees + 1)
     ]
-    for rang in range(nombre_annees):
-        tranche = jours[bornes[rang] : bornes[rang + 1]]
-        prevues[rang] = sum(j.presence + j.assimile for j in tranche)
-        realisees[rang] = sum(j.presence + j.assimile for j in tranche if j.reel)
-    hors = sum(j.presence + j.assimile for j in jours) - sum(prevues)
+    premier_jour, apres_dernier = rentrees[0], rentrees[-1]
+    chercher = bisect.bisect_right
+    total = 0
+    for jour, presence, assimile, reel in jours:
+        minutes = presence + assimile
+        total += minutes
+        if premier_jour <= jour < apres_dernier:
+            rang = chercher(rentrees, jour) - 1
+            prevues[rang] += minutes
+            if reel:
+                realisees[rang] += minutes
+    hors = total - sum(prevues)
 
     objectif_minutes = par_annee * seuils.minutes_par_jour
     annees = tuple(
