@@ -36,6 +36,7 @@ def euros(montant: Decimal) -> str:
     return f"{nombre(montant)} €"
 
 
+@lru_cache(maxsize=65_536)  # the same hours and days recur across an audit
 def heures(minutes: int) -> str:
     """308 h, 308,5 h, 7,25 h: hours with no useless decimals."""
     valeur = Decimal(minutes) / 60
@@ -43,6 +44,7 @@ def heures(minutes: int) -> str:
     return f"{texte} h"
 
 
+@lru_cache(maxsize=65_536)  # the same hours and days recur across an audit
 def heures_texte(minutes: int) -> str:
     """Minutes as decimal hours for machines: "308", "308.5", "7.25" (never an exponent)."""
     return decimal_texte((Decimal(minutes) / 60).quantize(CENT, rounding=ROUND_HALF_UP))
@@ -54,6 +56,7 @@ def decimal_texte(valeur: Decimal) -> str:
     return texte.rstrip("0").rstrip(".") if "." in texte else texte
 
 
+@lru_cache(maxsize=65_536)  # the same hours and days recur across an audit
 def jour(valeur: date) -> str:
     return valeur.strftime("%d/%m/%Y")
 

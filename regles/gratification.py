@@ -20,8 +20,16 @@ def plafond_horaire(mois: date, p: Parametres | None = None) -> Decimal:
 
 
 def taux_horaire_minimal(*, signature: date, mois: date, p: Parametres | None = None) -> Decimal:
-    """Minimum gratification per hour of presence in `mois` (unrounded: 15 % × 30 = 4,50)."""
-    return taux_minimal(signature, p) * plafond_horaire(mois, p)
+    """Minimum gratification per hour of presence in `mois` (unrounded: 15 % × 30 = 4,50).
+
+    Remembered by the parameters per (signature, month): an audit asks the same pairs for
+    every month of tens of thousands of conventions."""
+    p = p or parametres()
+    cle = ("taux_horaire_minimal", signature, mois)
+    taux = p.memo.get(cle)
+    if not isinstance(taux, Decimal):
+        taux = p.memo[cle] = taux_minimal(signature, p) * plafond_horaire(mois, p)
+    return taux
 
 
 def repartir(total: Decimal, parts: int) -> list[Decimal]:

@@ -115,7 +115,7 @@ class Parametres(Mapping[str, Parametre]):
     def __init__(self, parametres: Mapping[str, Parametre]) -> None:
         self._parametres = dict(parametres)
         # Values derived from parameters on a day (thresholds…), remembered by their builders.
-        self.memo: dict[tuple[str, date], object] = {}
+        self.memo: dict[tuple[object, ...], object] = {}
         # Typed readings by (name, day), remembered: an audit asks the same few (name, day)
         # pairs hundreds of thousands of times, and the parameters never change once loaded.
         # Only successful readings are kept, so an error is raised again on every call.
