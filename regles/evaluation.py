@@ -721,7 +721,12 @@ def _etudiants(
     sortie = {}
     for id_etudiant, siennes in par_etudiant.items():
         etudiant = situation.etudiants.get(id_etudiant) or Etudiant(id=id_etudiant)
-        jours = sorted((j for c in siennes for j in resultats[c.id].jours), key=attrgetter("jour"))
+        # One convention: its journal is already in date order (sorting it would keep it).
+        jours = (
+            list(resultats[siennes[0].id].jours)
+            if len(siennes) == 1
+            else sorted((j for c in siennes for j in resultats[c.id].jours), key=attrgetter("jour"))
+        )
         constats: list[Constat] = []
         jours_de_stage = [j.jour for j in jours if j.presence]
         # Summer windows start late June at the earliest and end in early September; the

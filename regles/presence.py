@@ -266,8 +266,8 @@ def en_mois(minutes: Minutes, seuils: Seuils) -> Decimal:
 def jour_franchissement(jours: Sequence[Jour], seuil: Minutes) -> date | None:
     """The day the counted time first goes strictly beyond `seuil` (the "309th hour")."""
     cumul = 0
-    for jour in jours:
-        cumul += jour.compte
+    for jour, presence, assimile, _ in jours:  # unpacked: no `compte` property call a day
+        cumul += presence + assimile
         if cumul > seuil:
-            return jour.jour
+            return jour
     return None

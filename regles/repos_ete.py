@@ -192,12 +192,13 @@ def verifier_repos_ete(
 
 def jours_en_vacances(jours: Iterable[date], calendrier: Calendrier) -> list[date]:
     """The days of `jours` that fall in the zone's school holidays, in date order."""
-    vacances: dict[int, dict[date, str]] = {}
+    # The year's holidays are looked up again only when the year changes (days come in order).
     retenus = set()
+    an, annee = None, {}
     for jour in jours:
-        annee = vacances.get(jour.year)
-        if annee is None:
-            annee = vacances[jour.year] = calendrier.vacances(jour.year)
+        if jour.year != an:
+            an = jour.year
+            annee = calendrier.vacances(an)
         if jour in annee:
             retenus.add(jour)
     return sorted(retenus)
