@@ -164,8 +164,15 @@ def _duree_semaine(cid: str, mineurs: list[Jour], limites: _Limites) -> Constat 
     # Only the minor days of a week add up: the week of the 18th birthday is counted up to
     # the day before it.
     semaines: dict[date, list[Jour]] = {}
+    semaine: list[Jour] = []
+    lundi_courant = -1  # as an ordinal: the week changes rarely from one day to the next
     for j in mineurs:
-        semaines.setdefault(lundi(j.jour), []).append(j)
+        jour = j.jour
+        lundi_ = jour.toordinal() - jour.weekday()
+        if lundi_ != lundi_courant:
+            lundi_courant = lundi_
+            semaine = semaines.setdefault(date.fromordinal(lundi_), [])
+        semaine.append(j)
     totaux = {debut: sum(j.presence for j in js) for debut, js in semaines.items()}
     trop = {debut: total for debut, total in totaux.items() if total > limites.semaine}
     if not trop:
@@ -216,13 +223,12 @@ def _repos(
     # Days as ordinals: a week has its rest when a run of `repos` free days starts on one of
     # its seven days, found in one scan of the days from its Monday.
     travailles = {j.jour.toordinal() for j in jours if j.presence > 0}
-    semaines = {lundi(j.jour) for j in mineurs}
+    semaines = {j.jour.toordinal() - j.jour.weekday() for j in mineurs}  # their Mondays
     repos = limites.repos
     sans_repos = []
-    for debut in semaines:
+    for lundi_ in semaines:
         if repos <= 0:
             continue
-        lundi_ = debut.toordinal()
         libres = 0
         for jour in range(lundi_, lundi_ + 6 + repos):
             if jour in travailles:
@@ -232,7 +238,7 @@ def _repos(
                 if libres >= repos:
                     break
         else:
-            sans_repos.append(debut)
+            sans_repos.append(date.fromordinal(lundi_))
     if not sans_repos:
         return None
     premiere = min(sans_repos)
