@@ -51,6 +51,7 @@ from regles.repos_ete import verifier_repos_ete, verifier_vacances
 
 ZERO = Decimal(0)
 DIMANCHE = 6
+_JOUR = attrgetter("jour")
 
 
 @dataclass(frozen=True)
@@ -388,7 +389,7 @@ def _hors_champ(c: Convention, p: Parametres, *, zone_donnee: bool) -> Parametre
     """Why `c` is before the parameters every check of a stage reads, or None. Each lookup
     is remembered by the parameters: a few dictionary reads per convention."""
     # The first day the convention counts: its start, or an earlier day of its log.
-    premier = min(c.debut, min(p_.jour for p_ in c.pointages)) if c.pointages else c.debut
+    premier = min(c.debut, min(map(_JOUR, c.pointages))) if c.pointages else c.debut
     try:
         Seuils.au(p, premier)
         p.texte("reglages.annee_scolaire_debut", premier)
@@ -459,10 +460,6 @@ def _constats_lacunes(
 PHSS_PARAMETRE = "securite_sociale.plafond_horaire"
 
 
-def _annee_effet(p: Parametres, nom: str, mois: date) -> int:
-    return p[nom].date_effet(mois).year
-
-
 def _annee_texte(annee: int) -> str:
     return f"{annee}-{annee + 1}"
 
@@ -507,10 +504,10 @@ def _constats_gratification(
                 conventions=", ".join(cu.conventions),
             )
         )
-    plafond = PHSS_PARAMETRE
-    provisoires = [m.mois for m in plan.mois if _annee_effet(p, plafond, m.mois) < m.mois.year]
+    plafond = p[PHSS_PARAMETRE]  # read once, then its date of effect for each month
+    provisoires = [m.mois for m in plan.mois if plafond.date_effet(m.mois).year < m.mois.year]
     if provisoires:
-        connu = _annee_effet(p, plafond, provisoires[0])
+        connu = plafond.date_effet(provisoires[0]).year
         constats.append(
             constat(
                 "PARAMETRE_PROVISOIRE",
