@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse_lazy
 
 from comptes.acces import personnel_requis
 from comptes.models import Utilisateur
@@ -24,7 +25,9 @@ from conventions.verdicts import bloquants_des
 from conventions.workflow import ACTEURS, TRANSITIONS, Transition
 from core.forms import DsfrForm
 from core.listes import lister
+from core.suggestions import ChoixSuggere
 from etablissement.models import Enseignant, Promotion
+from etablissement.selectors import enseignants_par_libelle, promotions_par_libelle
 from regles.constats import Constat
 
 TRIS = {
@@ -41,17 +44,20 @@ class FiltresForm(DsfrForm):
     statut = forms.ChoiceField(
         label="Statut", choices=[("", "Tous"), *Statut.choices], required=False
     )
-    promotion = forms.ModelChoiceField(
+    # Text fields with suggestions, not selects of hundreds of rows (core/suggestions.py).
+    promotion = ChoixSuggere(
         label="Promotion",
-        queryset=Promotion.objects.order_by("-annee_debut", "libelle"),
+        queryset=Promotion.objects.all(),
         required=False,
-        empty_label="Toutes",
+        url=reverse_lazy("etablissement:suggestions", args=["promotions"]),
+        par_libelle=promotions_par_libelle,
     )
-    referent = forms.ModelChoiceField(
+    referent = ChoixSuggere(
         label="Référent",
-        queryset=Enseignant.objects.order_by("nom", "prenom"),
+        queryset=Enseignant.objects.all(),
         required=False,
-        empty_label="Tous",
+        url=reverse_lazy("etablissement:suggestions", args=["enseignants"]),
+        par_libelle=enseignants_par_libelle,
     )
     attente = forms.ChoiceField(
         label="En attente d'une action de",
