@@ -62,7 +62,8 @@ def conventions_rechercher(conventions: QuerySet[Convention], texte: str) -> Que
     the host's SIREN or SIRET: "martin aquitaine" finds Lucas Martin at Aquitaine Distribution.
 
     Each word is looked for in the students and the hosts' sites (small tables), then the
-    conventions are reached through their indexed keys: no scan of a join of every convention."""
+    conventions are reached through their indexed keys, one UNION a word: an OR of the two
+    keys read every convention (150 ms at an académie's scale)."""
     for mot in texte.split():
         etudiants = Etudiant.objects.filter(Q(nom__icontains=mot) | Q(prenom__icontains=mot))
         sites = EtablissementAccueil.objects.filter(
@@ -71,9 +72,10 @@ def conventions_rechercher(conventions: QuerySet[Convention], texte: str) -> Que
             | Q(organisme__siren__startswith=mot)
             | Q(siret__startswith=mot)
         )
-        conventions = conventions.filter(
-            Q(etudiant__in=etudiants.values("pk")) | Q(etablissement_accueil__in=sites.values("pk"))
-        )
+        par_etudiant = Convention.objects.filter(etudiant__in=etudiants.values("pk"))
+        par_site = Convention.objects.filter(etablissement_accueil__in=sites.values("pk"))
+        trouvees = par_etudiant.order_by().values("pk").union(par_site.order_by().values("pk"))
+        conventions = conventions.filter(pk__in=trouvees)
     return conventions
 
 
