@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Q, QuerySet, Value
 from django.db.models.functions import Concat, Length
 
+from core.recherche import normaliser
 from etablissement.models import Enseignant, Etablissement, Etudiant, PeriodePromotion, Promotion
 from etablissement.validators import normaliser_code
 from regles import mineurs as regles_mineurs
@@ -95,8 +96,7 @@ def rechercher_etudiants(etudiants: QuerySet[Etudiant], texte: str) -> QuerySet[
         )
     for mot in texte.split():
         etudiants = etudiants.filter(
-            Q(nom__icontains=mot)
-            | Q(prenom__icontains=mot)
+            Q(recherche__contains=normaliser(mot))  # first name and name: "ines" finds Inès
             | Q(email__icontains=mot)
             | Q(ine__icontains=normaliser_code(mot))
         )
