@@ -98,6 +98,10 @@ def liste(request: HttpRequest) -> HttpResponse:
     filtres_url = request.GET.copy()
     for cle in ("page", "tri"):
         filtres_url.pop(cle, None)
+    if filtres.is_valid():  # a label typed in a filter goes to the exports as its row's id
+        for cle in ("promotion", "referent"):
+            if ligne := filtres.cleaned_data[cle]:
+                filtres_url[cle] = str(ligne.pk)
     return render(
         request,
         "conventions/liste.html",

@@ -76,6 +76,8 @@ def test_the_conventions_filter_reads_a_bookmarked_id_or_a_typed_label(
         assert "Gardé" in html and "Écarté" not in html, valeur
         assert f'value="{affiche}"' in html
         assert 'list="id_promotion-suggestions"' in html
+    # The exports get the cohort's id, which they read.
+    assert f"csv/?promotion={promo.pk}" in html or f"csv?promotion={promo.pk}" in html
     html = client.get(reverse("conventions:liste"), {"promotion": "NDRC inconnue"}).content.decode()
     assert "Aucun choix ne porte ce nom" in html
 
