@@ -13,6 +13,7 @@ from django.db import transaction
 
 from comptes.models import Role, Utilisateur
 from conventions.models import Convention, PeriodeConvention, Pointage, Statut
+from core.recherche import normaliser
 from etablissement.models import Enseignant, Etudiant, Promotion
 from organismes.models import EffectifMensuel, EtablissementAccueil, OrganismeAccueil, Tuteur
 from organismes.validators import cle_luhn
@@ -75,6 +76,7 @@ def peupler(taille: Taille = Taille(), *, graine: int = 12) -> Utilisateur:
                     referent=enseignants[i // taille.par_promotion],
                     nom=f"Nom{i}",
                     prenom="Camille",
+                    recherche=normaliser("Camille", f"Nom{i}"),  # as save() writes it
                     ine=f"{i:09d}BE",
                     date_naissance=date(2006, 1, 1) + timedelta(days=rng.randint(0, 1100)),
                     email=f"etudiant{i}@academie.example",
@@ -87,7 +89,10 @@ def peupler(taille: Taille = Taille(), *, graine: int = 12) -> Utilisateur:
         organismes = OrganismeAccueil.objects.bulk_create(
             (
                 OrganismeAccueil(
-                    siren=_siren(i), raison_sociale=f"Entreprise {i}", ville="Bordeaux"
+                    siren=_siren(i),
+                    raison_sociale=f"Entreprise {i}",
+                    recherche=normaliser(f"Entreprise {i}"),  # as save() writes it
+                    ville="Bordeaux",
                 )
                 for i in range(taille.organismes)
             ),

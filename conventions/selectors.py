@@ -13,6 +13,7 @@ from conventions.models import (
     Pointage,
 )
 from conventions.workflow import statuts_en_attente_de
+from core.recherche import normaliser
 from etablissement.models import Etudiant
 from organismes.models import EtablissementAccueil
 from referentiel.models import Competence, Mission
@@ -62,18 +63,22 @@ def conventions_rechercher(conventions: QuerySet[Convention], texte: str) -> Que
     the host's SIREN or SIRET: "martin aquitaine" finds Lucas Martin at Aquitaine Distribution.
 
     Each word is looked for in the students and the hosts' sites (small tables), then the
-    conventions are reached through their indexed keys: no scan of a join of every convention."""
+    conventions are reached through their indexed keys, one UNION a word: an OR of the two
+    keys read every convention (150 ms at an académie's scale)."""
     for mot in texte.split():
-        etudiants = Etudiant.objects.filter(Q(nom__icontains=mot) | Q(prenom__icontains=mot))
+        # Names are compared lowercase and without accents: "ines" finds Inès.
+        forme = normaliser(mot)
+        etudiants = Etudiant.objects.filter(recherche__contains=forme)
         sites = EtablissementAccueil.objects.filter(
-            Q(organisme__raison_sociale__icontains=mot)
-            | Q(enseigne__icontains=mot)
+            Q(organisme__recherche__contains=forme)
+            | Q(recherche__contains=forme)
             | Q(organisme__siren__startswith=mot)
             | Q(siret__startswith=mot)
         )
-        conventions = conventions.filter(
-            Q(etudiant__in=etudiants.values("pk")) | Q(etablissement_accueil__in=sites.values("pk"))
-        )
+        par_etudiant = Convention.objects.filter(etudiant__in=etudiants.values("pk"))
+        par_site = Convention.objects.filter(etablissement_accueil__in=sites.values("pk"))
+        trouvees = par_etudiant.order_by().values("pk").union(par_site.order_by().values("pk"))
+        conventions = conventions.filter(pk__in=trouvees)
     return conventions
 
 

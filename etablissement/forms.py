@@ -8,10 +8,13 @@ from typing import Any
 
 from django import forms
 from django.db.models import Q
+from django.urls import reverse_lazy
 
 from core.forms import DsfrForm
+from core.suggestions import ChoixSuggere
 from core.validateurs import valider_date_bornee
 from etablissement.models import Enseignant, Etudiant, Promotion
+from etablissement.selectors import enseignants_par_libelle, promotions_par_libelle
 from etablissement.validators import normaliser_code, valider_ine
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -124,14 +127,24 @@ class FiltresEtudiantsForm(DsfrForm, forms.Form):
         help_text="Nom, prénom, INE ou adresse e-mail",
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    promotion = forms.ModelChoiceField(
+    # Text fields with suggestions, not selects of hundreds of rows (core/suggestions.py).
+    promotion = ChoixSuggere(
         label="Promotion",
-        queryset=Promotion.objects.order_by("-annee_debut", "libelle"),
+        queryset=Promotion.objects.all(),
         required=False,
-        empty_label="Toutes",
+        url=reverse_lazy("etablissement:suggestions", args=["promotions"]),
+        par_libelle=promotions_par_libelle,
     )
     classe = forms.ChoiceField(label="Classe", required=False)
-    referent = forms.ChoiceField(label="Référent", required=False)
+    referent = ChoixSuggere(
+        label="Référent",
+        queryset=Enseignant.objects.all(),
+        required=False,
+        url=reverse_lazy("etablissement:suggestions", args=["enseignants"]),
+        par_libelle=enseignants_par_libelle,
+        help_text="Commencez à taper puis choisissez dans la liste ; « aucun » : sans référent.",
+        speciales=("aucun",),  # the students without one, as in the URLs of before
+    )
     mineur = forms.ChoiceField(
         label="Âge",
         required=False,
@@ -143,13 +156,8 @@ class FiltresEtudiantsForm(DsfrForm, forms.Form):
         choices=[("", "Sans les archivés"), ("oui", "Archivés seulement"), ("tous", "Tous")],
     )
 
-    def __init__(
-        self, *args: Any, classes: list[str], referents: list[Enseignant], **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, classes: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        classe, referent = self.fields["classe"], self.fields["referent"]
-        assert isinstance(classe, forms.ChoiceField) and isinstance(referent, forms.ChoiceField)
+        classe = self.fields["classe"]
+        assert isinstance(classe, forms.ChoiceField)
         classe.choices = [("", "Toutes")] + [(c, c) for c in classes]
-        referent.choices = [("", "Tous"), ("aucun", "Sans référent")] + [
-            (str(e.pk), str(e)) for e in referents
-        ]

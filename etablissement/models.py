@@ -9,6 +9,7 @@ cohort's start: nothing here writes 40 or 1 September down.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,6 +23,7 @@ from django.db import models
 from django.db.models import Q
 
 from comptes.models import Role
+from core.recherche import avec_recherche, normaliser
 from core.validateurs import valider_date_bornee
 from etablissement.validators import valider_ine, valider_uai
 from referentiel.models import Formation, VersionReferentiel
@@ -268,6 +270,8 @@ class Etudiant(models.Model):
     )
     nom = models.CharField("nom", max_length=100)
     prenom = models.CharField("prénom", max_length=100)
+    # "prénom nom" lowercase without accents (core/recherche.py), written by save().
+    recherche = models.CharField("texte de recherche", max_length=201, blank=True, editable=False)
     ine = models.CharField(
         "INE",
         max_length=11,
@@ -322,6 +326,11 @@ class Etudiant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prenom} {self.nom}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.recherche = normaliser(self.prenom, self.nom)
+        kwargs["update_fields"] = avec_recherche(kwargs.get("update_fields"), {"nom", "prenom"})
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         if self.utilisateur is not None and self.utilisateur.role != Role.ETUDIANT:

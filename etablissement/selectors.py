@@ -6,8 +6,10 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Value
+from django.db.models.functions import Concat, Length
 
+from core.recherche import normaliser
 from etablissement.models import Enseignant, Etablissement, Etudiant, PeriodePromotion, Promotion
 from etablissement.validators import normaliser_code
 from regles import mineurs as regles_mineurs
@@ -94,8 +96,7 @@ def rechercher_etudiants(etudiants: QuerySet[Etudiant], texte: str) -> QuerySet[
         )
     for mot in texte.split():
         etudiants = etudiants.filter(
-            Q(nom__icontains=mot)
-            | Q(prenom__icontains=mot)
+            Q(recherche__contains=normaliser(mot))  # first name and name: "ines" finds Inès
             | Q(email__icontains=mot)
             | Q(ine__icontains=normaliser_code(mot))
         )
@@ -114,8 +115,8 @@ def filtrer_etudiants(
     referent = filtres.get("referent")
     if referent == "aucun":
         etudiants = etudiants.filter(referent__isnull=True)
-    elif referent:
-        etudiants = etudiants.filter(referent_id=referent)
+    elif referent:  # a teacher, or its id
+        etudiants = etudiants.filter(referent=referent)
     limite = nes_apres_sont_mineurs(le)
     if filtres.get("mineur") == "oui":
         etudiants = etudiants.filter(date_naissance__gt=limite)
@@ -127,3 +128,26 @@ def filtrer_etudiants(
     elif archive != "tous":
         etudiants = etudiants.filter(archive=False)
     return etudiants
+
+
+def promotions_par_libelle(promotions: QuerySet[Promotion], texte: str) -> list[Promotion]:
+    """The cohorts named `texte`, whatever the case ("ndrc FILTRÉE"): compared here, since
+    SQLite folds the case of ASCII letters only; the length narrows the rows read."""
+    cherche = " ".join(texte.split()).casefold()
+    return [
+        p
+        for p in promotions.annotate(_longueur=Length("libelle")).filter(_longueur=len(cherche))
+        if " ".join(p.libelle.split()).casefold() == cherche
+    ]
+
+
+def enseignants_par_libelle(enseignants: QuerySet[Enseignant], texte: str) -> list[Enseignant]:
+    """The teachers named `texte` as the suggestions show them: "Claire Martin" (first name,
+    then name), whatever the case."""
+    cherche = " ".join(texte.split()).casefold()
+    libelle = Concat("prenom", Value(" "), "nom")
+    return [
+        e
+        for e in enseignants.annotate(_longueur=Length(libelle)).filter(_longueur=len(cherche))
+        if f"{e.prenom} {e.nom}".casefold() == cherche
+    ]

@@ -10,6 +10,7 @@ through `organismes.selectors.organisme_pour_regles`.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -17,6 +18,7 @@ from django.db import models
 from django.db.models import Q
 
 from core.models import EvenementBase
+from core.recherche import avec_recherche, normaliser
 from core.validateurs import valider_date_bornee
 from organismes.validators import valider_naf, valider_siren, valider_siret
 from regles import format as fmt
@@ -34,6 +36,8 @@ class OrganismeAccueil(models.Model):
         error_messages={"unique": "Un organisme d'accueil avec ce SIREN existe déjà."},
     )
     raison_sociale = models.CharField("raison sociale", max_length=200)
+    # The raison sociale lowercase without accents (core/recherche.py), written by save().
+    recherche = models.CharField("texte de recherche", max_length=200, blank=True, editable=False)
     naf = models.CharField(
         "code NAF (APE)",
         max_length=6,
@@ -72,6 +76,11 @@ class OrganismeAccueil(models.Model):
     def __str__(self) -> str:
         return f"{self.raison_sociale} ({self.siren})"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.recherche = normaliser(self.raison_sociale)
+        kwargs["update_fields"] = avec_recherche(kwargs.get("update_fields"), {"raison_sociale"})
+        super().save(*args, **kwargs)
+
 
 class EtablissementAccueil(models.Model):
     """A site of the organisme (SIRET), where the stage takes place."""
@@ -90,6 +99,8 @@ class EtablissementAccueil(models.Model):
         error_messages={"unique": "Un établissement d'accueil avec ce SIRET existe déjà."},
     )
     enseigne = models.CharField("enseigne", max_length=200, blank=True)
+    # The enseigne lowercase without accents (core/recherche.py), written by save().
+    recherche = models.CharField("texte de recherche", max_length=200, blank=True, editable=False)
     adresse = models.TextField("adresse")
     code_postal = models.CharField("code postal", max_length=10, blank=True)
     ville = models.CharField("ville", max_length=100)
@@ -101,6 +112,11 @@ class EtablissementAccueil(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enseigne or self.organisme.raison_sociale} — {self.ville} ({self.siret})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.recherche = normaliser(self.enseigne)
+        kwargs["update_fields"] = avec_recherche(kwargs.get("update_fields"), {"enseigne"})
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         if self.organisme_id is None or not self.siret:

@@ -24,7 +24,7 @@ from comptes.models import Utilisateur
 from conventions.models import Convention, Statut
 from core.listes import lister
 from etablissement.forms import FiltresEtudiantsForm
-from etablissement.models import Enseignant, Etudiant
+from etablissement.models import Etudiant
 from etablissement.selectors import filtrer_etudiants, nes_apres_sont_mineurs, rechercher_etudiants
 
 TRIS = {
@@ -45,12 +45,7 @@ def etudiants(request: HttpRequest) -> HttpResponse:
         .values_list("classe", flat=True)
         .distinct()
     )
-    referents = list(
-        Enseignant.objects.filter(etudiants_suivis__isnull=False)
-        .distinct()
-        .order_by("nom", "prenom")
-    )
-    formulaire = FiltresEtudiantsForm(request.GET or None, classes=classes, referents=referents)
+    formulaire = FiltresEtudiantsForm(request.GET or None, classes=classes)
     filtres: dict[str, Any] = {}
     if formulaire.is_bound:
         # cleaned_data keeps the valid fields: a filter with an unknown value (a deleted

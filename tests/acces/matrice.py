@@ -119,6 +119,8 @@ MATRICE: dict[str, Acces] = {
     "pilotage:presence": PERSONNEL,
     "etablissement:etudiants": PERSONNEL,
     "etablissement:etudiant_creer": ADMINISTRATION,
+    # The list filters' suggestions (cohorts, teachers): the staff's, as their lists.
+    "etablissement:suggestions": Acces(CONNEXION, 200, 200, 403, kwargs={"liste": "promotions"}),
     # « Mon stage »: the logged-in student's own page; the staff have theirs (issue 10).
     "etablissement:mon_stage": ETUDIANTS,
     # The student's activity log (journal/): their own only; the persona's account is linked
