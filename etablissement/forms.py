@@ -117,6 +117,29 @@ class EtudiantForm(DsfrForm, forms.Form):
         return ine
 
 
+def filtre_promotion() -> ChoixSuggere:
+    """A list's Promotion filter: typed with suggestions, or a cohort's id from an old URL."""
+    return ChoixSuggere(
+        label="Promotion",
+        queryset=Promotion.objects.all(),
+        required=False,
+        url=reverse_lazy("etablissement:suggestions", args=["promotions"]),
+        par_libelle=promotions_par_libelle,
+    )
+
+
+def filtre_referent(**options: Any) -> ChoixSuggere:
+    """A list's Référent filter, typed with suggestions (`options`: help text, special values)."""
+    return ChoixSuggere(
+        label="Référent",
+        queryset=Enseignant.objects.all(),
+        required=False,
+        url=reverse_lazy("etablissement:suggestions", args=["enseignants"]),
+        par_libelle=enseignants_par_libelle,
+        **options,
+    )
+
+
 class FiltresEtudiantsForm(DsfrForm, forms.Form):
     """The list's search and filters, read from the query string (never bound to errors:
     an unknown value is simply ignored)."""
@@ -128,20 +151,9 @@ class FiltresEtudiantsForm(DsfrForm, forms.Form):
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     # Text fields with suggestions, not selects of hundreds of rows (core/suggestions.py).
-    promotion = ChoixSuggere(
-        label="Promotion",
-        queryset=Promotion.objects.all(),
-        required=False,
-        url=reverse_lazy("etablissement:suggestions", args=["promotions"]),
-        par_libelle=promotions_par_libelle,
-    )
+    promotion = filtre_promotion()
     classe = forms.ChoiceField(label="Classe", required=False)
-    referent = ChoixSuggere(
-        label="Référent",
-        queryset=Enseignant.objects.all(),
-        required=False,
-        url=reverse_lazy("etablissement:suggestions", args=["enseignants"]),
-        par_libelle=enseignants_par_libelle,
+    referent = filtre_referent(
         help_text="Commencez à taper puis choisissez dans la liste ; « aucun » : sans référent.",
         speciales=("aucun",),  # the students without one, as in the URLs of before
     )

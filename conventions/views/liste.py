@@ -9,7 +9,6 @@ from typing import Any
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse_lazy
 
 from comptes.acces import personnel_requis
 from comptes.models import Utilisateur
@@ -25,9 +24,7 @@ from conventions.verdicts import bloquants_des
 from conventions.workflow import ACTEURS, TRANSITIONS, Transition
 from core.forms import DsfrForm
 from core.listes import lister
-from core.suggestions import ChoixSuggere
-from etablissement.models import Enseignant, Promotion
-from etablissement.selectors import enseignants_par_libelle, promotions_par_libelle
+from etablissement.forms import filtre_promotion, filtre_referent
 from regles.constats import Constat
 
 TRIS = {
@@ -45,20 +42,8 @@ class FiltresForm(DsfrForm):
         label="Statut", choices=[("", "Tous"), *Statut.choices], required=False
     )
     # Text fields with suggestions, not selects of hundreds of rows (core/suggestions.py).
-    promotion = ChoixSuggere(
-        label="Promotion",
-        queryset=Promotion.objects.all(),
-        required=False,
-        url=reverse_lazy("etablissement:suggestions", args=["promotions"]),
-        par_libelle=promotions_par_libelle,
-    )
-    referent = ChoixSuggere(
-        label="Référent",
-        queryset=Enseignant.objects.all(),
-        required=False,
-        url=reverse_lazy("etablissement:suggestions", args=["enseignants"]),
-        par_libelle=enseignants_par_libelle,
-    )
+    promotion = filtre_promotion()
+    referent = filtre_referent()
     attente = forms.ChoiceField(
         label="En attente d'une action de",
         choices=[("", "Peu importe"), *ACTEURS.items()],
