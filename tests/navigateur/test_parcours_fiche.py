@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from pytest_django.fixtures import Settings
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -50,11 +50,12 @@ def _connecter(navigateur: Any, url: str, email: str) -> None:
 
 
 def _page(navigateur: Any) -> str:
-    """The whole page's text (the messages sit above <main>); "" while the next page loads
-    (the body read belonged to the page being left)."""
+    """The whole page's text (the messages sit above <main>); "" while the next page loads:
+    the body found may belong to the page being left, which Chromium then reports as a stale
+    element or as an inspector error ("Node … does not belong to the document")."""
     try:
         return str(navigateur.find_element(By.TAG_NAME, "body").text)
-    except StaleElementReferenceException:
+    except WebDriverException:
         return ""
 
 
