@@ -9,8 +9,10 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
+from core.recherche import normaliser
 from organismes.models import (
     EffectifMensuel,
+    EtablissementAccueil,
     EvenementOrganisme,
     FermetureOrganisme,
     OrganismeAccueil,
@@ -72,17 +74,34 @@ def organisme_par_siren(siren: str) -> OrganismeAccueil | None:
 
 
 def organismes_rechercher(*, texte: str = "") -> QuerySet[OrganismeAccueil]:
-    """Hosts whose name, SIREN, one of whose SIRETs or town contains `texte`."""
+    """Hosts that every word of `texte` finds: in the name or a site's sign (lowercase,
+    without accents: "societe generale" finds Société Générale), in the town of the seat or of
+    a site, or as the start of the SIREN or of a SIRET (spaces ignored: "552 100 554")."""
     organismes = OrganismeAccueil.objects.all()
     texte = texte.strip()
-    if texte:
+    if not texte:
+        return organismes.order_by("raison_sociale")
+    chiffres = texte.replace(" ", "")
+    if chiffres.isdigit():
+        return organismes.filter(
+            Q(siren__startswith=chiffres)
+            | Q(
+                pk__in=EtablissementAccueil.objects.filter(siret__startswith=chiffres).values(
+                    "organisme"
+                )
+            )
+        ).order_by("raison_sociale")
+    for mot in texte.split():
+        forme = normaliser(mot)
+        sites = EtablissementAccueil.objects.filter(
+            Q(recherche__contains=forme) | Q(ville__icontains=mot) | Q(siret__startswith=mot)
+        )
         organismes = organismes.filter(
-            Q(raison_sociale__icontains=texte)
-            | Q(siren__startswith=texte.replace(" ", ""))
-            | Q(etablissements__siret__startswith=texte.replace(" ", ""))
-            | Q(ville__icontains=texte)
-            | Q(etablissements__ville__icontains=texte)
-        ).distinct()
+            Q(recherche__contains=forme)
+            | Q(ville__icontains=mot)
+            | Q(siren__startswith=mot)
+            | Q(pk__in=sites.values("organisme"))
+        )
     return organismes.order_by("raison_sociale")
 
 

@@ -67,6 +67,12 @@ def test_it_lists_hosts_by_name_with_their_latest_headcount(
     ("cle", "recherche", "attendus"),
     [
         (None, "garonne", ["Garonne Immobilier"]),
+        # Any case, with or without accents; every word must be found.
+        (None, "GARONNE", ["Garonne Immobilier"]),
+        (None, "quai affaires", ["Quai des Affaires"]),
+        (None, "SAINT michel", ["Atelier Saint-Michel"]),
+        (None, "sâint-michél", ["Atelier Saint-Michel"]),
+        (None, "garonne affaires", []),
         ("quai", "siren", ["Quai des Affaires"]),
         ("quai", "siret", ["Quai des Affaires"]),
         (None, "Mérignac", ["Quai des Affaires"]),  # the town of a site
