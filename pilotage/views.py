@@ -13,6 +13,7 @@ from comptes.acces import personnel_requis
 from etablissement.models import Enseignant, Promotion
 from pilotage.annees import annee_scolaire_du
 from pilotage.presence import par_promotion, semaines_non_relevees
+from pilotage.resume import PROMOTIONS_PAR_PAGE, resume
 from pilotage.tableau import tableau_de_bord as construire
 from regles.cadre import cadre_au
 
@@ -72,11 +73,16 @@ def tableau_de_bord(request: HttpRequest) -> HttpResponse:
         "promotion": promotion,
         "aujourdhui": aujourdhui,
         "cadre": cadre_au(aujourdhui),
-        "tableaux": [
+    }
+    if len(choisies) > PROMOTIONS_PAR_PAGE:
+        # Too many for one page: their summary, each line leading to its dashboard.
+        contexte["resume"] = resume(choisies, annee=annee, referent=referent)
+        contexte["tableaux"] = []
+    else:
+        contexte["tableaux"] = [
             construire(promotion=p, annee=annee, aujourdhui=aujourdhui, referent=referent)
             for p in choisies
-        ],
-    }
+        ]
     return render(request, "pilotage/tableau_de_bord.html", contexte)
 
 
