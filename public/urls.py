@@ -1,11 +1,12 @@
 from django.urls import path
 
-from public.views import file, proposition, section, simulateur, suivi
+from public.views import file, plaquette, proposition, section, simulateur, suivi
 
 app_name = "public"
 
 urlpatterns = [
     path("", section.section, name="section"),
+    path("plaquette.pdf", plaquette.plaquette, name="plaquette"),
     path("simulateur/", simulateur.simulateur, name="simulateur"),
     path("simulateur/simulation.pdf", simulateur.simulateur_pdf, name="simulateur_pdf"),
     path("proposer/", proposition.proposer, name="proposer"),

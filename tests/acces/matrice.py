@@ -209,6 +209,7 @@ MATRICE: dict[str, Acces] = {
     "public:section": PUBLIQUE,
     "public:simulateur": PUBLIQUE,
     "public:simulateur_pdf": PUBLIQUE,
+    "public:plaquette": PUBLIQUE,
     "public:proposer": PUBLIQUE,
     "public:proposition_envoyee": PUBLIQUE,
     # The company's private link: anyone holding it; withdrawing is a POST, then the page.
