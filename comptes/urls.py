@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from comptes import views
+from comptes import sso, views
 from comptes.forms import ConnexionForm, MotDePasseOublieForm, NouveauMotDePasseForm
 
 app_name = "comptes"
@@ -17,6 +17,9 @@ urlpatterns = [
         name="connexion",
     ),
     path("deconnexion/", views.deconnexion, name="deconnexion"),
+    # Single sign-on by the ENT (OpenID Connect), when configured (comptes/sso.py).
+    path("connexion/ent/", sso.Demande.as_view(), name="sso"),
+    path("connexion/ent/retour/", sso.Retour.as_view(), name="sso_retour"),
     # Password reset by e-mail, in four steps: ask, "sent", choose a new one, done.
     path(
         "mot-de-passe/oublie/",

@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.views.decorators.http import require_POST
 
+from comptes import sso
 from comptes.acces import PERSONNEL, peut_acceder
 from comptes.forms import ConnexionForm, NouveauMotDePasseForm
 from comptes.models import Role
@@ -24,12 +25,26 @@ class Connexion(LoginView):
     """Without a page asked for, the staff land on their dashboard, a student on « Mon
     stage », anyone else on the home page."""
 
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        contexte = super().get_context_data(**kwargs)
+        if sso.actif():
+            contexte["sso_libelle"] = settings.OIDC_LIBELLE
+        return contexte
+
     def get_default_redirect_url(self) -> str:
-        if self.next_page is None and peut_acceder(self.request.user, PERSONNEL):
-            return resolve_url("pilotage:tableau_de_bord")
-        if self.next_page is None and peut_acceder(self.request.user, {Role.ETUDIANT}):
-            return resolve_url("etablissement:mon_stage")
+        if self.next_page is None:
+            return page_d_arrivee(self.request.user)
         return super().get_default_redirect_url()
+
+
+def page_d_arrivee(utilisateur: Any) -> str:
+    """Where a login without a page asked for lands: the staff on their dashboard, a student
+    on « Mon stage », anyone else on the home page."""
+    if peut_acceder(utilisateur, PERSONNEL):
+        return resolve_url("pilotage:tableau_de_bord")
+    if peut_acceder(utilisateur, {Role.ETUDIANT}):
+        return resolve_url("etablissement:mon_stage")
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
 class Activation(PasswordResetConfirmView):

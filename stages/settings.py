@@ -70,6 +70,41 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses before the password is tried
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# Single sign-on by OpenID Connect (comptes/sso.py; README « Connexion par l'ENT »): offered
+# when OIDC_CLIENT_ID is set. The provider's endpoints and signing come from the environment;
+# an identity opens the active account with the same e-mail, never creates one.
+OIDC_RP_CLIENT_ID = envstr("OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = envsecret("OIDC_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = envstr("OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = envstr("OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = envstr("OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = envstr("OIDC_JWKS_ENDPOINT", "") or None
+OIDC_RP_SIGN_ALGO = envstr("OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = "openid email"
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+OIDC_AUTHENTICATION_CALLBACK_URL = "comptes:sso_retour"
+LOGIN_REDIRECT_URL_FAILURE = "/connexion/"
+OIDC_LIBELLE = envstr("OIDC_LIBELLE", "Se connecter avec l'ENT")
+if OIDC_RP_CLIENT_ID:
+    manquants = [
+        nom
+        for nom, valeur in (
+            ("OIDC_AUTHORIZATION_ENDPOINT", OIDC_OP_AUTHORIZATION_ENDPOINT),
+            ("OIDC_TOKEN_ENDPOINT", OIDC_OP_TOKEN_ENDPOINT),
+            ("OIDC_USERINFO_ENDPOINT", OIDC_OP_USER_ENDPOINT),
+        )
+        if not valeur
+    ]
+    if OIDC_RP_SIGN_ALGO.startswith(("RS", "ES")) and not OIDC_OP_JWKS_ENDPOINT:
+        manquants.append("OIDC_JWKS_ENDPOINT")
+    if manquants:
+        raise ImproperlyConfigured(
+            "OIDC_CLIENT_ID est défini : il faut aussi " + ", ".join(manquants) + "."
+        )
+    AUTHENTICATION_BACKENDS.append("comptes.sso.Backend")
+
 CONNEXION_ECHECS_COMPTE = envint("CONNEXION_ECHECS_COMPTE", 5)
 CONNEXION_ECHECS_IP = envint("CONNEXION_ECHECS_IP", 30)
 if not 0 < CONNEXION_ECHECS_COMPTE <= CONNEXION_ECHECS_IP:

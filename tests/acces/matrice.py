@@ -184,6 +184,10 @@ MATRICE: dict[str, Acces] = {
     # Logged-in users asking for the login page are sent on to LOGIN_REDIRECT_URL.
     "comptes:connexion": Acces(anonyme=200, administrateur=302, enseignant=302, etudiant=302),
     "comptes:deconnexion": Acces(anonyme=405, administrateur=405, enseignant=405, etudiant=405),
+    # Single sign-on: absent (404) for everyone while no provider is configured, as here;
+    # configured, tests/comptes/test_sso.py follows it through a local provider.
+    "comptes:sso": Acces(anonyme=404, administrateur=404, enseignant=404, etudiant=404),
+    "comptes:sso_retour": Acces(anonyme=404, administrateur=404, enseignant=404, etudiant=404),
     "comptes:mot_de_passe_oublie": PUBLIQUE,
     "comptes:mot_de_passe_envoye": PUBLIQUE,
     # A forged link: everybody gets the "link expired" page, nobody a form.
