@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from comptes import sso, views
+from comptes import sso, sso_cas, views
 from comptes.forms import ConnexionForm, MotDePasseOublieForm, NouveauMotDePasseForm
 
 app_name = "comptes"
@@ -20,6 +20,7 @@ urlpatterns = [
     # Single sign-on by the ENT (OpenID Connect), when configured (comptes/sso.py).
     path("connexion/ent/", sso.Demande.as_view(), name="sso"),
     path("connexion/ent/retour/", sso.Retour.as_view(), name="sso_retour"),
+    path("connexion/cas/", sso_cas.Connexion.as_view(), name="sso_cas"),
     # Password reset by e-mail, in four steps: ask, "sent", choose a new one, done.
     path(
         "mot-de-passe/oublie/",

@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.views.decorators.http import require_POST
 
-from comptes import sso
+from comptes import sso, sso_cas
 from comptes.acces import PERSONNEL, peut_acceder
 from comptes.forms import ConnexionForm, NouveauMotDePasseForm
 from comptes.models import Role
@@ -29,6 +29,8 @@ class Connexion(LoginView):
         contexte = super().get_context_data(**kwargs)
         if sso.actif():
             contexte["sso_libelle"] = settings.OIDC_LIBELLE
+        if sso_cas.actif():
+            contexte["sso_cas_libelle"] = settings.CAS_LIBELLE
         return contexte
 
     def get_default_redirect_url(self) -> str:

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "evaluations",
     "suivi",
     "examens",
+    "django_cas_ng",  # CAS single sign-on, when CAS_SERVER_URL is set (comptes/sso_cas.py)
     "axes",  # login attempts, to lock an account or an IP out (comptes/verrous.py)
     "django_tasks",  # Django's tasks API (django.tasks from Django 6 on)
     "django_tasks_db",  # its queue in the database and its worker, `manage.py db_worker`
@@ -104,6 +105,25 @@ if OIDC_RP_CLIENT_ID:
             "OIDC_CLIENT_ID est défini : il faut aussi " + ", ".join(manquants) + "."
         )
     AUTHENTICATION_BACKENDS.append("comptes.sso.Backend")
+
+# Single sign-on by CAS (the lycées' ENT; comptes/sso_cas.py, django-cas-ng): offered when
+# CAS_SERVER_URL is set. The e-mail comes from the attribute CAS_ATTRIBUT_EMAIL ("cas:user":
+# the CAS login itself is the e-mail); like OIDC, it opens an active account, never creates one.
+CAS_SERVER_URL = envstr("CAS_SERVER_URL", "")
+CAS_VERSION = envstr("CAS_VERSION", "3")
+CAS_USERNAME_ATTRIBUTE = envstr("CAS_ATTRIBUT_EMAIL", "mail")
+CAS_LOCAL_NAME_FIELD = "email__iexact"
+CAS_CREATE_USER = False
+CAS_LOGIN_MSG = None
+CAS_LOGGED_MSG = None
+CAS_RETRY_LOGIN = False
+CAS_IGNORE_REFERER = True
+CAS_REDIRECT_URL = "/"
+CAS_LIBELLE = envstr("CAS_LIBELLE", "Se connecter avec l'ENT (CAS)")
+if CAS_VERSION not in ("1", "2", "3"):
+    raise ImproperlyConfigured(f"CAS_VERSION doit valoir 1, 2 ou 3, pas {CAS_VERSION!r}.")
+if CAS_SERVER_URL:
+    AUTHENTICATION_BACKENDS.append("comptes.sso_cas.Backend")
 
 CONNEXION_ECHECS_COMPTE = envint("CONNEXION_ECHECS_COMPTE", 5)
 CONNEXION_ECHECS_IP = envint("CONNEXION_ECHECS_IP", 30)

@@ -188,6 +188,7 @@ MATRICE: dict[str, Acces] = {
     # configured, tests/comptes/test_sso.py follows it through a local provider.
     "comptes:sso": Acces(anonyme=404, administrateur=404, enseignant=404, etudiant=404),
     "comptes:sso_retour": Acces(anonyme=404, administrateur=404, enseignant=404, etudiant=404),
+    "comptes:sso_cas": Acces(anonyme=404, administrateur=404, enseignant=404, etudiant=404),
     "comptes:mot_de_passe_oublie": PUBLIQUE,
     "comptes:mot_de_passe_envoye": PUBLIQUE,
     # A forged link: everybody gets the "link expired" page, nobody a form.
