@@ -12,11 +12,13 @@ from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import Concatenate, ParamSpec
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponseBase
+from django.shortcuts import resolve_url
 
 from comptes.models import Role, Utilisateur
 
@@ -62,3 +64,13 @@ def role_requis(*roles: Role) -> Callable[[Vue[P]], Vue[P]]:
 
 personnel_requis = role_requis(Role.ADMINISTRATEUR, Role.ENSEIGNANT)
 personnel_requis.__doc__ = "Open the view to the section's staff: administrators and teachers."
+
+
+def page_d_arrivee(utilisateur: AbstractBaseUser | AnonymousUser) -> str:
+    """Where a login without a page asked for lands: the staff on their dashboard, a student
+    on « Mon stage », anyone else on the home page."""
+    if peut_acceder(utilisateur, PERSONNEL):
+        return resolve_url("pilotage:tableau_de_bord")
+    if peut_acceder(utilisateur, {Role.ETUDIANT}):
+        return resolve_url("etablissement:mon_stage")
+    return resolve_url(settings.LOGIN_REDIRECT_URL)

@@ -22,6 +22,7 @@ from mozilla_django_oidc.views import (
     OIDCAuthenticationRequestView,
 )
 
+from comptes.acces import page_d_arrivee
 from comptes.models import Utilisateur
 
 logger = logging.getLogger(__name__)
@@ -91,8 +92,6 @@ class Retour(OIDCAuthenticationCallbackView):  # type: ignore[misc]
 
     @property
     def success_url(self) -> str:
-        from comptes.views import page_d_arrivee
-
         demandee = self.request.session.get("oidc_login_next")
         return str(demandee) if demandee else page_d_arrivee(self.user)
 

@@ -17,6 +17,8 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django_cas_ng.backends import CASBackend
 from django_cas_ng.views import LoginView
 
+from comptes.acces import page_d_arrivee
+
 logger = logging.getLogger(__name__)
 
 _MOTIF = "stages_motif_refus_cas"
@@ -80,8 +82,6 @@ class Connexion(LoginView):
         raise Http404("Méthode non proposée.")
 
     def successful_login(self, request: HttpRequest, next_page: str) -> HttpResponse:
-        from comptes.views import page_d_arrivee
-
         if next_page in ("", settings.CAS_REDIRECT_URL):
             next_page = page_d_arrivee(request.user)
         return HttpResponseRedirect(next_page)

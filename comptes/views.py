@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render, resolve_url
 from django.views.decorators.http import require_POST
 
 from comptes import sso, sso_cas
-from comptes.acces import PERSONNEL, peut_acceder
+from comptes.acces import PERSONNEL, page_d_arrivee, peut_acceder
 from comptes.forms import ConnexionForm, NouveauMotDePasseForm
 from comptes.models import Role
 from comptes.verrous import adresse_saisie
@@ -37,16 +37,6 @@ class Connexion(LoginView):
         if self.next_page is None:
             return page_d_arrivee(self.request.user)
         return super().get_default_redirect_url()
-
-
-def page_d_arrivee(utilisateur: Any) -> str:
-    """Where a login without a page asked for lands: the staff on their dashboard, a student
-    on « Mon stage », anyone else on the home page."""
-    if peut_acceder(utilisateur, PERSONNEL):
-        return resolve_url("pilotage:tableau_de_bord")
-    if peut_acceder(utilisateur, {Role.ETUDIANT}):
-        return resolve_url("etablissement:mon_stage")
-    return resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
 class Activation(PasswordResetConfirmView):
