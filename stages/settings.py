@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "evaluations",
     "suivi",
     "examens",
+    "candidatures",
     "axes",  # login attempts, to lock an account or an IP out (comptes/verrous.py)
     "django_tasks",  # Django's tasks API (django.tasks from Django 6 on)
     "django_tasks_db",  # its queue in the database and its worker, `manage.py db_worker`
