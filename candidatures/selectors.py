@@ -267,16 +267,16 @@ def tableau_recherche(*, le: date, referent: Enseignant | None = None) -> Tablea
     for e in etudiants:
         siennes_p = par_promotion.get(e.promotion_id, [])
         # The period they search for: the first without a signed convention, else the next.
-        p = next(
+        cherchee = next(
             (x for x in siennes_p if situations[e.pk, x.pk] != Situation.SIGNEE),
             siennes_p[0] if siennes_p else None,
         )
-        siennes = candidatures[e.pk, p.pk] if p else []
+        siennes = candidatures[e.pk, cherchee.pk] if cherchee else []
         lignes.append(
             LigneRecherche(
                 etudiant=e,
-                periode=p,
-                situation=situations[e.pk, p.pk] if p else None,
+                periode=cherchee,
+                situation=situations[e.pk, cherchee.pk] if cherchee else None,
                 candidatures=len(siennes),
                 derniere=siennes[0] if siennes else None,
                 interets=interets[e.pk],
