@@ -1,6 +1,6 @@
 """The demo's students' search (candidatures/): on the story's day six first-year students
 still have no place for the January 2027 stage (Romane Vidal's convention was cancelled, the
-host withdrew; she logs in). Two companies proposed a stage to the section, accepted by the
+host withdrew; she logs in: romane.vidal@eiffel-demo.test, the students' password). Two companies proposed a stage to the section, accepted by the
 chef de travaux; five of the six logged their applications, one none yet; three marked their
 interest in an offer, and Romane was proposed to the estate agency.
 
@@ -16,9 +16,10 @@ from django.utils import timezone
 
 from candidatures import services
 from candidatures.models import Canal, Reponse
-from comptes.models import Utilisateur
+from comptes.models import Role, Utilisateur
 from demo import personnes
 from demo.calendrier import A_JANVIER_2027, B_JANVIER_2027, JOUR_DE_LA_DEMO
+from demo.equipe import compte_creer
 from demo.identifiants import ine
 from etablissement.models import Etudiant, PeriodePromotion
 from public import services as public_services
@@ -29,9 +30,6 @@ from public.models import (
     StatutProposition,
 )
 from referentiel.models import Mission
-
-# The companies' addresses: one domain of their own each, under .test.
-_DOMAINES = ("lacoste-immobilier.test", "cycles-garonne.test")
 
 # (entreprise, ville, contact, e-mail, tuteur, stagiaires, reçue le, acceptée le, missions,
 #  périodes: « A » the second year's January, « B » the first year's)
@@ -149,7 +147,17 @@ def _a(jour: date, heure: int = 10) -> datetime:
     return min(timezone.make_aware(datetime.combine(jour, time(heure))), timezone.now())
 
 
+def _compte_de_romane() -> Etudiant:
+    """Romane Vidal logs in to show a student's search (her password is the students' one);
+    not among the printed logins, which the README lists."""
+    romane = Etudiant.objects.get(ine=ine(personnes.RANG_ANNULEE))
+    romane.utilisateur = compte_creer(personnes.Personne(romane.prenom, romane.nom), Role.ETUDIANT)
+    romane.save(update_fields=["utilisateur"])
+    return romane
+
+
 def candidatures_creer(administratrice: Utilisateur) -> None:
+    _compte_de_romane()
     periodes = {
         "A": PeriodePromotion.objects.get(debut=A_JANVIER_2027[0], promotion__annee_debut=2025),
         "B": PeriodePromotion.objects.get(debut=B_JANVIER_2027[0], promotion__annee_debut=2026),

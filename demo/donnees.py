@@ -68,7 +68,6 @@ def identifiants() -> list[Identifiant]:
     qui_etudiant = {
         personnes.RANG_PROLONGATION: "2e année, prolongation de juillet et rappel de gratification",
         personnes.RANG_MINEURE: "1re année, mineure",
-        personnes.RANG_ANNULEE: "1re année, cherche encore son stage de janvier",
     }
     return [
         ligne(personnes.ADMINISTRATRICE, Role.ADMINISTRATEUR, "cheffe de travaux"),

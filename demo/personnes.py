@@ -101,9 +101,8 @@ MINEURS = {
     RANG_MINEURE: date(2009, 2, 17),
     RANG_MINEUR_39H: date(2009, 5, 8),
 }
-# The students who log in: a 2nd-year student on stage today, the extension case, the minor,
-# and a 1st-year student still searching for January (her convention was cancelled).
-RANGS_COMPTES = (RANG_PROLONGATION, 5, RANG_MINEURE, RANG_ANNULEE)
+# The students who log in: a 2nd-year student on stage today, the extension case, the minor.
+RANGS_COMPTES = (RANG_PROLONGATION, 5, RANG_MINEURE)
 
 
 @dataclass(frozen=True)
