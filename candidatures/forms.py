@@ -28,7 +28,8 @@ class ChoixPeriode(forms.ModelChoiceField):  # type: ignore[type-arg]
         return super().to_python(value)
 
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.libelle}, du {obj.debut:%d/%m/%Y} au {obj.fin:%d/%m/%Y}"
+        # Short enough for a phone's select: « Stage de janvier 2027 (04/01 – 29/01) ».
+        return f"{obj.libelle} {obj.debut:%Y} ({obj.debut:%d/%m} – {obj.fin:%d/%m})"
 
 
 _CHOIX = {"invalid_choice": "Choisissez une valeur de la liste."}
