@@ -113,3 +113,33 @@ class CandidatureForm(DsfrForm, forms.Form):
             contact=d.get("contact") or "",
             notes=d.get("notes") or "",
         )
+
+
+class ChoixPeriodeCohorte(ChoixPeriode):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.promotion.libelle} — {super().label_from_instance(obj)}"
+
+
+class RappelForm(DsfrForm, forms.Form):
+    periode = ChoixPeriodeCohorte(
+        label="Période",
+        queryset=PeriodePromotion.objects.none(),
+        empty_label=None,
+        error_messages={
+            "required": "Choisissez la période de stage.",
+            "invalid_choice": "Choisissez une période de stage de la liste.",
+        },
+    )
+    jour = forms.DateField(
+        label="Jour du rappel",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[valider_date_bornee],
+        error_messages={
+            "required": "Indiquez le jour du rappel.",
+            "invalid": "Saisissez une date, par exemple 12/01/2027.",
+        },
+    )
+
+    def __init__(self, *args: Any, periodes: QuerySet[PeriodePromotion], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["periode"].queryset = periodes  # type: ignore[attr-defined]

@@ -120,3 +120,56 @@ class InteretOffre(models.Model):
     @property
     def propose(self) -> bool:
         return self.propose_le is not None
+
+
+class RappelRecherche(models.Model):
+    """A day the section sets for a period: from that day on, `manage.py relances` writes once
+    to each student of the cohort who still has no place for it (candidatures.rappels)."""
+
+    periode = models.ForeignKey(
+        "etablissement.PeriodePromotion",
+        on_delete=models.CASCADE,
+        related_name="rappels_recherche",
+        verbose_name="période de stage",
+    )
+    jour = models.DateField("jour du rappel", validators=[valider_date_bornee])
+    cree_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="prévu par",
+    )
+
+    class Meta:
+        verbose_name = "rappel aux étudiants sans place"
+        verbose_name_plural = "rappels aux étudiants sans place"
+        ordering = ("jour", "pk")
+        constraints = [
+            models.UniqueConstraint(fields=["periode", "jour"], name="rappel_unique_par_jour")
+        ]
+
+    def __str__(self) -> str:
+        return f"Rappel du {self.jour:%d/%m/%Y}"
+
+
+class RappelEnvoye(models.Model):
+    """One reminder sent to one student: never twice (unique), written in the same transaction
+    as the e-mail is queued."""
+
+    rappel = models.ForeignKey(RappelRecherche, on_delete=models.CASCADE, related_name="envois")
+    etudiant = models.ForeignKey(
+        "etablissement.Etudiant", on_delete=models.CASCADE, related_name="+"
+    )
+    envoye_le = models.DateTimeField("envoyé le")
+
+    class Meta:
+        verbose_name = "rappel envoyé"
+        verbose_name_plural = "rappels envoyés"
+        constraints = [
+            models.UniqueConstraint(fields=["rappel", "etudiant"], name="rappel_envoye_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rappel} à {self.etudiant}"

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
-from candidatures.models import Candidature, InteretOffre
+from candidatures.models import Candidature, InteretOffre, RappelRecherche
 from conventions.models import Convention, Statut
 from conventions.workflow import SIGNEES
 from etablissement.models import Enseignant, Etudiant, PeriodePromotion
@@ -78,6 +78,13 @@ def _situations(
             else:
                 resultat[e.pk, p.pk] = Situation.SANS_PLACE
     return resultat
+
+
+def situations_de(
+    etudiants: Iterable[Etudiant], periodes: Iterable[PeriodePromotion]
+) -> dict[tuple[int, int], Situation]:
+    """Each (student, period of their cohort) → their situation, for the reminders' pass."""
+    return _situations(etudiants, periodes)
 
 
 # --- The student's own search ---
@@ -293,3 +300,25 @@ def tableau_recherche(*, le: date, referent: Enseignant | None = None) -> Tablea
 def recherche_d_un_etudiant(etudiant: Etudiant, *, le: date) -> Recherche:
     """What the staff read of one student's search: the same as the student's page."""
     return recherche_de(etudiant, le=le)
+
+
+# --- The reminders the section sets ---
+
+
+def periodes_a_venir(*, le: date) -> QuerySet[PeriodePromotion]:
+    """The periods the counters show (not over, starting before the horizon)."""
+    return (
+        PeriodePromotion.objects.filter(fin__gte=le, debut__lte=horizon(le))
+        .select_related("promotion")
+        .order_by("debut", "promotion__annee_debut", "pk")
+    )
+
+
+def rappels_prevus(*, le: date) -> list[RappelRecherche]:
+    """The reminders of the periods not over, with how many students each reached."""
+    return list(
+        RappelRecherche.objects.filter(periode__fin__gte=le)
+        .select_related("periode__promotion")
+        .annotate(envoyes=Count("envois"))
+        .order_by("jour", "pk")
+    )

@@ -21,6 +21,7 @@ from candidatures.models import (
     Canal,
     Candidature,
     InteretOffre,
+    RappelRecherche,
     Reponse,
 )
 from comptes.models import Utilisateur
@@ -179,3 +180,28 @@ def interet_proposer(
     interet.propose_par = par if propose else None
     interet.save(update_fields=["propose_le", "propose_par"])
     return interet
+
+
+def rappel_prevoir(
+    *, periode: PeriodePromotion, jour: date, par: Utilisateur | None, aujourdhui: date
+) -> RappelRecherche:
+    """The section sets a day to remind the students without a place for `periode`: from
+    today to the period's end."""
+    if not date_dans_les_bornes(jour):
+        raise ValidationError({"jour": MESSAGE_DATE})
+    if jour < aujourdhui:
+        raise ValidationError({"jour": "Choisissez aujourd'hui ou un jour à venir."})
+    if jour > periode.fin:
+        raise ValidationError(
+            {"jour": f"Choisissez un jour avant la fin de la période ({periode.fin:%d/%m/%Y})."}
+        )
+    if RappelRecherche.objects.filter(periode=periode, jour=jour).exists():
+        raise ValidationError({"jour": "Un rappel est déjà prévu ce jour-là pour cette période."})
+    return RappelRecherche.objects.create(periode=periode, jour=jour, cree_par=par)
+
+
+def rappel_annuler(*, rappel: RappelRecherche) -> None:
+    """A reminder not sent yet is taken back; one already sent stays, as a record."""
+    if rappel.envois.exists():
+        raise ValidationError("Ce rappel est déjà parti : il reste dans l'historique.")
+    rappel.delete()

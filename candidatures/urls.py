@@ -11,6 +11,12 @@ urlpatterns = [
     path("mon-stage/recherche/<int:pk>/supprimer/", etudiant.supprimer, name="supprimer"),
     path("mon-stage/recherche/offres/<int:pk>/interet/", etudiant.interet, name="interet"),
     path("recherche-de-stage/", personnel.tableau, name="tableau"),
+    path("recherche-de-stage/rappels/", personnel.rappel_prevoir, name="rappel_prevoir"),
+    path(
+        "recherche-de-stage/rappels/<int:pk>/annuler/",
+        personnel.rappel_annuler,
+        name="rappel_annuler",
+    ),
     path("etudiants/<int:pk>/recherche/", personnel.etudiant, name="etudiant"),
     path("entreprises/interets/<int:pk>/proposer/", personnel.proposer, name="proposer"),
 ]

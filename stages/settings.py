@@ -210,6 +210,7 @@ RELANCES_AUTRES_PASSES = (
     "espaces.relances_presence.passe",
     "espaces.evaluations.relances_evaluations",
     "examens.alertes.passe",
+    "candidatures.rappels.passe",
 )
 RELANCE_URGENTE_JOURS = envint("RELANCE_URGENTE_JOURS", 3)
 # How long a personal link to a host's or the head of school's space opens it (espaces/).

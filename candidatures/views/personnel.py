@@ -13,15 +13,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from candidatures import selectors, services
-from candidatures.models import InteretOffre
-from comptes.acces import personnel_requis
-from comptes.models import Utilisateur
+from candidatures.forms import RappelForm
+from candidatures.models import InteretOffre, RappelRecherche
+from comptes.acces import personnel_requis, role_requis
+from comptes.models import Role, Utilisateur
 from conventions.acces import peut_modifier
+from core.forms import reporter_erreurs
 from etablissement.models import Enseignant, Etudiant
 
 
-@personnel_requis
-def tableau(request: HttpRequest) -> HttpResponse:
+def _tableau(request: HttpRequest, rappel_form: RappelForm | None = None) -> HttpResponse:
     utilisateur = request.user
     assert isinstance(utilisateur, Utilisateur)
     referent = None
@@ -44,8 +45,61 @@ def tableau(request: HttpRequest) -> HttpResponse:
             "groupes": siens.groupes if siens else [],
             "tous": utilisateur.est_administrateur,
             "referent": referent,
+            "rappels": selectors.rappels_prevus(le=le),
+            "rappel_form": rappel_form
+            or (
+                RappelForm(periodes=selectors.periodes_a_venir(le=le))
+                if utilisateur.est_administrateur
+                else None
+            ),
         },
+        status=400 if rappel_form is not None else 200,
     )
+
+
+@personnel_requis
+def tableau(request: HttpRequest) -> HttpResponse:
+    return _tableau(request)
+
+
+@role_requis(Role.ADMINISTRATEUR)
+@require_POST
+def rappel_prevoir(request: HttpRequest) -> HttpResponse:
+    aujourdhui = timezone.localdate()
+    form = RappelForm(request.POST, periodes=selectors.periodes_a_venir(le=aujourdhui))
+    if form.is_valid():
+        utilisateur = request.user
+        assert isinstance(utilisateur, Utilisateur)
+        try:
+            rappel = services.rappel_prevoir(
+                periode=form.cleaned_data["periode"],
+                jour=form.cleaned_data["jour"],
+                par=utilisateur,
+                aujourdhui=aujourdhui,
+            )
+        except ValidationError as refus:
+            reporter_erreurs(form, refus)
+        else:
+            messages.success(
+                request,
+                f"Rappel prévu le {rappel.jour:%d/%m/%Y} pour les étudiants sans place au "
+                f"{rappel.periode.libelle.lower()} ({rappel.periode.promotion.libelle}).",
+            )
+            return redirect(reverse("candidatures:tableau") + "#rappels")
+    return _tableau(request, form)
+
+
+@role_requis(Role.ADMINISTRATEUR)
+@require_POST
+def rappel_annuler(request: HttpRequest, pk: int) -> HttpResponse:
+    rappel = get_object_or_404(RappelRecherche, pk=pk)
+    try:
+        services.rappel_annuler(rappel=rappel)
+    except ValidationError as refus:
+        messages.error(request, " ".join(refus.messages))
+    else:
+        messages.success(request, f"{rappel} annulé.")
+    return redirect(reverse("candidatures:tableau") + "#rappels")
 
 
 @personnel_requis

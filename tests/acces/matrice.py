@@ -243,6 +243,12 @@ MATRICE: dict[str, Acces] = {
         CONNEXION, 403, 403, 404, kwargs=_candidatures.offre, methode="post"
     ),
     "candidatures:tableau": PERSONNEL,
+    # The reminders to the students without a place: the administrators set them (an empty
+    # POST shows the page again with the form's messages).
+    "candidatures:rappel_prevoir": Acces(CONNEXION, 400, 403, 403, methode="post"),
+    "candidatures:rappel_annuler": Acces(
+        CONNEXION, 302, 403, 403, kwargs=_candidatures.rappel, methode="post"
+    ),
     "candidatures:etudiant": Acces(CONNEXION, 200, 403, 403, kwargs=_candidatures.etudiant),
     "candidatures:proposer": Acces(
         CONNEXION, 302, 302, 403, kwargs=_candidatures.interet, methode="post"

@@ -44,3 +44,15 @@ def etudiant() -> Mapping[str, Any]:
     """A student nobody follows: the persona teacher may not read their search (403)."""
     eleve, _ = _eleve()
     return {"pk": eleve.pk}
+
+
+def rappel() -> Mapping[str, Any]:
+    """A reminder the section set for a coming period, not sent yet."""
+    from candidatures import services
+    from tests.candidatures import outils
+
+    _, periode = _eleve()
+    rappel = services.rappel_prevoir(
+        periode=periode, jour=outils.aujourdhui(), par=None, aujourdhui=outils.aujourdhui()
+    )
+    return {"pk": rappel.pk}

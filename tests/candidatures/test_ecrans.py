@@ -161,7 +161,7 @@ def test_a_referent_reads_their_own_students_search_only(
     assert "Suivie Lou" in page and "Cave suivie" in page
     assert "Autre Paul" not in page
     # The counters are the whole class's.
-    assert "<td data-label=\"Étudiants\">2</td>" in page
+    assert '<td data-label="Étudiants">2</td>' in page
     client = clients["enseignant"]
     assert client.get(reverse("candidatures:etudiant", kwargs={"pk": suivi.pk})).status_code == 200
     assert client.get(reverse("candidatures:etudiant", kwargs={"pk": autre.pk})).status_code == 403
