@@ -2,7 +2,8 @@
 still have no place for the January 2027 stage (Romane Vidal's convention was cancelled, the
 host withdrew; she logs in: romane.vidal@eiffel-demo.test, the students' password). Two companies proposed a stage to the section, accepted by the
 chef de travaux; five of the six logged their applications, one none yet; three marked their
-interest in an offer, and Romane was proposed to the estate agency.
+interest in an offer, and Romane was proposed to the estate agency; the section set a
+reminder for Monday 7 December to those still without a place.
 
 Written through public.services and candidatures.services, dated by the story (never after
 its day nor after the build). Removed by `propositions_effacer` (the students' applications
@@ -134,6 +135,9 @@ CANDIDATURES: dict[int, tuple[tuple[str, str, str, date, str, str], ...]] = {
     # Victor Marty (56): nothing logged yet — he counts « sans candidature ».
 }
 
+# The day the section reminds the first-years still without a place for January.
+RAPPEL = date(2026, 12, 7)
+
 # (rang, offre, proposé à l'entreprise le)
 INTERETS = (
     (personnes.RANG_ANNULEE, 0, date(2026, 11, 25)),
@@ -209,6 +213,11 @@ def candidatures_creer(administratrice: Utilisateur) -> None:
         )
         if propose_le is not None:
             services.interet_proposer(interet=interet, par=administratrice, le=_a(propose_le))
+    # The section's reminder to those still without a place, set for after the story's day:
+    # the first pass of `manage.py relances` on or after it writes to them.
+    services.rappel_prevoir(
+        periode=periodes["B"], jour=RAPPEL, par=administratrice, aujourdhui=JOUR_DE_LA_DEMO
+    )
 
 
 def propositions_effacer() -> None:
