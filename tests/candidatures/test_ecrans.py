@@ -61,6 +61,9 @@ def test_a_student_adds_an_application_and_reads_only_their_own(
     assert client.get(reverse("candidatures:modifier", kwargs={"pk": mienne.pk})).status_code == 200
     client.post(reverse("candidatures:supprimer", kwargs={"pk": autre.pk}))
     assert Candidature.objects.filter(pk=autre.pk).exists()
+    reponse = client.post(reverse("candidatures:supprimer", kwargs={"pk": mienne.pk}))
+    assert reponse.status_code == 302
+    assert not Candidature.objects.filter(pk=mienne.pk).exists()
 
 
 def test_a_refused_application_comes_back_with_its_french_message(
@@ -163,6 +166,16 @@ def test_a_referent_reads_their_own_students_search_only(
     # The counters are the whole class's.
     assert '<td data-label="Étudiants">2</td>' in page
     client = clients["enseignant"]
+    # The student's record leads there for their référent only.
+    lien = reverse("candidatures:etudiant", kwargs={"pk": suivi.pk})
+    assert (
+        lien
+        in client.get(reverse("etablissement:etudiant", kwargs={"pk": suivi.pk})).content.decode()
+    )
+    fiche_autre = client.get(reverse("etablissement:etudiant", kwargs={"pk": autre.pk}))
+    assert reverse("candidatures:etudiant", kwargs={"pk": autre.pk}) not in (
+        fiche_autre.content.decode()
+    )
     assert client.get(reverse("candidatures:etudiant", kwargs={"pk": suivi.pk})).status_code == 200
     assert client.get(reverse("candidatures:etudiant", kwargs={"pk": autre.pk})).status_code == 403
     tout = _texte(clients["administrateur"].get(reverse("candidatures:tableau")))
