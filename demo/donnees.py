@@ -18,6 +18,7 @@ from core.models import CourrielEnvoye
 from demo import personnes
 from demo.accueil import accueils_creer, sirens
 from demo.calendrier import A_JANVIER_2026, PROMOTIONS
+from demo.candidatures import candidatures_creer, propositions_effacer
 from demo.circuit import demo_circuit_ouvrir
 from demo.clauses import textes_par_defaut_creer
 from demo.equipe import equipe_creer
@@ -67,6 +68,7 @@ def identifiants() -> list[Identifiant]:
     qui_etudiant = {
         personnes.RANG_PROLONGATION: "2e année, prolongation de juillet et rappel de gratification",
         personnes.RANG_MINEURE: "1re année, mineure",
+        personnes.RANG_ANNULEE: "1re année, cherche encore son stage de janvier",
     }
     return [
         ligne(personnes.ADMINISTRATRICE, Role.ADMINISTRATEUR, "cheffe de travaux"),
@@ -213,6 +215,7 @@ def demo_construire() -> CasParticuliers:
         evaluations_creer(conventions_demo(), equipe.administratrice)
         journal_creer()  # Camille's activity log (demo/journal.py)
         examens_creer(equipe, promotions)  # the exam sessions and fiches (demo/examens.py)
+        candidatures_creer(equipe.administratrice)  # the students' search (demo/candidatures.py)
         # Stamped as the story happened, not at the minute of the build (demo/horodatage.py).
         horodater(
             conventions_demo().prefetch_related("periodes"),
@@ -261,6 +264,7 @@ def demo_effacer() -> None:
     ).delete()
     conventions_demo().delete()  # then: they protect students, hosts, tutors, teachers
     liens.delete()  # their hosts' answers went with the conventions
+    propositions_effacer()  # the offers of the students' search (demo/candidatures.py)
     examens_effacer(_etudiants())  # the fiches, their trail and files; the sessions
     _etudiants().delete()
     Promotion.objects.filter(libelle__in=LIBELLES_PROMOTIONS).delete()

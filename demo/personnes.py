@@ -102,7 +102,7 @@ MINEURS = {
     RANG_MINEUR_39H: date(2009, 5, 8),
 }
 # The students who log in: a 2nd-year student on stage today, the extension case, the minor.
-RANGS_COMPTES = (RANG_PROLONGATION, 5, RANG_MINEURE)
+RANGS_COMPTES = (RANG_PROLONGATION, 5, RANG_MINEURE, RANG_ANNULEE)
 
 
 @dataclass(frozen=True)

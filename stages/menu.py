@@ -50,6 +50,8 @@ RUBRIQUES = (
     Rubrique("Propositions de stage", "public:propositions", groupe=ENTREPRISES),
     # The offers companies proposed and the staff accepted: for the students and the staff.
     Rubrique("Offres de stage", "public:offres", roles=frozenset(Role), groupe=ENTREPRISES),
+    # The students' search (candidatures/): each coming period's counters, the référent's list.
+    Rubrique("Recherche de stage des étudiants", "candidatures:tableau", groupe=ENTREPRISES),
     Rubrique("Imports et exports", "echanges:accueil", groupe=SECTION),
     # The readiness of the exam dossiers (E4/E6) per cohort, against the session's deadline.
     Rubrique("Dossiers d'examen", "examens:preparation_sessions", groupe=SECTION),

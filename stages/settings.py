@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "evaluations",
     "suivi",
     "examens",
+    "candidatures",
     "django_cas_ng",  # CAS single sign-on, when CAS_SERVER_URL is set (comptes/sso_cas.py)
     "axes",  # login attempts, to lock an account or an IP out (comptes/verrous.py)
     "django_tasks",  # Django's tasks API (django.tasks from Django 6 on)
@@ -264,6 +265,7 @@ RELANCES_AUTRES_PASSES = (
     "espaces.relances_presence.passe",
     "espaces.evaluations.relances_evaluations",
     "examens.alertes.passe",
+    "candidatures.rappels.passe",
 )
 RELANCE_URGENTE_JOURS = envint("RELANCE_URGENTE_JOURS", 3)
 # How long a personal link to a host's or the head of school's space opens it (espaces/).

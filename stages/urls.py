@@ -17,4 +17,5 @@ urlpatterns = [
     path("suivi/", include("suivi.urls")),
     path("", include("journal.urls")),
     path("", include("examens.urls")),
+    path("", include("candidatures.urls")),
 ]

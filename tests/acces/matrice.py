@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from tests.candidatures import constructeurs as _candidatures
 from tests.documents import constructeurs as _docs
 from tests.espaces import constructeurs as _espaces
 from tests.evaluations import constructeurs as _evaluations
@@ -233,6 +234,31 @@ MATRICE: dict[str, Acces] = {
         CONNEXION, 302, 302, 403, kwargs=_proposition, methode="post"
     ),
     "public:offres": CONNECTES,
+    # The students' search (candidatures/): the student's own, under « Mon stage »; the
+    # persona's account is linked to no record, so adding is refused (404) and an application
+    # or an offer of another student is not found. Staff read the counters; a student's search
+    # is read by their référent and the administrators (the persona teacher follows nobody);
+    # any staff member proposes an interested student to the company (then back to the offer).
+    "candidatures:recherche": ETUDIANTS,
+    "candidatures:ajouter": Acces(CONNEXION, 403, 403, 404),
+    "candidatures:modifier": Acces(CONNEXION, 403, 403, 404, kwargs=_candidatures.candidature),
+    "candidatures:supprimer": Acces(
+        CONNEXION, 403, 403, 404, kwargs=_candidatures.candidature, methode="post"
+    ),
+    "candidatures:interet": Acces(
+        CONNEXION, 403, 403, 404, kwargs=_candidatures.offre, methode="post"
+    ),
+    "candidatures:tableau": PERSONNEL,
+    # The reminders to the students without a place: the administrators set them (an empty
+    # POST shows the page again with the form's messages).
+    "candidatures:rappel_prevoir": Acces(CONNEXION, 400, 403, 403, methode="post"),
+    "candidatures:rappel_annuler": Acces(
+        CONNEXION, 302, 403, 403, kwargs=_candidatures.rappel, methode="post"
+    ),
+    "candidatures:etudiant": Acces(CONNEXION, 200, 403, 403, kwargs=_candidatures.etudiant),
+    "candidatures:proposer": Acces(
+        CONNEXION, 302, 302, 403, kwargs=_candidatures.interet, methode="post"
+    ),
     # Documents (issue 5): staff read and download; the student's référent and administrators
     # generate (the persona teacher follows nobody); the clause templates are the
     # administrators'. Generating is a POST answered with the PDF.

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from candidatures.selectors import candidats_proposes, tableau_recherche
 from comptes.models import Role, Utilisateur
 from conventions.models import Convention, EvenementConvention, Pointage, Statut
 from conventions.moteur import evaluer_convention, vers_regles
@@ -54,6 +55,7 @@ from organismes.models import OrganismeAccueil, StagiairesAutresEcoles, Tuteur
 from organismes.selectors import organisme_pour_regles
 from organismes.services import organisme_creer
 from organismes.validators import valider_siren, valider_siret
+from public.models import PropositionStage
 from regles.calendrier import calendrier
 from regles.modele import TypeAbsence
 from regles.parametres import parametres
@@ -402,6 +404,7 @@ def test_it_wipes_its_own_records_only(demo: CasParticuliers, settings: Any, tmp
     assert not Etudiant.objects.exists() and not OrganismeAccueil.objects.exists()
     assert not Utilisateur.objects.filter(email__endswith=f"@{personnes.DOMAINE}").exists()
     assert not CourrielEnvoye.objects.exists()  # the circuit's e-mails, read in the demo
+    assert not PropositionStage.objects.exists()  # the offers of the students' search
     assert Promotion.objects.count() == 0  # the seeded school and referential stay
     # Beside records of the school's own, the demo is neither loaded nor rebuilt.
     organisme_creer(siren="552081317", raison_sociale="Une entreprise de la section")
@@ -432,3 +435,22 @@ def test_the_activity_log_covers_a_stage_over_and_one_under_way(demo: CasParticu
     for e in entrees:
         assert e.date_fin <= JOUR_DE_LA_DEMO and e.cree_le.date() <= JOUR_DE_LA_DEMO
         assert not e.contresigne_le or e.contresigne_le.date() <= JOUR_DE_LA_DEMO
+
+
+def test_students_without_a_place_search_and_one_is_proposed_to_a_company(
+    demo: CasParticuliers,
+) -> None:
+    tableau = tableau_recherche(le=JOUR_DE_LA_DEMO)
+    janvier = next(
+        c
+        for c in tableau.compteurs
+        if c.periode.promotion.annee_debut == 2026 and c.periode.debut.month == 1
+    )
+    # Six first-years without a place for January; Victor Marty has logged nothing yet.
+    assert (janvier.sans_place, janvier.sans_candidature) == (6, 1)
+    lacoste = PropositionStage.objects.get(entreprise="Lacoste Immobilier")
+    assert candidats_proposes(lacoste) == ["Romane"]
+    requete = RequestFactory().post("/connexion/")
+    assert authenticate(
+        requete, email="romane.vidal@eiffel-demo.test", password="Eiffel-Etudiant-2026"
+    )

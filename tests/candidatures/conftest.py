@@ -1,0 +1,1 @@
+from tests.personas import *  # noqa: F403  (the persona fixtures)
