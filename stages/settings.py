@@ -89,6 +89,9 @@ AXES_DISABLE_ACCESS_LOG = True  # failures only, forgotten after the wait: no lo
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files from STATIC_ROOT (`manage.py collectstatic`), no CDN nor front server needed;
+    # right after SecurityMiddleware so that they get its headers and skip the rest.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "core.middleware.SansNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -167,7 +170,19 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(envstr("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# Out of DEBUG, `collectstatic` writes each file under a name carrying its hash, compressed
+# (gzip), and WhiteNoise serves them cached for a year; `{% static %}` then needs its manifest,
+# so collectstatic runs before the server starts (README, « Mise en production »). DEBUG
+# (`make run`) serves the sources as they are.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
 # Generated PDFs (documents/) and the school's logo; never served by Django in production.
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
@@ -234,6 +249,8 @@ ANNUAIRE_ENTREPRISES_URL = envstr(
 # that ends TLS, either the proxy redirects (SECURE_SSL_REDIRECT=false) or it names the
 # scheme in a header it always rewrites (SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto).
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
+# The health endpoint answers in plain HTTP too: a load balancer asks gunicorn directly.
+SECURE_REDIRECT_EXEMPT = [r"^sante/$"]
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 # Preloading is the domain owner's decision (a lycée's host is rarely its own apex domain).
