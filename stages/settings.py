@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from stages.env import envbool, envint, envjours, envsecret, envstr
+from stages.env import envbool, envint, envjours, envreseaux, envsecret, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -88,6 +88,7 @@ AXES_VERBOSE = False
 AXES_DISABLE_ACCESS_LOG = True  # failures only, forgotten after the wait: no log of logins
 
 MIDDLEWARE = [
+    "core.proxy.AdresseDuClientMiddleware",  # first: REMOTE_ADDR is the visitor's, for all
     "django.middleware.security.SecurityMiddleware",
     # Static files from STATIC_ROOT (`manage.py collectstatic`), no CDN nor front server needed;
     # right after SecurityMiddleware so that they get its headers and skip the rest.
@@ -260,6 +261,9 @@ _entete_tls = envstr("SECURE_PROXY_SSL_HEADER", "")
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_" + _entete_tls.upper().replace("-", "_"), "https") if _entete_tls else None
 )
+# The front servers (nginx, a load balancer) whose X-Forwarded-For names the visitor
+# (core/proxy.py): their addresses or networks, comma-separated; empty, REMOTE_ADDR as is.
+PROXIES_DE_CONFIANCE = envreseaux("PROXIES_DE_CONFIANCE")
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 

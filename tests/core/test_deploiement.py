@@ -132,7 +132,10 @@ PRODUCTION = {
 }
 STOCKAGE = """
 from django.conf import settings
-print(settings.STORAGES["staticfiles"]["BACKEND"], settings.MIDDLEWARE[1])
+m = settings.MIDDLEWARE
+# WhiteNoise right after SecurityMiddleware: static files get its headers, skip the rest.
+print(settings.STORAGES["staticfiles"]["BACKEND"], m[m.index(
+    "django.middleware.security.SecurityMiddleware") + 1])
 """
 
 
