@@ -2,9 +2,9 @@
 proxy's address in REMOTE_ADDR, the visitor's is in the X-Forwarded-For the proxy appends to.
 Only when the request comes from a proxy named in the setting PROXIES_DE_CONFIANCE is that
 header read: from its right end, the first address that is not one of those proxies becomes
-REMOTE_ADDR, which every part of the application reads (rate limits of the public forms, login lockout,
-the address recorded with a signature). A client writes what it likes at the left end: it is
-never taken. Without PROXIES_DE_CONFIANCE nothing changes."""
+REMOTE_ADDR, which every part of the application reads (rate limits of the public forms,
+login lockout, the address recorded with a signature). A client writes what it likes at the
+left end: it is never taken. Without PROXIES_DE_CONFIANCE nothing changes."""
 
 from __future__ import annotations
 

@@ -1,25 +1,18 @@
 """`manage.py restaurer`: an archive of `manage.py sauvegarder` (core/sauvegarde.py) put back.
 
-Everything is checked before anything is written: the archive opens, its manifest is one of
-ours, each of its files is listed there with the right SHA-256 and nothing else is in it, its
-migrations are the ones this database has applied, and the database holds no data of its own
-(unless `ecraser`). Then in one transaction: the tables emptied, the rows loaded, the
+Everything is checked before anything is written: the archive itself
+(core/sauvegarde_lecture.py) and that the database holds no data of its own (unless
+`ecraser`). Then in one transaction: the tables emptied, the rows loaded, the
 sequences set past the largest key (PostgreSQL), the counts of each model compared with the
 manifest; the documents are put in place inside the same transaction (an error rolls the
 database back). A problem is an `ArchiveInvalide` with its reason in French."""
 
 from __future__ import annotations
 
-import gzip
-import hashlib
-import json
 import os
-import tarfile
 import tempfile
-import zlib
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
-from typing import Any
+from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
@@ -28,24 +21,12 @@ from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import DatabaseError, connection, transaction
 
-from core.sauvegarde import (
-    BASE,
-    BLOC,
-    FORMAT,
-    MANIFESTE,
-    MEDIA,
-    compter,
-    fichiers_media,
-    migrations_appliquees,
-)
+from core.sauvegarde import BASE, compter, fichiers_media
+from core.sauvegarde_lecture import ArchiveInvalide, extraire, verifier_migrations
 
 # Rows `migrate` writes itself (the NDRC reference and the default evaluation forms): a
 # database holding only these is a new one.
 GRAINES_DES_MIGRATIONS = ("referentiel", "evaluations.questionnaire", "evaluations.question")
-
-
-class ArchiveInvalide(Exception):
-    pass
 
 
 @dataclass(frozen=True)
@@ -53,98 +34,6 @@ class Bilan:
     lignes: int
     fichiers: int
     date: str
-
-
-def _manifeste(archive: tarfile.TarFile) -> dict[str, Any]:
-    try:
-        membre = archive.getmember(MANIFESTE)
-        lu = archive.extractfile(membre)
-        manifeste = json.loads(lu.read()) if lu else None
-    except KeyError:
-        raise ArchiveInvalide(
-            "Cette archive n'est pas une sauvegarde de Stages : elle n'a pas de manifeste."
-        ) from None
-    except ValueError:
-        raise ArchiveInvalide("Le manifeste de cette sauvegarde est illisible.") from None
-    if (
-        not isinstance(manifeste, dict)
-        or manifeste.get("application") != "Stages"
-        or not isinstance(manifeste.get("fichiers"), dict)
-        or not isinstance(manifeste.get("modeles"), dict)
-        or not isinstance(manifeste.get("migrations"), dict)
-    ):
-        raise ArchiveInvalide("Le manifeste de cette sauvegarde est illisible.")
-    if manifeste.get("format") != FORMAT:
-        raise ArchiveInvalide(
-            "Cette sauvegarde a été faite par une autre version de Stages, dont ce format "
-            "d'archive n'est pas lu."
-        )
-    return manifeste
-
-
-def _nom_sur(nom: str) -> bool:
-    chemin = PurePosixPath(nom)
-    return not chemin.is_absolute() and ".." not in chemin.parts and nom == chemin.as_posix()
-
-
-def _extraire(archive: tarfile.TarFile, fichiers: dict[str, str], base: Path, media: Path) -> None:
-    """Each listed file, its hash checked, BASE to `base` and the documents under `media`."""
-    vus = set()
-    for membre in archive:
-        if membre.name == MANIFESTE:
-            continue
-        if not membre.isfile() or not _nom_sur(membre.name) or membre.name not in fichiers:
-            raise ArchiveInvalide(
-                f"L'archive est abîmée : « {membre.name} » n'est pas dans son manifeste."
-            )
-        if membre.name != BASE and not membre.name.startswith(MEDIA):
-            raise ArchiveInvalide(
-                f"L'archive est abîmée : « {membre.name} » n'est pas dans son manifeste."
-            )
-        cible = base if membre.name == BASE else media / membre.name.removeprefix(MEDIA)
-        cible.parent.mkdir(parents=True, exist_ok=True)
-        sha = hashlib.sha256()
-        source = archive.extractfile(membre)
-        assert source is not None  # a regular file
-        with cible.open("wb") as sortie:
-            while bloc := source.read(BLOC):
-                sha.update(bloc)
-                sortie.write(bloc)
-        if sha.hexdigest() != fichiers[membre.name]:
-            raise ArchiveInvalide(
-                f"L'archive est abîmée : « {membre.name} » ne correspond pas à son empreinte "
-                "SHA-256."
-            )
-        vus.add(membre.name)
-    manquants = sorted(set(fichiers) - vus)
-    if manquants:
-        raise ArchiveInvalide(
-            f"L'archive est incomplète : « {manquants[0]} » manque"
-            + (f" (et {len(manquants) - 1} autre(s) fichier(s))." if len(manquants) > 1 else ".")
-        )
-
-
-def _verifier_migrations(manifeste: dict[str, Any]) -> None:
-    ici = migrations_appliquees()
-    sauvees = {app: sorted(noms) for app, noms in manifeste["migrations"].items()}
-    if sauvees == ici:
-        return
-    en_trop = sorted(
-        f"{a}.{n}" for a, noms in sauvees.items() for n in set(noms) - set(ici.get(a, []))
-    )
-    absentes = sorted(
-        f"{a}.{n}" for a, noms in ici.items() for n in set(noms) - set(sauvees.get(a, []))
-    )
-    if en_trop:
-        raise ArchiveInvalide(
-            f"Cette sauvegarde vient d'une version plus récente de Stages (migration "
-            f"{en_trop[0]} inconnue ici) : installez cette version, `migrate`, puis restaurez."
-        )
-    raise ArchiveInvalide(
-        f"Cette sauvegarde vient d'une version plus ancienne de Stages (migration "
-        f"{absentes[0]} non appliquée alors) : restaurez-la avec sa version ({manifeste.get('version')}), "
-        "puis installez celle-ci et lancez `migrate`."
-    )
 
 
 def donnees_presentes() -> list[str]:
@@ -201,16 +90,8 @@ def restaurer(chemin: Path, *, ecraser: bool) -> Bilan:
         tempfile.TemporaryDirectory(prefix=".restauration-", dir=racine) as extraits,
     ):
         base = Path(temporaire) / BASE
-        try:
-            with tarfile.open(chemin, mode="r:gz") as archive:
-                manifeste = _manifeste(archive)
-                _extraire(archive, manifeste["fichiers"], base, Path(extraits))
-        except (tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile):
-            raise ArchiveInvalide(
-                f"« {chemin.name} » n'est pas une sauvegarde de Stages lisible (une archive "
-                "tar.gz entière est attendue)."
-            ) from None
-        _verifier_migrations(manifeste)
+        manifeste = extraire(chemin, base, Path(extraits))
+        verifier_migrations(manifeste)
         if not ecraser and (presentes := donnees_presentes()):
             raise ArchiveInvalide(
                 "La base de données n'est pas vide ("

@@ -154,7 +154,8 @@ def test_a_database_with_data_is_replaced_only_when_asked(section: Any) -> None:
 def _reecrire(source: Path, cible: Path, changer: Any) -> None:
     """`cible`: the archive `source` with its members passed through `changer`."""
     with tarfile.open(source, "r:gz") as lue:
-        membres = [(m, lue.extractfile(m).read()) for m in lue if m.isfile()]  # type: ignore[union-attr]
+        fichiers = [m for m in lue if m.isfile()]
+        membres = [(m, lue.extractfile(m).read()) for m in fichiers]  # type: ignore[union-attr]
     with tarfile.open(cible, "w:gz") as ecrite:
         for membre, contenu in changer(membres):
             membre.size = len(contenu)
@@ -192,11 +193,13 @@ def _plus_recente(membres: list[Any]) -> list[Any]:
     [
         (
             _un_pdf_change,
-            r"L'archive est abîmée : « media/.*\.pdf » ne correspond pas à son empreinte SHA-256\.",
+            r"L'archive est abîmée : « media/.*\.pdf » ne correspond pas à son empreinte "
+            r"SHA-256\.",
         ),
         (
             _un_fichier_en_trop,
-            r"L'archive est abîmée : « media/\.\./\.\./etc/cron\.d/stages » n'est pas dans son manifeste\.",
+            r"L'archive est abîmée : « media/\.\./\.\./etc/cron\.d/stages » n'est pas dans "
+            r"son manifeste\.",
         ),
         (
             _sans_manifeste,

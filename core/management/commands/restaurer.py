@@ -10,7 +10,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from core.restauration import ArchiveInvalide, restaurer
+from core.restauration import restaurer
+from core.sauvegarde_lecture import ArchiveInvalide
 
 
 class Command(BaseCommand):
