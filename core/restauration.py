@@ -21,7 +21,7 @@ from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import DatabaseError, connection, transaction
 
-from core.sauvegarde import BASE, compter, fichiers_media
+from core.sauvegarde import BASE, EN_COURS, compter, fichiers_media
 from core.sauvegarde_lecture import ArchiveInvalide, extraire, verifier_migrations
 
 # Rows `migrate` writes itself (the NDRC reference and the default evaluation forms): a
@@ -87,7 +87,7 @@ def restaurer(chemin: Path, *, ecraser: bool) -> Bilan:
     # Under MEDIA_ROOT: the same file system, each document moved into place at once.
     with (
         tempfile.TemporaryDirectory(prefix="stages-restauration-") as temporaire,
-        tempfile.TemporaryDirectory(prefix=".restauration-", dir=racine) as extraits,
+        tempfile.TemporaryDirectory(prefix=EN_COURS, dir=racine) as extraits,
     ):
         base = Path(temporaire) / BASE
         manifeste = extraire(chemin, base, Path(extraits))
@@ -120,6 +120,6 @@ def restaurer(chemin: Path, *, ecraser: bool) -> Bilan:
             places = _mettre_en_place(Path(extraits), racine)
         if ecraser:
             for relatif, ancien in list(fichiers_media(racine)):
-                if relatif not in places and not relatif.startswith(".restauration-"):
+                if relatif not in places:
                     ancien.unlink()
     return Bilan(lignes=sum(lignes.values()), fichiers=len(places), date=str(manifeste["date"]))

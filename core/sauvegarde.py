@@ -37,6 +37,7 @@ MEDIA = "media/"
 # keeping (sessions: a restored instance logs everyone out).
 EXCLUS = ("contenttypes", "auth.permission", "sessions")
 BLOC = 1 << 20
+EN_COURS = ".restauration-"  # the folder a restore extracts to, under MEDIA_ROOT
 
 
 def modeles_sauvegardes() -> list[str]:
@@ -75,7 +76,8 @@ def fichiers_media(racine: Path) -> Iterator[tuple[str, Path]]:
     if not racine.is_dir():
         return
     for dossier, sous_dossiers, fichiers in os.walk(racine):
-        sous_dossiers.sort()
+        # A restore's own working folder (core/restauration.py), left by a killed one.
+        sous_dossiers[:] = sorted(d for d in sous_dossiers if not d.startswith(EN_COURS))
         for nom in sorted(fichiers):
             chemin = Path(dossier) / nom
             if chemin.is_file() and not chemin.is_symlink():

@@ -141,14 +141,17 @@ def test_a_new_instance_migrated_then_restored_holds_the_same(section: Any, tmp_
 
 
 def test_a_database_with_data_is_replaced_only_when_asked(section: Any) -> None:
-    archive, avant, _ = section
+    archive, avant, pdf = section
     Utilisateur.objects.filter(email="helene.castaing@eiffel-demo.test").update(last_name="Autre")
     change = _dump()
+    depuis = Path(settings.MEDIA_ROOT) / "documents" / "fait-depuis.pdf"
+    depuis.write_bytes(b"%PDF-1.7 fait depuis la sauvegarde")
     with pytest.raises(CommandError, match=r"La base de données n'est pas vide \(.*--ecraser"):
         call_command("restaurer", str(archive))
-    assert _dump() == change
+    assert _dump() == change and depuis.exists()
     call_command("restaurer", str(archive), ecraser=True, stdout=io.StringIO())
     assert _dump() == avant
+    assert _empreintes_des_documents() == pdf  # the later file gone with its rows
 
 
 def _reecrire(source: Path, cible: Path, changer: Any) -> None:
