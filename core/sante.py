@@ -1,5 +1,6 @@
 """The state of an instance, for `/sante/` (core/views/sante.py): does the database answer, are
-its migrations applied, how long has the oldest task of the queue waited. Read only; the
+its migrations applied, are the static files collected (out of DEBUG every page names them
+through their manifest), how long has the oldest task of the queue waited. Read only; the
 reason of a failure is a French sentence, never the error itself (it may name a host or a
 user), which goes to the log."""
 
@@ -9,6 +10,8 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.contrib.staticfiles.storage import ManifestFilesMixin
+from django.core.files.storage import storages
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django_tasks_db.models import DBTaskResult
@@ -32,6 +35,13 @@ def _migrations_en_retard() -> int:
     return len(executeur.migration_plan(executeur.loader.graph.leaf_nodes()))
 
 
+def _statiques_collectees() -> bool:
+    statiques = storages["staticfiles"]
+    if not isinstance(statiques, ManifestFilesMixin):
+        return True  # DEBUG, the tests: the sources as they are
+    return bool(statiques.exists(statiques.manifest_name))
+
+
 def sante(maintenant: datetime) -> Sante:
     try:
         connection.ensure_connection()
@@ -49,6 +59,10 @@ def sante(maintenant: datetime) -> Sante:
         return Sante(
             raison=f"La base de données n'est pas à jour : {retard} migration(s) à appliquer "
             "(manage.py migrate)."
+        )
+    if not _statiques_collectees():
+        return Sante(
+            raison="Les fichiers statiques ne sont pas collectés (manage.py collectstatic)."
         )
     en_attente = DBTaskResult.objects.ready()
     plus_ancienne = en_attente.order_by("enqueued_at").values_list("enqueued_at", flat=True)

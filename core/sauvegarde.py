@@ -2,12 +2,13 @@
 
 A tar.gz holding `base.json` (`dumpdata`, every app, primary keys kept, foreign keys to
 content types and permissions by natural key: `migrate` recreates those, under other numbers
-on another machine), `media/…` (every file of MEDIA_ROOT: PDFs, signed copies, annexes, logo)
-and `manifeste.json`: the format, the application's version, the date, the database engine,
-the applied migrations, the rows of each model and the SHA-256 of every file. The database is
+on another machine), `media/…` (every file of MEDIA_ROOT: PDFs, signed copies, annexes,
+logo) and, last, `manifeste.json`: the format, the application's version, the date, the
+database engine, the applied migrations, the rows of each model and the SHA-256 of every
+file, hashed as it is archived. The database is
 read in one transaction (on PostgreSQL a repeatable-read snapshot), so the rows agree with
 one another and with their counts, whatever the application writes meanwhile.
-`core/restauration.py` reads it back."""
+`core/sauvegarde_lecture.py` and `core/restauration.py` read it back."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from django.apps import apps
 from django.conf import settings
@@ -61,14 +63,6 @@ def migrations_appliquees() -> dict[str, list[str]]:
     for app, nom in MigrationRecorder(connection).applied_migrations():
         par_app.setdefault(app, []).append(nom)
     return {app: sorted(noms) for app, noms in sorted(par_app.items())}
-
-
-def empreinte(chemin: Path) -> str:
-    sha = hashlib.sha256()
-    with chemin.open("rb") as fichier:
-        while bloc := fichier.read(BLOC):
-            sha.update(bloc)
-    return sha.hexdigest()
 
 
 def fichiers_media(racine: Path) -> Iterator[tuple[str, Path]]:
@@ -121,20 +115,6 @@ def sauvegarder(destination: Path, le: datetime) -> Bilan:
     racine = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory(prefix="stages-sauvegarde-") as temporaire:
         base, lignes, migrations = _base_lue(Path(temporaire))
-        fichiers = {BASE: empreinte(base)}
-        media = list(fichiers_media(racine))
-        for relatif, chemin in media:
-            fichiers[MEDIA + relatif] = empreinte(chemin)
-        manifeste = {
-            "format": FORMAT,
-            "application": "Stages",
-            "version": version(),
-            "date": le.isoformat(),
-            "base_de_donnees": connection.vendor,
-            "migrations": migrations,
-            "modeles": lignes,
-            "fichiers": fichiers,
-        }
         descripteur, partiel = tempfile.mkstemp(
             prefix=".sauvegarde-", suffix=".partielle", dir=destination.parent
         )
@@ -143,15 +123,48 @@ def sauvegarder(destination: Path, le: datetime) -> Bilan:
                 os.fdopen(descripteur, "wb") as sortie,
                 tarfile.open(fileobj=sortie, mode="w:gz") as archive,
             ):
-                _ajouter(archive, MANIFESTE, json.dumps(manifeste, indent=1).encode())
-                archive.add(base, arcname=BASE, recursive=False)
+                fichiers = {BASE: _ajouter_fichier(archive, base, BASE)}
+                media = list(fichiers_media(racine))
                 for relatif, chemin in media:
-                    archive.add(chemin, arcname=MEDIA + relatif, recursive=False)
+                    fichiers[MEDIA + relatif] = _ajouter_fichier(archive, chemin, MEDIA + relatif)
+                manifeste = {
+                    "format": FORMAT,
+                    "application": "Stages",
+                    "version": version(),
+                    "date": le.isoformat(),
+                    "base_de_donnees": connection.vendor,
+                    "migrations": migrations,
+                    "modeles": lignes,
+                    "fichiers": fichiers,
+                }
+                _ajouter(archive, MANIFESTE, json.dumps(manifeste, indent=1).encode())
             os.replace(partiel, destination)
         except BaseException:
             Path(partiel).unlink(missing_ok=True)
             raise
     return Bilan(chemin=destination, lignes=sum(lignes.values()), fichiers=len(media))
+
+
+class _Lu:
+    """A file read into the archive, hashed as it is read: the hash is that of the bytes
+    archived, even of a document being written meanwhile."""
+
+    def __init__(self, fichier: BinaryIO) -> None:
+        self.fichier = fichier
+        self.sha = hashlib.sha256()
+
+    def read(self, taille: int = -1) -> bytes:
+        bloc = self.fichier.read(taille)
+        self.sha.update(bloc)
+        return bloc
+
+
+def _ajouter_fichier(archive: tarfile.TarFile, chemin: Path, nom: str) -> str:
+    with chemin.open("rb") as fichier:
+        info = archive.gettarinfo(arcname=nom, fileobj=fichier)
+        lu = _Lu(fichier)
+        archive.addfile(info, lu)
+    return lu.sha.hexdigest()
 
 
 def _ajouter(archive: tarfile.TarFile, nom: str, contenu: bytes) -> None:

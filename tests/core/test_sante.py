@@ -9,6 +9,7 @@ import subprocess
 import sys
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.db.migrations.recorder import MigrationRecorder
@@ -56,6 +57,23 @@ def test_a_migration_not_applied_is_a_503_that_says_so(client: Client, db: None)
         "raison": "La base de données n'est pas à jour : 1 migration(s) à appliquer "
         "(manage.py migrate).",
     }
+
+
+def test_static_files_not_collected_out_of_debug_are_a_503_that_says_so(
+    client: Client, db: None, settings: Any, tmp_path: Path
+) -> None:
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    reponse = client.get("/sante/")
+    assert reponse.status_code == 503
+    assert reponse.json()["raison"] == (
+        "Les fichiers statiques ne sont pas collectés (manage.py collectstatic)."
+    )
+    (tmp_path / "staticfiles.json").write_text('{"paths": {}, "version": "1.1"}')
+    assert client.get("/sante/").status_code == 200
 
 
 SANS_BASE = """
