@@ -21,7 +21,7 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 # (tests/core/test_deploiement_cache.py).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # No collectstatic before the tests: the sources, found where they live, as with DEBUG
-# (tests/core/test_statiques.py collects and serves them the production way).
+# (tests/core/test_gunicorn.py collects and serves them the production way).
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -33,6 +33,7 @@ VARIABLES = (  # those these tests set: none inherited from the machine running 
     "STATIC_ROOT",
     "EMAIL_HOST",
     "DEFAULT_FROM_EMAIL",
+    "PROXIES_DE_CONFIANCE",
 )
 LIRE = """
 import json
@@ -127,6 +128,7 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "stages.lycee.example",
     "SITE_URL": "https://stages.lycee.example",
     "SECURE_PROXY_SSL_HEADER": "X-Forwarded-Proto",
+    "PROXIES_DE_CONFIANCE": "127.0.0.1",
     "EMAIL_HOST": "smtp.lycee.example",
     "DEFAULT_FROM_EMAIL": "Stages <stages@lycee.example>",
 }
