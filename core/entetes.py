@@ -2,7 +2,8 @@
 page, a PDF or an export once read: nearly all of them carry personal data (a convention, a
 signing or follow-up page reached by a private link, a student's list), and the few public
 ones gain nothing from a cache. A view that sets its own Cache-Control keeps it. Static files
-(served by the web server, never by Django in production) are not concerned."""
+(served by WhiteNoise, ahead of this middleware, hashed and cached for a year) are not
+concerned."""
 
 from collections.abc import Callable
 

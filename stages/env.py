@@ -1,5 +1,6 @@
 """Typed readers for environment variables: a bad value stops the start with a clear message."""
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -53,3 +54,16 @@ def envjours(name: str, default: tuple[int, ...]) -> tuple[int, ...]:
     if not jours or any(j <= 0 for j in jours):
         raise ImproperlyConfigured(f"{name} doit être une liste de jours positifs, pas {value!r}")
     return jours
+
+
+def envreseaux(name: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    """Addresses or networks, comma-separated (127.0.0.1,10.0.0.0/24); empty: none."""
+    value = os.environ.get(name) or ""
+    try:
+        return tuple(
+            ipaddress.ip_network(v.strip(), strict=False) for v in value.split(",") if v.strip()
+        )
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"{name} doit être une liste d'adresses IP ou de réseaux (10.0.0.0/24), pas {value!r}"
+        ) from exc

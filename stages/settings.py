@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from stages.env import envbool, envint, envjours, envsecret, envstr
+from stages.env import envbool, envint, envjours, envreseaux, envsecret, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -144,7 +144,11 @@ AXES_VERBOSE = False
 AXES_DISABLE_ACCESS_LOG = True  # failures only, forgotten after the wait: no log of logins
 
 MIDDLEWARE = [
+    "core.proxy.AdresseDuClientMiddleware",  # first: REMOTE_ADDR is the visitor's, for all
     "django.middleware.security.SecurityMiddleware",
+    # Static files from STATIC_ROOT (`manage.py collectstatic`), no CDN nor front server needed;
+    # right after SecurityMiddleware so that they get its headers and skip the rest.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "core.middleware.SansNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -223,7 +227,19 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(envstr("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# Out of DEBUG, `collectstatic` writes each file under a name carrying its hash, compressed
+# (gzip), and WhiteNoise serves them cached for a year; `{% static %}` then needs its manifest,
+# so collectstatic runs before the server starts (README, « Mise en production »). DEBUG
+# (`make run`) serves the sources as they are.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
 # Generated PDFs (documents/) and the school's logo; never served by Django in production.
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
@@ -291,6 +307,8 @@ ANNUAIRE_ENTREPRISES_URL = envstr(
 # that ends TLS, either the proxy redirects (SECURE_SSL_REDIRECT=false) or it names the
 # scheme in a header it always rewrites (SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto).
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
+# The health endpoint answers in plain HTTP too: a load balancer asks gunicorn directly.
+SECURE_REDIRECT_EXEMPT = [r"^sante/$"]
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 # Preloading is the domain owner's decision (a lycée's host is rarely its own apex domain).
@@ -300,6 +318,9 @@ _entete_tls = envstr("SECURE_PROXY_SSL_HEADER", "")
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_" + _entete_tls.upper().replace("-", "_"), "https") if _entete_tls else None
 )
+# The front servers (nginx, a load balancer) whose X-Forwarded-For names the visitor
+# (core/proxy.py): their addresses or networks, comma-separated; empty, REMOTE_ADDR as is.
+PROXIES_DE_CONFIANCE = envreseaux("PROXIES_DE_CONFIANCE")
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 

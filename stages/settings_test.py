@@ -20,3 +20,11 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 # that have no database. The table production shares between workers is tested on its own
 # (tests/core/test_deploiement_cache.py).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# No collectstatic before the tests: the sources, found where they live, as with DEBUG
+# (tests/core/test_gunicorn.py collects and serves them the production way).
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -113,6 +113,9 @@ MATRICE: dict[str, Acces] = {
     "accueil": Acces(anonyme=200, administrateur=302, enseignant=302, etudiant=_ACCUEIL_ETUDIANT),
     "droit": PERSONNEL,
     "courriels": ADMINISTRATION,
+    # The health of the instance, for a load balancer or a monitor (issue 16): no login,
+    # nothing secret in the answer.
+    "sante": PUBLIQUE,
     # Dashboard, students and hosts (issue 3): staff read everything; a teacher changes only
     # the students they follow (the persona follows nobody); any staff member keeps the
     # hosts' address book; a new student is the administrators' business.

@@ -28,6 +28,12 @@ VARIABLES = (  # those these tests set: none inherited from the machine running 
     "CACHE_BACKEND",
     "CACHE_LOCATION",
     "SITE_URL",
+    "ALLOWED_HOSTS",
+    "MEDIA_ROOT",
+    "STATIC_ROOT",
+    "EMAIL_HOST",
+    "DEFAULT_FROM_EMAIL",
+    "PROXIES_DE_CONFIANCE",
 )
 LIRE = """
 import json
@@ -114,3 +120,55 @@ def test_make_run_debug_stays_on_plain_http_with_mail_on_the_console(tmp_path: P
         "EMAIL_BACKEND_REEL": "django.core.mail.backends.console.EmailBackend",
         "CSRF_TRUSTED_ORIGINS": ["http://127.0.0.1:8000"],
     }
+
+
+# The environment of README « Mise en production » (/etc/stages.env), behind nginx ending TLS.
+PRODUCTION = {
+    "DEBUG": "false",
+    "ALLOWED_HOSTS": "stages.lycee.example",
+    "SITE_URL": "https://stages.lycee.example",
+    "SECURE_PROXY_SSL_HEADER": "X-Forwarded-Proto",
+    "PROXIES_DE_CONFIANCE": "127.0.0.1",
+    "EMAIL_HOST": "smtp.lycee.example",
+    "DEFAULT_FROM_EMAIL": "Stages <stages@lycee.example>",
+}
+STOCKAGE = """
+from django.conf import settings
+m = settings.MIDDLEWARE
+# WhiteNoise right after SecurityMiddleware: static files get its headers, skip the rest.
+print(settings.STORAGES["staticfiles"]["BACKEND"], m[m.index(
+    "django.middleware.security.SecurityMiddleware") + 1])
+"""
+
+
+def test_check_deploy_is_clean_with_the_production_environment_of_the_readme(
+    tmp_path: Path,
+) -> None:
+    cle = tmp_path / "secret_key"
+    cle.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+    fait = _lancer(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        tmp_path,
+        **PRODUCTION,
+        SECRET_KEY="",
+        SECRET_KEY_FILE=str(cle),
+        MEDIA_ROOT=str(tmp_path / "media"),
+        STATIC_ROOT=str(tmp_path / "staticfiles"),
+    )
+    assert fait.returncode == 0, fait.stderr
+    assert "System check identified no issues" in fait.stdout
+
+
+def test_out_of_debug_static_files_are_hashed_and_served_by_whitenoise(tmp_path: Path) -> None:
+    lire = ["-c", "import django; django.setup()" + STOCKAGE]
+    production = _lancer(lire, tmp_path, **PRODUCTION)
+    assert production.stdout.split() == [
+        "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+    ], production.stderr
+    # `make run`: the sources as they are, no collectstatic needed.
+    developpement = _lancer(lire, tmp_path, DEBUG="true")
+    assert developpement.stdout.split() == [
+        "django.contrib.staticfiles.storage.StaticFilesStorage",
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+    ], developpement.stderr

@@ -36,6 +36,11 @@ OFFRE = {
 
 # The other worker: its own process, the production settings, the same database and view.
 AUTRE_WORKER = f"""
+from stages import settings
+# No collectstatic here: the refusal's page names the static files as they are.
+settings.STORAGES["staticfiles"] = {{
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}}
 import django
 django.setup()
 from django.test import Client
