@@ -10,10 +10,10 @@ from django.utils import timezone
 from ninja import File, Router, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from api import schemas
-from api.views.commun import Numero, trouver
+from api.views.commun import Numero, Pages, trouver
 from comptes.models import Utilisateur
 from conventions import presentation
 from conventions.models import Convention, Pointage, Statut
@@ -25,8 +25,6 @@ from documents.models import Document, TypeDocument
 
 router = Router(tags=["Conventions"])
 
-PAR_PAGE = 50
-
 
 @router.get(
     "",
@@ -34,7 +32,7 @@ PAR_PAGE = 50
     url_name="conventions",
     summary="Conventions, filtrées et paginées",
 )
-@paginate(PageNumberPagination, page_size=PAR_PAGE)
+@paginate(Pages)
 def liste(
     request: HttpRequest,
     statut: Statut | None = None,

@@ -3,6 +3,7 @@ them) and every proposal companies sent (the staff's queue, received ones first)
 
 from typing import Any
 
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest
 from ninja import Router
 
@@ -29,4 +30,7 @@ def offres(request: HttpRequest) -> Any:
     summary="Propositions de stage reçues (toutes, les nouvelles d'abord)",
 )
 def propositions(request: HttpRequest) -> Any:
-    return propositions_recues()
+    recues = propositions_recues()
+    # Their missions in one query, not one a proposal (the periods come with the selector).
+    prefetch_related_objects(recues, "missions")
+    return recues

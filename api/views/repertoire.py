@@ -6,18 +6,16 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from api import schemas
-from api.views.commun import Numero, trouver
+from api.views.commun import Numero, Pages, trouver
 from etablissement.models import Etudiant
 from etablissement.selectors import filtrer_etudiants, rechercher_etudiants
 from organismes.models import OrganismeAccueil
 from organismes.selectors import organismes_rechercher
 
 router = Router()
-
-PAR_PAGE = 50
 
 
 def _etudiants() -> Any:
@@ -31,7 +29,7 @@ def _etudiants() -> Any:
     tags=["Étudiants"],
     summary="Étudiants, filtrés et paginés",
 )
-@paginate(PageNumberPagination, page_size=PAR_PAGE)
+@paginate(Pages)
 def etudiants(
     request: HttpRequest, promotion: Numero | None = None, archives: bool = False, q: str = ""
 ) -> Any:
@@ -60,7 +58,7 @@ def etudiant(request: HttpRequest, pk: int) -> Any:
     tags=["Organismes d'accueil"],
     summary="Organismes d'accueil et leurs sites, paginés",
 )
-@paginate(PageNumberPagination, page_size=PAR_PAGE)
+@paginate(Pages)
 def organismes(request: HttpRequest, q: str = "") -> Any:
     return organismes_rechercher(texte=q[:200]).prefetch_related("etablissements")
 
