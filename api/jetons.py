@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
@@ -18,6 +18,7 @@ from comptes.models import Utilisateur
 # What starts every key: a leaked key is recognisable by secret scanners and by people.
 DEBUT = "stg_"
 LONGUEUR_PREFIXE = 12  # "stg_" and 8 random characters, shown in the list to tell keys apart
+UTILISATION = timedelta(minutes=1)  # how precisely « Dernière utilisation » is kept
 
 
 def empreinte(cle: str) -> str:
@@ -68,7 +69,10 @@ def jeton_par_cle(cle: str, *, le: datetime) -> JetonApi | None:
         return None
     if not peut_acceder(jeton.utilisateur, PERSONNEL):
         return None  # a former teacher, a deactivated account: the key stops with them
-    JetonApi.objects.filter(pk=jeton.pk).update(utilise_le=le)
+    # Dated to the minute: a script's every request need not write a row.
+    JetonApi.objects.filter(pk=jeton.pk).exclude(utilise_le__gt=le - UTILISATION).update(
+        utilise_le=le
+    )
     return jeton
 
 

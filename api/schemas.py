@@ -106,8 +106,16 @@ class Periode(Schema):
     fin: date
 
 
+class Acquittement(Schema):
+    """A warning taken into account, in the name of a person, before validation."""
+
+    par: str
+    le: datetime
+
+
 class Constat(Schema):
-    """A finding of the rules engine, as `python -m regles evaluer` writes it."""
+    """A finding of the rules engine, as `python -m regles evaluer` writes it, with what the
+    page adds: « Pourquoi ? » (its figures in sentences) and its acknowledgement."""
 
     code: str
     severite: str
@@ -116,6 +124,8 @@ class Constat(Schema):
     article: str
     lien: str
     chiffres: dict[str, Any]
+    pourquoi: list[str]
+    acquittement: Acquittement | None
 
 
 class Convention(ConventionLigne):

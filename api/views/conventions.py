@@ -22,6 +22,9 @@ from conventions.selectors import convention_detaillee, conventions_filtrer, con
 from documents import signatures
 from documents.acces import exiger_generation
 from documents.models import Document, TypeDocument
+from regles.constats import Constat
+from regles.parametres import parametres
+from regles.pourquoi import pourquoi
 
 router = Router(tags=["Conventions"])
 
@@ -66,6 +69,25 @@ def _document(convention: Convention) -> Document | None:
     )
 
 
+def _constats(convention: Convention, constats: list[Constat]) -> list[dict[str, object]]:
+    """Each finding as the page shows it: with « Pourquoi ? » and who acknowledged it."""
+    acquittements = {a.code: a for a in convention.acquittements.all()}
+    en_vigueur = parametres()
+    lignes = []
+    for constat in constats:
+        acquis = acquittements.get(constat.code)
+        lignes.append(
+            {
+                **constat.en_dict(),
+                "pourquoi": pourquoi(constat, en_vigueur),
+                "acquittement": {"par": str(acquis.auteur), "le": acquis.horodatage}
+                if acquis
+                else None,
+            }
+        )
+    return lignes
+
+
 @router.get(
     "/{int:pk}",
     response={200: schemas.Convention, 404: schemas.Erreur},
@@ -79,7 +101,7 @@ def detail(request: HttpRequest, pk: int) -> Any:
     except ValueError:  # no period yet: nothing the engine can judge
         constats = []
     # What the schema reads besides the row: the findings as the page lists them.
-    setattr(convention, "constats_api", [k.en_dict() for k in constats])  # noqa: B010
+    setattr(convention, "constats_api", _constats(convention, constats))  # noqa: B010
     setattr(convention, "pdf_disponible_api", _document(convention) is not None)  # noqa: B010
     return convention
 

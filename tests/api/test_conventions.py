@@ -14,6 +14,7 @@ from comptes.models import Utilisateur
 from conventions.models import Pointage, Statut
 from conventions.moteur import evaluer_convention
 from conventions.presentation import par_gravite
+from conventions.services import convention_acquitter
 from documents.models import CopieSignee, Document
 from documents.services import convention_pdf_generer
 from tests import fabriques
@@ -57,6 +58,20 @@ def test_the_detail_gives_the_findings_of_the_page(administrateur: Utilisateur) 
     assert detail["periodes"] == [{"debut": "2026-03-02", "fin": "2026-03-27"}]
     assert detail["tuteur"]["nom"] == convention.tuteur.nom
     assert detail["pdf_disponible"] is False
+
+
+def test_a_finding_says_why_and_who_took_it_into_account(administrateur: Utilisateur) -> None:
+    _, cle = jeton(administrateur)
+    convention = fabriques.convention()
+    convention_acquitter(
+        convention=convention, codes=["PROGRAMME_INSUFFISANT"], auteur=administrateur
+    )
+    constats = {k["code"]: k for k in _lire(cle, f"/api/conventions/{convention.pk}")["constats"]}
+    programme = constats["PROGRAMME_INSUFFISANT"]
+    assert programme["severite"] == "avertissement"
+    assert programme["acquittement"]["par"] == str(administrateur)
+    assert programme["pourquoi"] and all(" " in phrase for phrase in programme["pourquoi"])
+    assert constats["GRAT_FACULTATIVE"]["acquittement"] is None
 
 
 def test_the_pdf_once_generated(enseignant: Utilisateur) -> None:
