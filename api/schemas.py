@@ -207,3 +207,21 @@ class CopieDeposee(Schema):
     sha256: str
     deposee_le: datetime
     message: str
+
+
+class SignatureEnregistree(Schema):
+    role: str
+    role_libelle: str
+    nom: str
+    signe_le: datetime | None
+
+    @staticmethod
+    def resolve_role_libelle(obj: Any) -> str:
+        return str(obj.get_role_display())
+
+
+class CopieConfirmee(Schema):
+    copie: int
+    signatures: list[SignatureEnregistree]
+    statut_convention: str
+    statut_convention_libelle: str

@@ -175,6 +175,7 @@ def copie_signee(request: HttpRequest, pk: int, fichier: File[UploadedFile]) -> 
             "document": document.pk,
             "sha256": copie.sha256,
             "deposee_le": copie.deposee_le,
-            "message": "Copie déposée : elle compte une fois confirmée sur la page du circuit.",
+            "message": "Copie déposée : elle vaut signature une fois confirmée, sur la page du "
+            "circuit ou par POST /api/copies/<id>/confirmer.",
         },
     )

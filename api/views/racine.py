@@ -12,7 +12,7 @@ from ninja.errors import AuthenticationError, Throttled, ValidationError
 from api.auth import JetonBearer
 from api.erreurs import en_francais
 from api.limites import ParJeton
-from api.views import conventions, offres, regles, repertoire
+from api.views import conventions, copies, offres, regles, repertoire
 
 api = NinjaAPI(
     title="Stages — interface REST",
@@ -71,6 +71,7 @@ def _refuse(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 
 
 api.add_router("/conventions", conventions.router)
+api.add_router("/copies", copies.router)
 api.add_router("/", repertoire.router)
 api.add_router("/", offres.router)
 api.add_router("/regles", regles.router)

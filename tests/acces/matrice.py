@@ -441,6 +441,7 @@ MATRICE: dict[str, Acces] = {
     "api:convention_pdf": _jeton(_convention),
     "api:convention_presence": _jeton(_convention),
     "api:convention_copie_signee": Acces(401, 401, 401, 401, _convention, methode="post"),
+    "api:copie_confirmer": Acces(401, 401, 401, 401, {"pk": 1}, methode="post"),
     "api:etudiants": JETON,
     "api:etudiant": _jeton(_etudiant),
     "api:organismes": JETON,

@@ -124,3 +124,19 @@ def test_the_signed_copy_waits_for_its_confirmation(administrateur: Utilisateur)
 
 def _fichier(contenu: bytes) -> SimpleUploadedFile:
     return SimpleUploadedFile("copie.pdf", contenu, "application/pdf")
+
+
+def test_a_confirmed_copy_signs_for_everyone_still_due(administrateur: Utilisateur) -> None:
+    _, cle = jeton(administrateur, Portee.ECRITURE)
+    pk = _circuit_ouvert()["pk"]
+    envoi = {"fichier": _fichier(b"%PDF-1.4\n%%EOF\n")}
+    depot = Client().post(f"/api/conventions/{pk}/copie-signee", envoi, **entete(cle)).json()
+    reponse = Client().post(f"/api/copies/{depot['id']}/confirmer", **entete(cle))
+    assert reponse.status_code == 200, reponse.content
+    confirmee = reponse.json()
+    assert confirmee["signatures"] and all(s["signe_le"] for s in confirmee["signatures"])
+    assert confirmee["statut_convention"] == Statut.SIGNEE
+    assert confirmee["statut_convention_libelle"] == "Signée"
+    encore = Client().post(f"/api/copies/{depot['id']}/confirmer", **entete(cle))
+    assert encore.status_code == 409
+    assert encore.json() == {"detail": "Cette copie est déjà confirmée."}

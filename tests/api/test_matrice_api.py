@@ -56,6 +56,9 @@ ROUTES: dict[str, Route] = {
     "convention_copie_signee": Route(
         "/api/conventions/{pk}/copie-signee", 201, 403, "post", _circuit_ouvert
     ),
+    "copie_confirmer": Route(
+        "/api/copies/{pk}/confirmer", 200, 403, "post", documents.copie_a_confirmer
+    ),
     "etudiants": Route("/api/etudiants", 200),
     "etudiant": Route("/api/etudiants/{pk}", 200, objets=lambda: {"pk": fabriques.etudiant().pk}),
     "organismes": Route("/api/organismes", 200),
@@ -84,6 +87,8 @@ def _requete(route: Route, adresse: str, cle: str | None) -> int:
     if route.adresse.endswith("copie-signee"):
         envoi = {"fichier": SimpleUploadedFile("copie.pdf", PDF, "application/pdf")}
         return client.post(adresse, envoi, **en_tetes).status_code
+    if route.adresse.endswith("confirmer"):
+        return client.post(adresse, **en_tetes).status_code
     corps = SITUATION
     return client.post(adresse, corps, content_type="application/json", **en_tetes).status_code
 

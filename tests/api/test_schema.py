@@ -31,7 +31,7 @@ def test_the_schema_is_valid_json_and_lists_every_route(db: None) -> None:
     assert schema["openapi"].startswith("3.")
     publiees = {(methode, chemin) for chemin, ops in schema["paths"].items() for methode in ops}
     declarees = _declarees()
-    assert len(declarees) == 12
+    assert len(declarees) == 13
     assert publiees == declarees
     assert schema["components"]["securitySchemes"]["JetonBearer"]["scheme"] == "bearer"
 
