@@ -5,6 +5,7 @@ applies at once."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
 from ninja.throttling import AuthRateThrottle
 
@@ -13,7 +14,14 @@ class ParJeton(AuthRateThrottle):
     scope = "jeton"
 
     def __init__(self) -> None:
-        super().__init__(settings.API_LIMITE)
+        # A wrong setting stops the start (the URLs build the API), not every request.
+        try:
+            super().__init__(settings.API_LIMITE)
+        except (ValueError, KeyError):
+            raise ImproperlyConfigured(
+                f"API_LIMITE={settings.API_LIMITE!r} : écrivez un nombre de requêtes par "
+                "période, par exemple 300/min (s, min, h ou d)."
+            ) from None
 
     def allow_request(self, request: HttpRequest) -> bool:
         self.rate = settings.API_LIMITE

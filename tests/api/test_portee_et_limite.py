@@ -3,6 +3,7 @@ limit; every refusal is a JSON {"detail": …} in French."""
 
 from __future__ import annotations
 
+import pytest
 from django.test import Client
 from pytest_django.fixtures import Settings
 
@@ -69,3 +70,14 @@ def test_a_wrong_parameter_is_a_422_in_french(administrateur: Utilisateur) -> No
     reponse = Client().get("/api/conventions/123456", **entete(cle))
     assert reponse.status_code == 404
     assert reponse.json() == {"detail": "Convention n° 123456 introuvable."}
+
+
+def test_a_wrong_rate_setting_stops_the_start(settings: Settings) -> None:
+    from django.core.exceptions import ImproperlyConfigured
+
+    from api.limites import ParJeton
+
+    for ecrit in ("beaucoup", "300/semaine", "/min"):
+        settings.API_LIMITE = ecrit
+        with pytest.raises(ImproperlyConfigured, match="300/min"):
+            ParJeton()
