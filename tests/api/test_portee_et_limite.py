@@ -4,9 +4,11 @@ limit; every refusal is a JSON {"detail": …} in French."""
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.test import Client
 from pytest_django.fixtures import Settings
 
+from api.limites import ParJeton
 from api.models import Portee
 from comptes.models import Utilisateur
 from tests.api.outils import entete, jeton
@@ -73,10 +75,6 @@ def test_a_wrong_parameter_is_a_422_in_french(administrateur: Utilisateur) -> No
 
 
 def test_a_wrong_rate_setting_stops_the_start(settings: Settings) -> None:
-    from django.core.exceptions import ImproperlyConfigured
-
-    from api.limites import ParJeton
-
     for ecrit in ("beaucoup", "300/semaine", "/min"):
         settings.API_LIMITE = ecrit
         with pytest.raises(ImproperlyConfigured, match="300/min"):
