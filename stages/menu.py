@@ -79,6 +79,8 @@ RUBRIQUES = (
     # The exam dossiers' packs for the commission and its read-only links (examens/).
     Rubrique("Dossiers pour la commission", "examens:packs_sessions", groupe=SECTION),
     # Every e-mail sent, kept in the demo: where its signature and follow-up links are read.
+    # The member of staff's personal keys to the REST API (api/): create, list, revoke.
+    Rubrique("Jetons d'API", "jetons_api:jetons", groupe=SECTION),
     Rubrique(
         "Courriels envoyés",
         "courriels",

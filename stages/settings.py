@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "examens",
     "candidatures",
     "django_cas_ng",  # CAS single sign-on, when CAS_SERVER_URL is set (comptes/sso_cas.py)
+    "api",  # the REST API (django-ninja) and the personal tokens
+    "ninja",  # serves the API's pages (/api/docs) from its static files, not a CDN
     "axes",  # login attempts, to lock an account or an IP out (comptes/verrous.py)
     "django_tasks",  # Django's tasks API (django.tasks from Django 6 on)
     "django_tasks_db",  # its queue in the database and its worker, `manage.py db_worker`
@@ -213,6 +215,10 @@ CACHES = {
         "LOCATION": envstr("CACHE_LOCATION", "stages_cache"),
     }
 }
+
+# The REST API's rate limit per personal token (api/limites.py), counted in the cache above:
+# "<nombre>/<s|min|h|d>".
+API_LIMITE = envstr("API_LIMITE", "300/min")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

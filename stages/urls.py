@@ -1,5 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
+
+from api.urls import api_urls
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -18,4 +21,8 @@ urlpatterns = [
     path("", include("journal.urls")),
     path("", include("examens.urls")),
     path("", include("candidatures.urls")),
+    # /api/ itself leads to the API's documentation (ninja answers it with a bare 404).
+    path("api/", RedirectView.as_view(url="/api/docs"), name="api_accueil"),
+    path("api/", api_urls),
+    path("", include("api.urls")),
 ]

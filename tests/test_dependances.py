@@ -36,7 +36,7 @@ COUCHES: tuple[frozenset[str], ...] = (
     frozenset({"conventions"}),
     frozenset({"documents", "evaluations", "journal", "suivi"}),
     frozenset({"echanges", "espaces", "examens", "pilotage", "public"}),
-    frozenset({"candidatures"}),
+    frozenset({"candidatures", "api"}),
     frozenset({"demo"}),
     frozenset({"stages", "bench"}),
 )

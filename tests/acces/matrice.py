@@ -106,6 +106,13 @@ PERSONNEL = Acces(anonyme=CONNEXION, administrateur=200, enseignant=200, etudian
 ADMINISTRATION = Acces(anonyme=CONNEXION, administrateur=200, enseignant=403, etudiant=403)
 ETUDIANTS = Acces(anonyme=CONNEXION, administrateur=403, enseignant=403, etudiant=200)
 CONNECTES = Acces(anonyme=CONNEXION, administrateur=200, enseignant=200, etudiant=200)
+# The REST API answers a personal token only (tests/api/test_matrice_api.py), never a session.
+JETON = Acces(anonyme=401, administrateur=401, enseignant=401, etudiant=401)
+
+
+def _jeton(kwargs: Callable[[], Mapping[str, Any]]) -> Acces:
+    return Acces(401, 401, 401, 401, kwargs=kwargs)
+
 
 MATRICE: dict[str, Acces] = {
     # The home: the visitor's presentation; the staff are sent on to the dashboard, a student
@@ -457,6 +464,29 @@ MATRICE: dict[str, Acces] = {
     "examens:commission_attestation": Acces(
         200, 200, 200, 200, kwargs=_examens.acces_jeton_attestation
     ),
+    # The REST API (api/): a personal token, never the session, opens it; so every persona
+    # logged in by the pages gets a 401 here. tests/api/test_matrice_api.py requests each
+    # route with each persona's token. Its schema and documentation hold no data: open.
+    "api_accueil": Acces(302, 302, 302, 302),
+    "api:api-root": Acces(302, 302, 302, 302),  # the same address: the line above answers
+    "api:openapi-json": PUBLIQUE,
+    "api:openapi-view": PUBLIQUE,
+    "api:conventions": JETON,
+    "api:convention": _jeton(_convention),
+    "api:convention_pdf": _jeton(_convention),
+    "api:convention_presence": _jeton(_convention),
+    "api:convention_copie_signee": Acces(401, 401, 401, 401, _convention, methode="post"),
+    "api:copie_confirmer": Acces(401, 401, 401, 401, {"pk": 1}, methode="post"),
+    "api:etudiants": JETON,
+    "api:etudiant": _jeton(_etudiant),
+    "api:organismes": JETON,
+    "api:organisme": _jeton(_organisme),
+    "api:offres": JETON,
+    "api:propositions": JETON,
+    "api:regles_evaluer": Acces(401, 401, 401, 401, methode="post"),
+    # « Jetons d'API »: the staff's own keys; a key of someone else is not found.
+    "jetons_api:jetons": PERSONNEL,
+    "jetons_api:revoquer": Acces(CONNEXION, 404, 404, 403, kwargs={"pk": 1}, methode="post"),
 }
 
 # Parts of the URLconf the table does not cover: Django's admin has its own staff-only

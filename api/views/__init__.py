@@ -1,0 +1,1 @@
+"""The REST API's routes (django-ninja) and the page of one's personal tokens."""
