@@ -6,6 +6,7 @@ one company asking not to be solicited again. Built by the services; dated in th
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from django.utils import timezone
 
@@ -18,7 +19,7 @@ from prospection.models import Campagne, Prospect, Statut
 
 # (name, town, sector, contact, status, [(days before the story's day, channel, outcome,
 # next step, days from the story's day for it)])
-PROSPECTS = (
+PROSPECTS: tuple[tuple[Any, ...], ...] = (
     (
         "Boulangeries Lafitte",
         "Pessac",

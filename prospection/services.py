@@ -121,10 +121,11 @@ def echange_ajouter(
         raise ValidationError("Choisissez un canal de la liste.")
     if le > timezone.localdate():
         raise ValidationError("Un échange ne peut pas être daté dans le futur.")
+    _date(le, "la date")
     echange = Echange.objects.create(
         prospect=prospect,
         auteur=auteur,
-        le=_date(le, "la date"),
+        le=le,
         canal=canal,
         resultat=_texte(resultat, "le résultat de l'échange", 2000, requis=True),
         suite=_texte(suite, "la prochaine étape", 300),
