@@ -32,14 +32,18 @@ class ProspectForm(DsfrForm):
 
 
 class EchangeForm(DsfrForm):
-    le = forms.DateField(label="Le", widget=forms.DateInput(attrs={"type": "date"}))
+    le = forms.DateField(
+        label="Date de l'échange", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     canal = forms.ChoiceField(label="Canal", choices=Canal.choices)
     resultat = forms.CharField(
         label="Résultat", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
     suite = forms.CharField(label="Prochaine étape", max_length=300, required=False)
     echeance = forms.DateField(
-        label="À faire pour le", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="À faire pour le",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     statut = forms.ChoiceField(
         label="Nouveau statut",
