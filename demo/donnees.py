@@ -29,6 +29,7 @@ from demo.journal import journal_creer
 from demo.lycee import lycee_creer
 from demo.presence import presence_confirmer
 from demo.promotions import promotions_creer
+from demo.prospection import prospection_creer, prospection_effacer
 from demo.scenario import CasParticuliers, Scenario
 from demo.visites import visites_creer
 from documents.models import Document
@@ -216,6 +217,7 @@ def demo_construire() -> CasParticuliers:
         journal_creer()  # Camille's activity log (demo/journal.py)
         examens_creer(equipe, promotions)  # the exam sessions and fiches (demo/examens.py)
         candidatures_creer(equipe.administratrice)  # the students' search (demo/candidatures.py)
+        prospection_creer(equipe)  # prospects, their history, a past campaign (demo/prospection.py)
         # Stamped as the story happened, not at the minute of the build (demo/horodatage.py).
         horodater(
             conventions_demo().prefetch_related("periodes"),
@@ -245,6 +247,7 @@ def demo_charger() -> CasParticuliers | None:
 def demo_effacer() -> None:
     """Remove the demo's records, and only them: with the PDFs someone generated from its
     conventions while trying the application (they protect the conventions)."""
+    prospection_effacer()  # before the hosts and the staff it names (demo/prospection.py)
     documents = Document.objects.filter(convention__in=conventions_demo())
     # What hangs on a document (its signatures) protects it: removed first, whatever it is.
     for relation in Document._meta.related_objects:

@@ -48,6 +48,9 @@ RUBRIQUES = (
     # The student's own page (their conventions, days, documents), then the accepted offers.
     Rubrique("Mon stage", "etablissement:mon_stage", roles=frozenset({Role.ETUDIANT})),
     Rubrique("Propositions de stage", "public:propositions", groupe=ENTREPRISES),
+    # The prospect list, its history of contacts, and the campaigns mailed to companies.
+    Rubrique("Prospection", "prospection:liste", groupe=ENTREPRISES),
+    Rubrique("Campagnes de prospection", "prospection:campagnes", groupe=ENTREPRISES),
     # The offers companies proposed and the staff accepted: for the students and the staff.
     Rubrique("Offres de stage", "public:offres", roles=frozenset(Role), groupe=ENTREPRISES),
     # The students' search (candidatures/): each coming period's counters, the référent's list.

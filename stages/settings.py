@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "conventions",
     "echanges",
     "public",
+    "prospection",
     "documents",
     "journal",
     "demo",

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("echanges.urls")),
     path("conventions/", include("conventions.urls")),
     path("entreprises/", include("public.urls")),
+    path("", include("prospection.urls")),
     path("", include("documents.urls")),
     path("", include("pilotage.urls")),
     path("", include("etablissement.urls")),

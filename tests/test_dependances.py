@@ -36,7 +36,7 @@ COUCHES: tuple[frozenset[str], ...] = (
     frozenset({"conventions"}),
     frozenset({"documents", "evaluations", "journal", "suivi"}),
     frozenset({"echanges", "espaces", "examens", "pilotage", "public"}),
-    frozenset({"candidatures", "api"}),
+    frozenset({"candidatures", "api", "prospection"}),
     frozenset({"demo"}),
     frozenset({"stages", "bench"}),
 )

@@ -21,6 +21,7 @@ from tests.examens import constructeurs_fiches as _fiches
 from tests.examens import dossiers as _dossiers
 from tests.examens import fabriques_examens as _examens
 from tests.journal import constructeurs as _journal
+from tests.prospection import constructeurs as _prospection
 from tests.suivi import constructeurs as _visites
 
 CONNEXION = "connexion"  # redirected to settings.LOGIN_URL?next=<the page>
@@ -269,6 +270,22 @@ MATRICE: dict[str, Acces] = {
     "candidatures:proposer": Acces(
         CONNEXION, 302, 302, 403, kwargs=_candidatures.interet, methode="post"
     ),
+    # Prospecting (issue 15): the staff's, as the hosts' pages; preparing a campaign without
+    # any ticked prospect sends back to the list; the confirmation page sends nothing (its
+    # POST does). A company's personal link is public: anyone holding it.
+    "prospection:liste": PERSONNEL,
+    "prospection:creer": PERSONNEL,
+    "prospection:anciens": Acces(CONNEXION, 302, 302, 403, methode="post"),
+    "prospection:detail": Acces(CONNEXION, 200, 200, 403, kwargs=_prospection.pk_prospect),
+    "prospection:campagnes": PERSONNEL,
+    "prospection:campagne_nouvelle": Acces(CONNEXION, 302, 302, 403),
+    "prospection:campagne": Acces(CONNEXION, 200, 200, 403, kwargs=_prospection.pk_campagne),
+    "prospection:campagne_envoyer": Acces(
+        CONNEXION, 200, 200, 403, kwargs=_prospection.pk_campagne
+    ),
+    "prospection:lien": Acces(200, 200, 200, 200, kwargs=_prospection.jeton),
+    "prospection:lien_proposer": Acces(200, 200, 200, 200, kwargs=_prospection.jeton),
+    "prospection:lien_decliner": Acces(200, 200, 200, 200, kwargs=_prospection.jeton),
     # Documents (issue 5): staff read and download; the student's référent and administrators
     # generate (the persona teacher follows nobody); the clause templates are the
     # administrators'. Generating is a POST answered with the PDF.
