@@ -98,17 +98,19 @@ def jours(d: Donnees) -> Figure:
         colonnes=(
             "Promotion",
             "Étudiants",
-            "Objectif (jours par étudiant)",
-            "Jours faits en moyenne",
-            "Étudiants à l'objectif",
-            "Part de l'objectif faite (%)",
+            "Objectif (jours)",
+            "Jours faits (moyenne)",
+            "À l'objectif",
+            "Part faite (%)",
         ),
         lignes=lignes,
         mesure=5,
         unite=" %",
         maximum=100,
         note="Jours de présence relevés par les organismes (et absences comptées par la loi), "
-        "comptés par le moteur des règles ; un étudiant sans stage compte pour zéro.",
+        "comptés par le moteur des règles, contre l'objectif de jours de la promotion pour "
+        "l'année ; « À l'objectif » : étudiants qui l'ont atteint ; « Part faite » : jours faits "
+        "sur l'objectif de tous (un étudiant sans stage compte pour zéro).",
     )
 
 

@@ -38,6 +38,10 @@ class Figure:
     note_annee: str = ""  # what differs from year to year (a median), after the note
     communes: frozenset[int] = frozenset()  # columns the same in every year (a rule's article)
     series: list[Serie] = field(default_factory=list)
+    # Two years side by side: the table's header on two rows, each column's title over the
+    # years (True) or alone (a column the same every year); the years.
+    groupes: tuple[tuple[str, bool], ...] = ()
+    annees: tuple[str, ...] = ()
 
     @property
     def titre_mesure(self) -> str:
@@ -107,6 +111,8 @@ def comparer(a: Figure, b: Figure, annee_a: int, annee_b: int) -> Figure:
         maximum=a.maximum,
         note=a.note,
         note_annee=" ".join(notes),
+        groupes=tuple((titre, rang not in a.communes) for rang, titre in enumerate(a.colonnes)),
+        annees=(na, nb),
     )
     resultat.series = [
         Serie(na, tuple(_nombre(ligne.valeurs[mesure]) for ligne in lignes)),

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from pilotage.chiffres.figures import Figure
 
 LARGEUR = 360
-PLACE_VALEUR = 56  # room right of the longest bar for its value
-HAUTEUR_LIBELLE = 16
-HAUTEUR_BARRE = 12
+PLACE_VALEUR = 60  # room right of the longest bar for its value
+HAUTEUR_LIBELLE = 17
+HAUTEUR_BARRE = 13
 ECART_BARRES = 3
 ECART_RANGEES = 10
 MARGE = 4
-LIBELLE_MAX = 58  # characters; the table beside holds the whole label
+LIBELLE_MAX = 52  # characters; the table beside holds the whole label
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Barre:
     x_valeur: float
     y_valeur: float
     valeur: str  # as written at its end ("—" when the year has no such row)
+    dite: str  # as the description reads it ("aucune donnée" for "—")
 
 
 @dataclass(frozen=True)
@@ -73,8 +74,9 @@ def graphique(figure: Figure) -> Graphique:
                     y=y,
                     largeur=longueur,
                     x_valeur=longueur + 4,
-                    y_valeur=y + HAUTEUR_BARRE - 2,
+                    y_valeur=y + HAUTEUR_BARRE - 3,
                     valeur="—" if valeur is None else _texte(valeur, figure.unite),
+                    dite="aucune donnée" if valeur is None else _texte(valeur, figure.unite),
                 )
             )
             y += HAUTEUR_BARRE + ECART_BARRES

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from pilotage.chiffres import naf
 from pilotage.chiffres.calcul import chiffres
 from pilotage.chiffres.figures import Figure
 from regles.parametres import parametres
@@ -133,3 +134,17 @@ def test_a_stage_over_the_threshold_and_its_amounts(db: None) -> None:
     )
     assert echeancier.minimum_du_total > 0
     assert lignes[f"{heures} h ou moins"] == (2, Decimal("0.00"), Decimal("0.00"))
+
+
+@pytest.mark.parametrize(
+    ("code", "secteur"),
+    [
+        ("47.11F", "Commerce ; réparation d'automobiles et de motocycles"),
+        ("01.11Z", "Agriculture, sylviculture et pêche"),
+        ("85.59A", "Enseignement"),
+        ("", "Code NAF non renseigné"),
+        ("04.00Z", "Code NAF non renseigné"),  # no such division
+    ],
+)
+def test_naf_sections(code: str, secteur: str) -> None:
+    assert naf.section(code) == secteur

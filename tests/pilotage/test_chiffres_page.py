@@ -108,6 +108,9 @@ def test_the_page_draws_each_figure_with_its_table(admin: Client) -> None:
         placement,
     )
     assert "<td>67</td>" in placement
+    # The table's header on two rows: each measure over its two years.
+    assert '<th scope="colgroup" colspan="2">Taux de placement (%)</th>' in placement
+    assert placement.count('<th scope="col">2024-2025</th>') == 4
     assert "Aucune autre année" in html
     # The staff menu leads here.
     assert 'href="/chiffres/"' in html
