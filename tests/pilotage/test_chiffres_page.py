@@ -168,6 +168,18 @@ def test_xlsx_export(admin: Client) -> None:
     ]
 
 
+def test_every_figure_exports_in_both_formats(admin: Client) -> None:
+    section()
+    for figure in chiffres(2025, 2024):
+        donnees = {"annee": "2025", "comparer": "2024"}
+        xlsx = admin.get(f"/chiffres/{figure.cle}.xlsx", donnees)
+        rangees = list(load_workbook(io.BytesIO(xlsx.content)).worksheets[0].values)
+        assert rangees[0] == (figure.entete, *figure.colonnes)
+        assert len(rangees) == len(figure.lignes) + 1
+        texte = admin.get(f"/chiffres/{figure.cle}.csv", donnees).content.decode("utf-8-sig")
+        assert len(list(csv.reader(io.StringIO(texte), delimiter=";"))) == len(figure.lignes) + 1
+
+
 def test_unknown_figure_or_format(admin: Client) -> None:
     assert admin.get("/chiffres/inconnu.csv").status_code == 404
     assert admin.get("/chiffres/placement.pdf").status_code == 404
