@@ -42,10 +42,17 @@ class Figure:
     # years (True) or alone (a column the same every year); the years.
     groupes: tuple[tuple[str, bool], ...] = ()
     annees: tuple[str, ...] = ()
+    nom_mesure: str = ""  # what the chart draws, without a year (two years side by side)
+
+    @property
+    def cote_a_cote(self) -> bool:
+        """Narrow enough for its table to stand beside its chart on a wide screen (else the
+        table goes under the chart, at full width)."""
+        return len(self.colonnes) <= 2
 
     @property
     def titre_mesure(self) -> str:
-        return self.colonnes[self.mesure]
+        return self.nom_mesure or self.colonnes[self.mesure]
 
 
 def nom_annee(annee: int) -> str:
@@ -113,6 +120,7 @@ def comparer(a: Figure, b: Figure, annee_a: int, annee_b: int) -> Figure:
         note_annee=" ".join(notes),
         groupes=tuple((titre, rang not in a.communes) for rang, titre in enumerate(a.colonnes)),
         annees=(na, nb),
+        nom_mesure=a.colonnes[a.mesure],
     )
     resultat.series = [
         Serie(na, tuple(_nombre(ligne.valeurs[mesure]) for ligne in lignes)),

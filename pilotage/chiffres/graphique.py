@@ -17,7 +17,7 @@ HAUTEUR_BARRE = 13
 ECART_BARRES = 3
 ECART_RANGEES = 10
 MARGE = 4
-LIBELLE_MAX = 52  # characters; the table beside holds the whole label
+LIBELLE_MAX = 56  # characters; the table beside holds the whole label
 
 
 @dataclass(frozen=True)
