@@ -50,16 +50,16 @@ def placement(d: Donnees) -> Figure:
             lignes.append(
                 Ligne(
                     f"{_rang(periode.annee_formation)} — {periode.libelle}",
-                    (promotion.libelle, effectif, len(places), _pourcentage(len(places), effectif)),
+                    (_pourcentage(len(places), effectif), len(places), effectif, promotion.libelle),
                 )
             )
     return Figure(
         cle="placement",
         titre="Étudiants placés par période",
         entete="Période",
-        colonnes=("Promotion", "Étudiants", "Avec une convention signée", "Taux de placement (%)"),
+        colonnes=("Taux de placement (%)", "Avec une convention signée", "Étudiants", "Promotion"),
         lignes=lignes,
-        mesure=3,
+        mesure=0,
         unite=" %",
         maximum=100,
         note="Une convention signée (signée, en cours, terminée, rompue ou attestée) qui couvre "
@@ -82,12 +82,12 @@ def jours(d: Donnees) -> Figure:
             Ligne(
                 _rang(annee_formation),
                 (
-                    promotion.libelle,
-                    effectif,
-                    objectif,
+                    _pourcentage(part, objectif * effectif),
                     _un(total / effectif) if effectif else Decimal(0),
                     atteint,
-                    _pourcentage(part, objectif * effectif),
+                    objectif,
+                    effectif,
+                    promotion.libelle,
                 ),
             )
         )
@@ -96,15 +96,15 @@ def jours(d: Donnees) -> Figure:
         titre="Jours de stage faits et objectif de l'année",
         entete="Année de formation",
         colonnes=(
-            "Promotion",
-            "Étudiants",
-            "Objectif (jours)",
+            "Part faite (%)",
             "Jours faits (moyenne)",
             "À l'objectif",
-            "Part faite (%)",
+            "Objectif (jours)",
+            "Étudiants",
+            "Promotion",
         ),
         lignes=lignes,
-        mesure=5,
+        mesure=0,
         unite=" %",
         maximum=100,
         note="Jours de présence relevés par les organismes (et absences comptées par la loi), "
@@ -348,13 +348,13 @@ def blocages(d: Donnees) -> Figure:
         cle="blocages",
         titre="Conventions bloquées par le droit, et pourquoi",
         entete="Règle",
-        colonnes=("Article", "Conventions"),
+        colonnes=("Conventions", "Article"),
         lignes=[
-            Ligne(CATALOGUE[code].titre, (CATALOGUE[code].article, par_regle[code]))
+            Ligne(CATALOGUE[code].titre, (par_regle[code], CATALOGUE[code].article))
             for code in ordre
         ],
-        mesure=1,
-        communes=frozenset({0}),
+        mesure=0,
+        communes=frozenset({1}),
         note="Chaque convention de l'année (hors annulées) est comptée une fois par règle qui la "
         "bloque aujourd'hui.",
     )

@@ -29,19 +29,19 @@ def figures(db: None) -> dict[str, Figure]:
 def test_placement_per_period_and_cohort(figures: dict[str, Figure]) -> None:
     assert _table(figures["placement"]) == {
         # Alice and Bruno of three; nobody yet for May-June.
-        "1re année — Stage de janvier": ("NDRC 2025-2027", 3, 2, Decimal(67)),
-        "1re année — Stage de mai-juin": ("NDRC 2025-2027", 3, 0, Decimal(0)),
+        "1re année — Stage de janvier": (Decimal(67), 2, 3, "NDRC 2025-2027"),
+        "1re année — Stage de mai-juin": (Decimal(0), 0, 3, "NDRC 2025-2027"),
         # Dan, in 2e année, has nothing this year.
-        "2e année — Stage de novembre": ("NDRC 2024-2026", 1, 0, Decimal(0)),
-        "2e année — Stage de janvier": ("NDRC 2024-2026", 1, 0, Decimal(0)),
+        "2e année — Stage de novembre": (Decimal(0), 0, 1, "NDRC 2024-2026"),
+        "2e année — Stage de janvier": (Decimal(0), 0, 1, "NDRC 2024-2026"),
     }
 
 
 def test_days_done_against_the_target(figures: dict[str, Figure]) -> None:
     # No presence logged yet: no day done, nobody at the target of 40 days (the setting).
     lignes = _table(figures["jours"])
-    assert lignes["1re année"] == ("NDRC 2025-2027", 3, 40, Decimal(0), 0, Decimal(0))
-    assert lignes["2e année"] == ("NDRC 2024-2026", 1, 40, Decimal(0), 0, Decimal(0))
+    assert lignes["1re année"] == (Decimal(0), Decimal(0), 0, 40, 3, "NDRC 2025-2027")
+    assert lignes["2e année"] == (Decimal(0), Decimal(0), 0, 40, 1, "NDRC 2024-2026")
 
 
 def test_hosts_by_sector_size_and_loyalty(figures: dict[str, Figure]) -> None:
@@ -95,7 +95,7 @@ def test_time_from_request_to_signature(figures: dict[str, Figure]) -> None:
 def test_conventions_blocked_by_the_law_and_why(figures: dict[str, Figure]) -> None:
     # Chloé's draft has none of the D124-4 clauses; the signed ones break no rule.
     assert _table(figures["blocages"]) == {
-        "Mentions obligatoires manquantes dans la convention": ("C. éduc. D124-4", 1)
+        "Mentions obligatoires manquantes dans la convention": (1, "C. éduc. D124-4")
     }
 
 

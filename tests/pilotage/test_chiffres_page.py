@@ -39,31 +39,34 @@ def test_two_years_side_by_side(db: None) -> None:
     section()
     # 2024-2025: Dan's cohort in 1re année, Dan placed in January 2025.
     assert _placement(2024) == {
-        "1re année — Stage de janvier": ("NDRC 2024-2026", 1, 1, Decimal(100)),
-        "1re année — Stage de mai-juin": ("NDRC 2024-2026", 1, 0, Decimal(0)),
+        "1re année — Stage de janvier": (Decimal(100), 1, 1, "NDRC 2024-2026"),
+        "1re année — Stage de mai-juin": (Decimal(0), 0, 1, "NDRC 2024-2026"),
     }
     figure = next(f for f in chiffres(2025, 2024) if f.cle == "placement")
-    assert figure.colonnes[:2] == ("Promotion (2025-2026)", "Promotion (2024-2025)")
+    assert figure.colonnes[:2] == (
+        "Taux de placement (%) (2025-2026)",
+        "Taux de placement (%) (2024-2025)",
+    )
     lignes = {ligne.libelle: ligne.valeurs for ligne in figure.lignes}
     assert lignes["1re année — Stage de janvier"] == (
-        "NDRC 2025-2027",
-        "NDRC 2024-2026",
-        3,
-        1,
-        2,
-        1,
         Decimal(67),
         Decimal(100),
+        2,
+        1,
+        3,
+        1,
+        "NDRC 2025-2027",
+        "NDRC 2024-2026",
     )
     # A row of one year only: the other's cells are empty.
     assert lignes["2e année — Stage de novembre"] == (
-        "NDRC 2024-2026",
-        None,
-        1,
+        Decimal(0),
         None,
         0,
         None,
-        Decimal(0),
+        1,
+        None,
+        "NDRC 2024-2026",
         None,
     )
     # The chart draws the rate of both years, row by row.
@@ -75,9 +78,9 @@ def test_two_years_side_by_side(db: None) -> None:
 def test_a_rule_s_article_is_written_once_when_comparing(db: None) -> None:
     section()
     figure = next(f for f in chiffres(2025, 2024) if f.cle == "blocages")
-    assert figure.colonnes == ("Article", "Conventions (2025-2026)", "Conventions (2024-2025)")
+    assert figure.colonnes == ("Conventions (2025-2026)", "Conventions (2024-2025)", "Article")
     assert [(x.libelle, x.valeurs) for x in figure.lignes] == [
-        ("Mentions obligatoires manquantes dans la convention", ("C. éduc. D124-4", 1, None))
+        ("Mentions obligatoires manquantes dans la convention", (1, None, "C. éduc. D124-4"))
     ]
 
 
@@ -137,19 +140,34 @@ def test_csv_export(admin: Client) -> None:
     contenu = reponse.content
     assert contenu.startswith("\ufeff".encode())
     lignes = list(csv.reader(io.StringIO(contenu.decode("utf-8-sig")), delimiter=";"))
-    assert lignes[0][:3] == ["Période", "Promotion (2025-2026)", "Promotion (2024-2025)"]
+    assert lignes[0][:3] == [
+        "Période",
+        "Taux de placement (%) (2025-2026)",
+        "Taux de placement (%) (2024-2025)",
+    ]
     assert lignes[1] == [
         "1re année — Stage de janvier",
-        "NDRC 2025-2027",
-        "NDRC 2024-2026",
-        "3",
-        "1",
-        "2",
-        "1",
         "67",
         "100",
+        "2",
+        "1",
+        "3",
+        "1",
+        "NDRC 2025-2027",
+        "NDRC 2024-2026",
     ]
-    assert lignes[3][:4] == ["2e année — Stage de novembre", "NDRC 2024-2026", "", "1"]
+    # A row of 2025-2026 only: the other year's cells are empty.
+    assert lignes[3] == [
+        "2e année — Stage de novembre",
+        "0",
+        "",
+        "0",
+        "",
+        "1",
+        "",
+        "NDRC 2024-2026",
+        "",
+    ]
 
 
 def test_xlsx_export(admin: Client) -> None:
