@@ -56,6 +56,8 @@ RUBRIQUES = (
     # The students' search (candidatures/): each coming period's counters, the référent's list.
     Rubrique("Recherche de stage des étudiants", "candidatures:tableau", groupe=ENTREPRISES),
     Rubrique("Imports et exports", "echanges:accueil", groupe=SECTION),
+    # The figures of a school year, another beside it: charts, tables, CSV/XLSX (issue 15).
+    Rubrique("Chiffres de la section", "pilotage:chiffres", groupe=SECTION),
     # The readiness of the exam dossiers (E4/E6) per cohort, against the session's deadline.
     Rubrique("Dossiers d'examen", "examens:preparation_sessions", groupe=SECTION),
     Rubrique("Le droit en vigueur", "droit", groupe=SECTION),

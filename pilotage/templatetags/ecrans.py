@@ -82,3 +82,17 @@ def pagination(liste: Liste) -> dict[str, Any]:
         "numeros": [(n, liste.url(page=n)) for n in autour],
         "dernier": dernier,
     }
+
+
+@register.filter
+def chiffre(valeur: Decimal | int | str | None) -> str:
+    """A cell of a figures' table: a count as is, an amount or an average with its decimals
+    (1 234,50 ; 12,5), a text as is, a year without that row as a dash."""
+    if valeur is None:
+        return "—"
+    if isinstance(valeur, str):
+        return valeur
+    decimales = -int(valeur.as_tuple().exponent) if isinstance(valeur, Decimal) else 0
+    if decimales == 1 and valeur == int(valeur):
+        decimales = 0  # an average of whole days: 12, not 12,0
+    return fmt.nombre(Decimal(valeur), max(decimales, 0))

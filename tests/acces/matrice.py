@@ -129,6 +129,12 @@ MATRICE: dict[str, Acces] = {
     # hosts' address book; a new student is the administrators' business.
     "pilotage:tableau_de_bord": PERSONNEL,
     "pilotage:presence": PERSONNEL,
+    # The section's figures and each one's table as CSV/XLSX: every staff member reads them,
+    # as the dashboard (issue 15).
+    "pilotage:chiffres": PERSONNEL,
+    "pilotage:chiffres_export": Acces(
+        CONNEXION, 200, 200, 403, kwargs={"figure": "placement", "format": "csv"}
+    ),
     "etablissement:etudiants": PERSONNEL,
     "etablissement:etudiant_creer": ADMINISTRATION,
     # The list filters' suggestions (cohorts, teachers): the staff's, as their lists.
