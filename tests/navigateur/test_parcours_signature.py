@@ -53,10 +53,12 @@ def _signer(navigateur: Any, url: str, signature: Signature) -> None:
     assert Signature.objects.get(pk=signature.pk).signe_le is None  # opening signed nothing
     navigateur.execute_script("arguments[0].click();", navigateur.find_element(By.ID, "je_signe"))
     navigateur.find_element(By.XPATH, "//button[normalize-space()='Je signe']").click()
-    WebDriverWait(navigateur, 10).until(
+    # The last signature prints the signed PDF within its request: on a loaded machine (CI
+    # runs both suites beside other work) that takes seconds, hence the generous wait.
+    WebDriverWait(navigateur, 30).until(
         lambda _: Signature.objects.get(pk=signature.pk).signe_le is not None
     )
-    WebDriverWait(navigateur, 10).until(lambda n: "Vous avez signé ce document" in n.page_source)
+    WebDriverWait(navigateur, 30).until(lambda n: "Vous avez signé ce document" in n.page_source)
 
 
 def test_three_parties_sign_by_their_links_and_the_signed_pdf_holds_the_evidence(
