@@ -51,8 +51,15 @@ def _signer(navigateur: Any, url: str, signature: Signature) -> None:
     lire = navigateur.find_element(By.PARTIAL_LINK_TEXT, "Télécharger le document")
     assert "/document.pdf" in (lire.get_attribute("href") or "")
     assert Signature.objects.get(pk=signature.pk).signe_le is None  # opening signed nothing
-    navigateur.execute_script("arguments[0].click();", navigateur.find_element(By.ID, "je_signe"))
-    navigateur.find_element(By.XPATH, "//button[normalize-space()='Je signe']").click()
+    # The box ticked as a person does (its change event fires), whatever state the browser
+    # restored; then the button, brought into view first.
+    navigateur.execute_script(
+        "const c = arguments[0]; if (!c.checked) { c.click(); }",
+        navigateur.find_element(By.ID, "je_signe"),
+    )
+    bouton = navigateur.find_element(By.XPATH, "//button[normalize-space()='Je signe']")
+    navigateur.execute_script("arguments[0].scrollIntoView({block: 'center'});", bouton)
+    bouton.click()
     # The last signature prints the signed PDF within its request: on a loaded machine (CI
     # runs both suites beside other work) that takes seconds, hence the generous wait.
     WebDriverWait(navigateur, 30).until(
