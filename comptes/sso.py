@@ -31,6 +31,16 @@ logger = logging.getLogger(__name__)
 _MOTIF = "stages_motif_refus_sso"
 
 
+def sans_compte(email: str) -> str:
+    """Why an identity from the ENT (OIDC or CAS) opens nothing: no active account has its
+    address."""
+    return (
+        f"Aucun compte Stages actif n'a l'adresse {email}. Les comptes sont créés par la "
+        "section : demandez-lui de vous inviter avec cette adresse, ou connectez-vous avec "
+        "votre mot de passe."
+    )
+
+
 def actif() -> bool:
     """Whether a provider is configured (the login page then offers it)."""
     return bool(settings.OIDC_RP_CLIENT_ID)
@@ -55,9 +65,7 @@ class Backend(OIDCAuthenticationBackend):  # type: ignore[misc]
             setattr(
                 self.request,
                 _MOTIF,
-                f"Aucun compte Stages actif n'a l'adresse {email}. Les comptes sont créés "
-                "par la section : demandez-lui de vous inviter avec cette adresse, ou "
-                "connectez-vous avec votre mot de passe.",
+                sans_compte(email),
             )
         return comptes
 

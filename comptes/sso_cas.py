@@ -18,6 +18,7 @@ from django_cas_ng.backends import CASBackend
 from django_cas_ng.views import LoginView
 
 from comptes.acces import page_d_arrivee
+from comptes.sso import sans_compte
 
 logger = logging.getLogger(__name__)
 
@@ -42,11 +43,7 @@ class Backend(CASBackend):
         utilisateur = super().authenticate(request, ticket, service)
         if utilisateur is None and request is not None:
             if self._email:
-                motif = (
-                    f"Aucun compte Stages actif n'a l'adresse {self._email}. Les comptes sont "
-                    "créés par la section : demandez-lui de vous inviter avec cette adresse, "
-                    "ou connectez-vous avec votre mot de passe."
-                )
+                motif = sans_compte(self._email)
             else:
                 motif = (
                     "Le serveur CAS n'a pas confirmé votre identité ou n'a pas transmis "
